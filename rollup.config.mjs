@@ -1,0 +1,80 @@
+// Builds @mpp-kit/core and @mpp-kit/elements for npm (ESM + .d.ts, dependencies external) and the
+// self-contained, minified CDN bundle (`packages/elements/dist/cdn/mpp-kit.js` + lazy chunks).
+import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
+import typescript from '@rollup/plugin-typescript';
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
+
+// zod 4 puts /*@__PURE__*/ notes where rollup can't use them and has one internal cycle: harmless.
+const onwarn = (w, warn) => {
+  if (w.code === 'INVALID_ANNOTATION' || w.code === 'CIRCULAR_DEPENDENCY') return;
+  warn(w);
+};
+
+/** The CDN bundle compiles core from source so it never depends on a stale core build. */
+const coreSrc = here('./packages/core/src/');
+const coreFromSource = () => ({
+  name: 'core-from-source',
+  resolveId: (id) => (id === '@mpp-kit/core' ? here('./packages/core/src/index.ts') : null),
+  // core declares "sideEffects": false; keep that promise when compiling it from source, so unused
+  // schemas and routes are dropped from the bundle.
+  transform: (code, id) => (id.startsWith(coreSrc) ? { code, map: null, moduleSideEffects: false } : null),
+});
+
+const ELEMENTS = ['mpp-service-catalog'];
+
+// Stale chunks from an earlier build must never be served or measured.
+for (const d of ['./packages/core/dist', './packages/elements/dist']) rmSync(here(d), { recursive: true, force: true });
+
+export default [
+  {
+    input: here('./packages/core/src/index.ts'),
+    external: [/^ky(\/|$)/, /^zod(\/|$)/, /^minisearch(\/|$)/],
+    output: {
+      dir: here('./packages/core/dist'),
+      format: 'esm',
+      sourcemap: true,
+      preserveModules: true,
+      preserveModulesRoot: here('./packages/core/src'),
+    },
+    onwarn,
+    plugins: [typescript({ tsconfig: here('./packages/core/tsconfig.build.json'), outDir: here('./packages/core/dist') })],
+  },
+  {
+    input: [
+      here('./packages/elements/src/index.ts'),
+      here('./packages/elements/src/autoloader.ts'),
+      ...ELEMENTS.flatMap((e) => [here(`./packages/elements/src/${e}/${e}.ts`), here(`./packages/elements/src/${e}/define.ts`)]),
+    ],
+    external: [/^lit(\/|$)/, /^@lit\//, /^@mpp-kit\/core$/],
+    output: {
+      dir: here('./packages/elements/dist'),
+      format: 'esm',
+      sourcemap: true,
+      preserveModules: true,
+      preserveModulesRoot: here('./packages/elements/src'),
+    },
+    onwarn,
+    plugins: [typescript({ tsconfig: here('./packages/elements/tsconfig.build.json'), outDir: here('./packages/elements/dist') })],
+  },
+  {
+    input: { 'mpp-kit': here('./packages/elements/src/autoloader.ts') },
+    output: {
+      dir: here('./packages/elements/dist/cdn'),
+      format: 'esm',
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+    },
+    onwarn,
+    plugins: [
+      coreFromSource(),
+      nodeResolve({ browser: true }),
+      esbuild({ tsconfig: here('./packages/elements/tsconfig.json'), target: 'es2022', minify: false }),
+      terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2 } }),
+    ],
+  },
+];
