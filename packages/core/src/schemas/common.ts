@@ -1,0 +1,67 @@
+import * as z from 'zod/mini';
+
+/** A lowercase slug used as a stable identifier (`disdukcapil`, `disdukcapil-ktp-el`). */
+export const Slug = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(80));
+
+/** Pagination query shared by every list endpoint. */
+export const PageQuery = z.object({
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500))),
+  offset: z.optional(z.coerce.number().check(z.int(), z.minimum(0))),
+});
+export type PageQuery = z.infer<typeof PageQuery>;
+
+/** Builds the envelope of a paginated list of `item`. */
+export const page = <T extends z.ZodMiniType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    total: z.number().check(z.int(), z.minimum(0)),
+    limit: z.number().check(z.int(), z.minimum(1)),
+    offset: z.number().check(z.int(), z.minimum(0)),
+  });
+
+/**
+ * Stable machine codes for every error the API returns. Widgets translate them; the text in
+ * `title`/`detail` is for developers only. Codes are never renamed once released.
+ */
+export const PROBLEM_CODES = [
+  'bad_request',
+  'validation_failed',
+  'malformed_json',
+  'unsupported_media_type',
+  'payload_too_large',
+  'route_not_found',
+  'method_not_allowed',
+  'agency_not_found',
+  'service_not_found',
+  'rate_limited',
+  'internal_error',
+] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+
+/** One invalid field: a JSON-pointer-like path and a stable code (`too_big`, `invalid_type`, …). */
+export const FieldError = z.object({
+  path: z.string(),
+  code: z.string(),
+  message: z.optional(z.string()),
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+/** RFC 9457 `application/problem+json` body, with our stable `code` and per-field `errors`. */
+export const Problem = z.looseObject({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().check(z.int(), z.minimum(400), z.maximum(599)),
+  code: z.string(),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
+  errors: z.optional(z.array(FieldError)),
+});
+export type Problem = z.infer<typeof Problem>;
+
+export const Health = z.object({
+  status: z.literal('ok'),
+  version: z.string(),
+  database: z.enum(['pglite', 'postgres']),
+  time: z.string(),
+});
+export type Health = z.infer<typeof Health>;
