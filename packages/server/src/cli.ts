@@ -1,0 +1,47 @@
+/**
+ * `npm start`: the reference server on its embedded database (PGlite in DATA_DIR, default .data/)
+ * or on PostgreSQL when DATABASE_URL is set, seeded with the Kota Bogor demo, serving the examples
+ * and the docs. Environment: PORT (8787), HOST (127.0.0.1), DATA_DIR, DATABASE_URL, CORS_ORIGINS.
+ */
+import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { startServer } from './server.js';
+import { createLogger } from './log.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const logger = createLogger();
+const env = process.env;
+const port = env.PORT ? Number(env.PORT) : 8787;
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a number between 0 and 65535, got "${env.PORT}"`);
+  process.exit(2);
+}
+
+const server = await startServer({
+  port,
+  host: env.HOST ?? '127.0.0.1',
+  databaseUrl: env.DATABASE_URL || undefined,
+  dataDir: env.DATABASE_URL ? undefined : resolve(env.DATA_DIR ?? resolve(root, '.data')),
+  seedDemo: env.SEED_DEMO !== '0',
+  demoRoot: env.SERVE_DEMO === '0' ? undefined : root,
+  logger,
+  config: { corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((s) => s.trim()) : '*' },
+}).catch((e: unknown) => {
+  console.error(`Could not start the server: ${e instanceof Error ? e.message : String(e)}`);
+  if (e instanceof Error && /EADDRINUSE/.test(e.message)) console.error(`Port ${port} is taken: set PORT to another number.`);
+  process.exit(1);
+});
+
+logger.info('listening', { url: server.url, database: server.db.kind, startupMs: server.startupMs });
+if (process.stdout.isTTY || env.MPP_BANNER !== '0') {
+  console.log(
+    `\n  mpp-kit demo:   ${server.url}/\n  agency example: ${server.url}/examples/agency-site/\n  API:            ${server.url}/api/v1/services\n  database:       ${server.db.kind}${env.DATABASE_URL ? '' : ` (${resolve(env.DATA_DIR ?? resolve(root, '.data'))})`}\n`,
+  );
+}
+
+const stop = async () => {
+  await server.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

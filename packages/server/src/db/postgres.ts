@@ -1,0 +1,25 @@
+import postgres from 'postgres';
+import type { Db, Sql } from './types.js';
+
+type Conn = postgres.Sql | postgres.TransactionSql;
+
+const wrap = (sql: Conn): Sql => ({
+  async query<T>(text: string, params: unknown[] = []) {
+    return (await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[])) as unknown as T[];
+  },
+  async exec(text: string) {
+    await sql.unsafe(text);
+  },
+});
+
+/** PostgreSQL through `postgres` (production; `DATABASE_URL`). */
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Db> {
+  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, prepare: true });
+  await sql`select 1`;
+  return {
+    kind: 'postgres',
+    ...wrap(sql),
+    transaction: (fn) => sql.begin((tx) => fn(wrap(tx))) as Promise<never>,
+    close: () => sql.end({ timeout: 5 }),
+  };
+}

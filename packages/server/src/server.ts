@@ -1,0 +1,63 @@
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp, type AppConfig, type Clock } from './app.js';
+import { migrate, openDatabase, type Db } from './db/index.js';
+import { mountDemo } from './demo.js';
+import { createLogger, type Logger } from './log.js';
+import { seedDemoIfEmpty } from './seed/index.js';
+
+export interface StartOptions {
+  port?: number;
+  host?: string;
+  /** PostgreSQL URL; when absent the server runs on PGlite in `dataDir` (in memory without one). */
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  /** Seed the Kota Bogor demo into an empty database. */
+  seedDemo?: boolean;
+  /** Serve the examples, docs and CDN bundle from this repository root. */
+  demoRoot?: string;
+  logger?: Logger;
+  clock?: Clock;
+  config?: Partial<AppConfig>;
+  /** Use this database instead of opening one (tests). */
+  db?: Db;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Db;
+  /** Milliseconds from the call to listening, database open and migrated included. */
+  startupMs: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(o: StartOptions = {}): Promise<RunningServer> {
+  const t0 = performance.now();
+  const logger = o.logger ?? createLogger();
+  const db = o.db ?? (await openDatabase({ databaseUrl: o.databaseUrl, dataDir: o.dataDir }));
+  const applied = await migrate(db);
+  if (applied.length) logger.info('migrated', { applied });
+  if (o.seedDemo && (await seedDemoIfEmpty(db))) logger.info('seeded', { demo: 'kota-bogor' });
+  const app = createApp({ db, logger, clock: o.clock, config: o.config });
+  if (o.demoRoot) mountDemo(app, o.demoRoot);
+  const host = o.host ?? '127.0.0.1';
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: o.port ?? 8787, hostname: host }, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  return {
+    url,
+    port,
+    db,
+    startupMs: Math.round(performance.now() - t0),
+    async close() {
+      await new Promise<void>((r) => {
+        server.close(() => r());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      if (!o.db) await db.close();
+    },
+  };
+}
