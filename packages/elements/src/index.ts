@@ -1,0 +1,11 @@
+/**
+ * `@mpp-kit/elements` — Lit web components. Importing this module registers nothing; import an
+ * element's `define` entry (`@mpp-kit/elements/mpp-service-catalog/define`) or use the CDN bundle.
+ */
+export { MppServiceCatalog } from './mpp-service-catalog/mpp-service-catalog.js';
+export { setDefaultApiBase, resolveApiBase } from './shared/config.js';
+export { clientFor } from './shared/client.js';
+export { defineOnce } from './shared/define.js';
+export { resolveLocale, type Locale } from './shared/i18n.js';
+export { StoreController } from './shared/store-controller.js';
+export * from './shared/events.js';

@@ -1,0 +1,105 @@
+import { css } from 'lit';
+
+/**
+ * Design tokens shared by every widget. Webmasters set the public `--mpp-*` properties on the page
+ * (or on the element); the private `--_*` ones carry the fallbacks. `theme="dark"` or a dark
+ * `prefers-color-scheme` with `theme="auto"` switches the surface colours.
+ */
+export const tokens = css`
+  :host {
+    --_primary: var(--mpp-color-primary, #0b57d0);
+    --_on-primary: var(--mpp-color-on-primary, #ffffff);
+    --_surface: var(--mpp-color-surface, #ffffff);
+    --_surface-2: var(--mpp-color-surface-2, #f1f4f9);
+    --_text: var(--mpp-color-text, #1b1c1f);
+    --_muted: var(--mpp-color-muted, #4a4f57);
+    --_border: var(--mpp-color-border, #8a9099);
+    --_danger: var(--mpp-color-danger, #b3261e);
+    --_focus: var(--mpp-color-focus, #0b57d0);
+    --_radius: var(--mpp-radius, 8px);
+    --_font: var(--mpp-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
+    --_space: var(--mpp-space, 1rem);
+    display: block;
+    box-sizing: border-box;
+    color: var(--_text);
+    background: var(--_surface);
+    font-family: var(--_font);
+    font-size: var(--mpp-font-size, 1rem);
+    line-height: 1.5;
+    container-type: inline-size;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  :host([theme='dark']) {
+    --_primary: var(--mpp-color-primary-dark, #a8c7fa);
+    --_on-primary: var(--mpp-color-on-primary-dark, #062e6f);
+    --_surface: var(--mpp-color-surface-dark, #1b1c1f);
+    --_surface-2: var(--mpp-color-surface-2-dark, #2b2e33);
+    --_text: var(--mpp-color-text-dark, #e3e3e6);
+    --_muted: var(--mpp-color-muted-dark, #c4c7cc);
+    --_border: var(--mpp-color-border-dark, #8e9299);
+    --_danger: var(--mpp-color-danger-dark, #f2b8b5);
+    --_focus: var(--mpp-color-focus-dark, #a8c7fa);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      --_primary: var(--mpp-color-primary-dark, #a8c7fa);
+      --_on-primary: var(--mpp-color-on-primary-dark, #062e6f);
+      --_surface: var(--mpp-color-surface-dark, #1b1c1f);
+      --_surface-2: var(--mpp-color-surface-2-dark, #2b2e33);
+      --_text: var(--mpp-color-text-dark, #e3e3e6);
+      --_muted: var(--mpp-color-muted-dark, #c4c7cc);
+      --_border: var(--mpp-color-border-dark, #8e9299);
+      --_danger: var(--mpp-color-danger-dark, #f2b8b5);
+      --_focus: var(--mpp-color-focus-dark, #a8c7fa);
+    }
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button,
+  input,
+  select {
+    font: inherit;
+    color: inherit;
+  }
+  .btn {
+    min-height: 44px;
+    min-width: 44px;
+    padding: 0.5rem 1rem;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+    background: var(--_surface);
+    cursor: pointer;
+  }
+  .btn-primary {
+    background: var(--_primary);
+    color: var(--_on-primary);
+    border-color: var(--_primary);
+    font-weight: 600;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    padding: 0;
+    margin: -1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      animation: none !important;
+      transition: none !important;
+    }
+  }
+`;

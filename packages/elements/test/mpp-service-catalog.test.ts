@@ -1,0 +1,209 @@
+import { html, fixture, expect, oneEvent } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+// @ts-expect-error virtual module served by the test server plugin
+import { API, PROXY_API, DEAD_API } from '/__mpp-test-env.js';
+import '../src/mpp-service-catalog/define.js';
+import type { MppServiceCatalog } from '../src/mpp-service-catalog/mpp-service-catalog.js';
+import type { MppBookingRequestedEvent } from '../src/shared/events.js';
+import { $, $$, clearStorage, setProxy, typeInto, until } from './helpers.js';
+
+const ready = (el: MppServiceCatalog) =>
+  until(() => el.store?.getSnapshot().status === 'ready' && $$(el, '[data-service]').length > 0, 'catalog ready');
+const ids = (el: MppServiceCatalog) => $$(el, 'ul.results [data-service]').map((b) => b.dataset.service);
+const search = async (el: MppServiceCatalog, q: string) => {
+  typeInto($<HTMLInputElement>(el, '#q')!, q);
+  await el.updateComplete;
+};
+
+describe('<mpp-service-catalog>', () => {
+  beforeEach(async () => {
+    clearStorage();
+    await setProxy('up');
+    await setViewport({ width: 1024, height: 800 });
+  });
+
+  it('axe really runs (negative control)', async () => {
+    const bad = await fixture(
+      html`<div><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" /><button aria-label="Go">Stop</button></div>`,
+    );
+    await expect(bad).not.to.be.accessible();
+  });
+
+  it('shows skeletons while loading, then the Bogor catalog, accessible in both states', async () => {
+    const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
+    expect($(el, 'ul[aria-busy="true"]'), 'skeleton').to.exist;
+    await expect(el).to.be.accessible();
+    await ready(el);
+    expect($$(el, '#agency option')).to.have.length(14);
+    expect($(el, '#status')!.textContent).to.match(/\d+ layanan/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('puts KTP-el first for "bikin ktp" and SKCK first for "skck"', async () => {
+    const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
+    await ready(el);
+    await search(el, 'bikin ktp');
+    expect(ids(el)[0]).to.equal('disdukcapil-ktp-el');
+    await search(el, 'skck');
+    expect(ids(el)[0]).to.equal('polresta-skck');
+    await search(el, 'urus imb');
+    expect(ids(el)[0]).to.match(/pbg/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters by agency, or is fixed to one agency by attribute', async () => {
+    const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
+    await ready(el);
+    const select = $<HTMLSelectElement>(el, '#agency')!;
+    select.value = 'pdam';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(ids(el).length).to.be.greaterThan(3);
+    expect(ids(el).every((id) => id!.startsWith('pdam-'))).to.equal(true);
+
+    const fixed = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API} agency="disdukcapil"></mpp-service-catalog>`);
+    await ready(fixed);
+    expect($(fixed, '#agency')).to.equal(null);
+    expect(ids(fixed).every((id) => id!.startsWith('disdukcapil-'))).to.equal(true);
+    await search(fixed, 'skck');
+    expect(ids(fixed)).to.deep.equal([]);
+  });
+
+  it('shows an empty state with suggestions, and never breaks on absurd input', async () => {
+    const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
+    await ready(el);
+    for (const q of ['😀🎉🔥', '!!!???...', 'x'.repeat(10_000), '\u0000\uFFFF\uD800', 'zzqqxx']) {
+      await search(el, q);
+      expect(ids(el), q.slice(0, 20)).to.deep.equal([]);
+      expect($(el, '[part="empty"]'), 'empty state').to.exist;
+    }
+    expect($$(el, '[part="empty"] .chip').length, 'popular services offered').to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+    await search(el, 'pasprot');
+    const chips = $$(el, '[part="empty"] .chip');
+    if (ids(el).length === 0) expect(chips.length).to.be.greaterThan(0);
+    else expect(ids(el).some((id) => id!.startsWith('imigrasi-'))).to.equal(true);
+  });
+
+  it('opens a detail view with a requirements checklist and fires events without personal data', async () => {
+    const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
+    await ready(el);
+    await search(el, 'ktp');
+    const selected = oneEvent(el, 'mpp-service-selected');
+    $(el, '[data-service="disdukcapil-ktp-el"]')!.click();
+    expect((await selected).detail).to.deep.equal({ serviceId: 'disdukcapil-ktp-el', agencyId: 'disdukcapil' });
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id, 'heading focused').to.equal('svc-title');
+    const boxes = $$<HTMLInputElement>(el, '[part="checklist"] input[type="checkbox"]');
+    expect(boxes.length).to.be.greaterThan(0);
+    boxes[0]!.click();
+    await el.updateComplete;
+    expect($(el, '#req-hint [role="status"]')!.textContent).to.match(/^1 dari/);
+    expect($(el, '[part="detail"]')!.textContent).to.match(/Gratis/);
+    await expect(el).to.be.accessible();
+
+    const booked = oneEvent(el, 'mpp-booking-requested');
+    $(el, '[part="book-button"]')!.click();
+    const ev = (await booked) as MppBookingRequestedEvent;
+    expect(ev.detail).to.deep.equal({ serviceId: 'disdukcapil-ktp-el', agencyId: 'disdukcapil' });
+    expect(ev.bubbles && ev.composed && ev.cancelable).to.equal(true);
+  });
+
+  it('can be used with the keyboard only', async () => {
+    const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
+    await ready(el);
+    $<HTMLInputElement>(el, '#q')!.focus();
+    await sendKeys({ type: 'skck' });
+    await el.updateComplete;
+    expect(ids(el)[0]).to.equal('polresta-skck');
+    await sendKeys({ press: 'Tab' }); // agency filter
+    await sendKeys({ press: 'Tab' }); // first result
+    expect((el.shadowRoot!.activeElement as HTMLElement).dataset.service).to.equal('polresta-skck');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('svc-title');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    await el.updateComplete;
+    expect((el.shadowRoot!.activeElement as HTMLElement).dataset.service, 'focus returns to the result').to.equal('polresta-skck');
+    expect($<HTMLInputElement>(el, '#q')!.value, 'query kept').to.equal('skck');
+  });
+
+  it('speaks English from the page language and follows changes', async () => {
+    const wrap = await fixture(html`<div lang="en"><mpp-service-catalog api=${API}></mpp-service-catalog></div>`);
+    const el = wrap.querySelector('mpp-service-catalog') as MppServiceCatalog;
+    await ready(el);
+    expect($(el, 'label[for="q"]')!.textContent).to.equal('Search services');
+    expect($(el, '#title')!.textContent).to.equal('Service catalog');
+    await expect(el).to.be.accessible();
+    wrap.setAttribute('lang', 'id');
+    await new Promise((r) => setTimeout(r));
+    await el.updateComplete;
+    expect($(el, 'label[for="q"]')!.textContent).to.equal('Cari layanan');
+  });
+
+  it('shows an error with retry that keeps the query, then recovers', async () => {
+    await setProxy('down');
+    const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${PROXY_API}></mpp-service-catalog>`);
+    const errored = oneEvent(el, 'mpp-error');
+    await until(() => el.store?.getSnapshot().status === 'error', 'error state', 30_000);
+    expect((await errored).detail.code).to.equal('network');
+    await el.updateComplete;
+    expect($(el, '[role="alert"]')!.textContent).to.match(/Tidak dapat terhubung/);
+    await expect(el).to.be.accessible();
+    await search(el, 'skck');
+    await setProxy('up');
+    $<HTMLButtonElement>(el, '[role="alert"] button')!.click();
+    await ready(el);
+    expect($<HTMLInputElement>(el, '#q')!.value).to.equal('skck');
+    expect(ids(el)[0]).to.equal('polresta-skck');
+  });
+
+  it('works offline from the cache of an earlier visit, and says so', async () => {
+    const first = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${PROXY_API}></mpp-service-catalog>`);
+    await ready(first);
+    first.remove();
+    await setProxy('down');
+    const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${PROXY_API}></mpp-service-catalog>`);
+    await ready(el);
+    await until(() => el.store?.getSnapshot().error, 'revalidation failed', 30_000);
+    await el.updateComplete;
+    expect($(el, '[role="note"]')!.textContent).to.match(/luring/);
+    await search(el, 'bikin ktp');
+    expect(ids(el)[0]).to.equal('disdukcapil-ktp-el');
+    await expect(el).to.be.accessible();
+  });
+
+  it('reports a dead API with a clear message', async () => {
+    const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${DEAD_API} lang="en"></mpp-service-catalog>`);
+    await until(() => el.store?.getSnapshot().status === 'error', 'error state', 30_000);
+    await el.updateComplete;
+    expect($(el, '[role="alert"]')!.textContent).to.match(/Could not reach the server/);
+  });
+
+  it('fits 320 px without horizontal scrolling, in dark theme too', async () => {
+    await setViewport({ width: 320, height: 640 });
+    const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API} theme="dark"></mpp-service-catalog>`);
+    await ready(el);
+    expect(el.scrollWidth).to.be.at.most(320);
+    await expect(el).to.be.accessible();
+    $(el, '[data-service]')!.click();
+    await el.updateComplete;
+    expect(el.scrollWidth).to.be.at.most(320);
+    expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    for (const b of $$(el, 'button')) expect(b.getBoundingClientRect().height, 'target ≥ 44 px').to.be.at.least(44);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the query through a reload (session storage)', async () => {
+    const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
+    await ready(el);
+    await search(el, 'paspor');
+    el.remove();
+    const again = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
+    await ready(again);
+    expect($<HTMLInputElement>(again, '#q')!.value).to.equal('paspor');
+  });
+});
