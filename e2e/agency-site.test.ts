@@ -1,0 +1,119 @@
+// End to end: the agency-site example, served by the real server (the same CLI `npm start` runs,
+// on a fresh PGlite folder with the Bogor demo), loads the catalog through the CDN bundle in
+// Debian's Chromium, and a citizen finds KTP-el and SKCK by everyday phrasing.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+export async function startCli(env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mpp-e2e-'));
+  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', join(root, 'packages/server/src/cli.ts')], {
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, MPP_BANNER: '0', DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => reject(new Error('server did not start in 60 s')), 60_000);
+    child.on('exit', (c) => reject(new Error(`server exited with ${c}`)));
+    child.stdout!.on('data', (d: Buffer) => {
+      buf += d.toString();
+      const line = buf.split('\n').find((l) => l.includes('"listening"'));
+      if (line) {
+        clearTimeout(timer);
+        resolve((JSON.parse(line) as { url: string }).url);
+      }
+    });
+  });
+  return { url, child, dataDir };
+}
+
+describe('examples/agency-site against the real server', { timeout: 180_000 }, () => {
+  let server: Awaited<ReturnType<typeof startCli>>;
+  let browser: Browser;
+  let page: Page;
+  const errors: string[] = [];
+  const offsite: string[] = [];
+
+  before(async () => {
+    server = await startCli();
+    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args });
+    page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+    page.on('request', (r) => !r.url().startsWith(server.url) && !r.url().startsWith('data:') && offsite.push(r.url()));
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.child.kill('SIGTERM');
+    if (server) rmSync(server.dataDir, { recursive: true, force: true });
+  });
+
+  it('shows the catalog through the CDN bundle and finds KTP-el for "bikin ktp", SKCK for "skck"', async () => {
+    await page.goto(`${server.url}/examples/agency-site/`);
+    const items = page.locator('mpp-service-catalog ul.results [data-service]');
+    await items.first().waitFor({ timeout: 30_000 });
+    assert.ok((await items.count()) >= 20, 'the catalog lists services');
+
+    const input = page.getByLabel('Cari layanan', { exact: true });
+    await input.fill('bikin ktp');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('mpp-service-catalog')
+          ?.shadowRoot?.querySelector('ul.results [data-service]')
+          ?.getAttribute('data-service') === 'disdukcapil-ktp-el',
+    );
+    assert.equal(await items.first().getAttribute('data-service'), 'disdukcapil-ktp-el');
+    assert.match((await items.first().textContent()) ?? '', /KTP/);
+
+    await input.fill('skck');
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('mpp-service-catalog')
+          ?.shadowRoot?.querySelector('ul.results [data-service]')
+          ?.getAttribute('data-service') === 'polresta-skck',
+    );
+
+    await items.first().click();
+    await page
+      .getByRole('heading', { level: 3 })
+      .filter({ hasText: /SKCK|Catatan Kepolisian/i })
+      .waitFor();
+    await page.getByRole('button', { name: 'Ambil nomor antrean' }).click();
+    const log = await page.locator('#events').textContent();
+    assert.match(log ?? '', /mpp-booking-requested \{"serviceId":"polresta-skck","agencyId":"polresta-bogor"\}/);
+
+    assert.deepEqual(errors, [], 'no page errors');
+    assert.deepEqual(offsite, [], 'no request leaves the server');
+  });
+
+  it('serves the demo landing page, the OpenAPI document and problem+json for unknown API routes', async () => {
+    const home = await fetch(`${server.url}/`);
+    assert.equal(home.status, 200);
+    const doc = await fetch(`${server.url}/docs/openapi.json`);
+    assert.equal(doc.status, 200);
+    const nf = await fetch(`${server.url}/api/v1/nope`);
+    assert.equal(nf.status, 404);
+    assert.match(nf.headers.get('content-type') ?? '', /application\/problem\+json/);
+  });
+});

@@ -1,0 +1,10 @@
+// `npm run bench`: builds if needed, then runs bench/index.ts (sizes, search vs Fuse.js, server start).
+import { buildIfStale, findChromium, run } from './lib.mjs';
+
+if (!findChromium()) {
+  console.error('The search benchmark runs in Chromium: apt-get install -y chromium (or set CHROME_PATH).');
+  process.exit(1);
+}
+if ((await buildIfStale()) !== 0) process.exit(1);
+const r = await run(process.execPath, ['--conditions=development', '--import', 'tsx', 'bench/index.ts', ...process.argv.slice(2)]);
+process.exit(r.code);
