@@ -2,6 +2,9 @@ import { createCatalogApi, type CatalogApi } from './catalog/api.js';
 import { CatalogStore, type CatalogStoreOptions } from './catalog/store.js';
 import { createHttp, type Http, type HttpOptions } from './http/client.js';
 import { Health } from './schemas/common.js';
+import { createQueueApi, type QueueApi } from './queue/api.js';
+import { BookingFlow, type BookingFlowOptions } from './queue/booking-store.js';
+import { QueueWatcher, type QueueWatcherOptions } from './queue/watcher.js';
 
 export type ClientOptions = HttpOptions;
 
@@ -10,6 +13,12 @@ export interface MppClient {
   readonly catalog: CatalogApi & {
     /** A new catalog flow store (search, filter, detail) over this client. */
     createStore(options?: CatalogStoreOptions): CatalogStore;
+  };
+  readonly queue: QueueApi & {
+    /** A booking flow store (service → date → slot → identity → confirm → ticket). */
+    createBookingFlow(options?: BookingFlowOptions): BookingFlow;
+    /** A live watcher of one queue (and optionally one ticket's place in it). */
+    watch(options: QueueWatcherOptions): QueueWatcher;
   };
   /** Server liveness (`/healthz` next to the API base). */
   health(options?: { signal?: AbortSignal }): Promise<Health>;
@@ -26,9 +35,11 @@ export interface MppClient {
 export function createClient(options: ClientOptions): MppClient {
   const http = createHttp(options);
   const api = createCatalogApi(http);
+  const queue = createQueueApi(http);
   return {
     http,
     catalog: { ...api, createStore: (o) => new CatalogStore(api, o) },
+    queue: { ...queue, createBookingFlow: (o) => new BookingFlow(queue, o), watch: (o) => new QueueWatcher(queue, o) },
     health: (o) => http.get(new URL('/healthz', http.baseUrl).href, Health, o),
   };
 }

@@ -18,3 +18,43 @@ export { CatalogStore } from './catalog/store.js';
 export type { CatalogCache, CatalogState, CatalogStatus, CatalogStoreOptions } from './catalog/store.js';
 export { createCatalogIndex, normalizeIndonesian } from './catalog/search.js';
 export type { CatalogIndex, SearchOptions } from './catalog/search.js';
+export { parseNik, maskNik, cleanNik } from './id/nik.js';
+export type { NikInfo, NikResult, NikErrorCode, NikWarningCode } from './id/nik.js';
+export { normalizePhone, maskPhone } from './id/phone.js';
+export type { PhoneResult, PhoneErrorCode } from './id/phone.js';
+export {
+  todayIn,
+  zonedParts,
+  zonedInstant,
+  addDays,
+  weekdayOf,
+  isIsoDate,
+  daysBetween,
+  formatOffset,
+  toZonedIso,
+  hhmm,
+  parseHhmm,
+} from './time/zoned.js';
+export { availabilityOf, daySlots, slotId, parseSlotId, releaseInstant, estimateWaitMinutes } from './queue/rules.js';
+export type { DayHours, QueueRules, DayClosure, SlotSpec, DayContext } from './queue/rules.js';
+export { createQueueApi } from './queue/api.js';
+export type { QueueApi } from './queue/api.js';
+export { BookingFlow, BOOKING_STEPS } from './queue/booking-store.js';
+export type {
+  BookingDraft,
+  BookingFlowOptions,
+  BookingFlowState,
+  BookingStep,
+  DraftStorage,
+  Field as BookingField,
+} from './queue/booking-store.js';
+export { QueueWatcher } from './queue/watcher.js';
+export type {
+  EventSourceFactory,
+  EventSourceLike,
+  QueueWatchState,
+  QueueWatcherOptions,
+  WatchStatus,
+  WatchedTicket,
+} from './queue/watcher.js';
+export { ticketIcs } from './queue/ics.js';

@@ -1,6 +1,21 @@
 import type * as z from 'zod/mini';
 import { Health, Problem } from './common.js';
 import { AgencyList, IdParam, Service, ServiceList, ServiceQuery, Agency } from './catalog.js';
+import {
+  Availability,
+  AvailabilityQuery,
+  BookingRequest,
+  CallNextRequest,
+  CallResult,
+  CodeParam,
+  QueueIdParam,
+  QueueState,
+  RescheduleRequest,
+  ServiceIdParam,
+  Ticket,
+  TicketLookup,
+  TicketPosition,
+} from './queue.js';
 
 /** One endpoint of the API, described once: the server validates with it, the OpenAPI document is generated from it. */
 export interface RouteSpec {
@@ -18,6 +33,12 @@ export interface RouteSpec {
   problems: Record<number, readonly string[]>;
   /** Conditional GET with ETag / If-None-Match. */
   etag?: boolean;
+  /** Creates something: takes an `Idempotency-Key` header and answers 201. */
+  idempotent?: boolean;
+  /** Needs `Authorization: Bearer <staff token>`. */
+  staff?: boolean;
+  /** Answers a `text/event-stream` of `response` objects. */
+  sse?: boolean;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -75,6 +96,130 @@ export const ROUTES = {
     response: Service,
     problems: { 400: ['validation_failed'], 404: ['service_not_found'] },
     etag: true,
+  },
+  getAvailability: {
+    method: 'get',
+    path: `${API_PREFIX}/services/{id}/availability`,
+    operationId: 'getAvailability',
+    summary: 'Bookable dates and slots of a service, with closed dates and why',
+    tag: 'queue',
+    params: ServiceIdParam,
+    query: AvailabilityQuery,
+    response: Availability,
+    problems: { 400: ['validation_failed'], 404: ['service_not_found'] },
+  },
+  createBooking: {
+    method: 'post',
+    path: `${API_PREFIX}/bookings`,
+    operationId: 'createBooking',
+    summary: 'Book a queue ticket (one per NIK per service per day); retry safely with the same Idempotency-Key',
+    tag: 'queue',
+    body: BookingRequest,
+    response: Ticket,
+    idempotent: true,
+    problems: {
+      400: ['validation_failed', 'malformed_json'],
+      404: ['service_not_found', 'slot_not_found'],
+      409: ['slot_full', 'duplicate_booking'],
+      422: [
+        'nik_format',
+        'nik_province',
+        'nik_region',
+        'nik_birth_date',
+        'nik_serial',
+        'phone_format',
+        'phone_not_mobile',
+        'email_format',
+        'date_past',
+        'date_closed',
+        'date_not_open_yet',
+        'date_beyond_window',
+        'no_online_queue',
+        'idempotency_key_reused',
+      ],
+    },
+  },
+  lookupBooking: {
+    method: 'post',
+    path: `${API_PREFIX}/bookings/{code}/lookup`,
+    operationId: 'lookupBooking',
+    summary: 'A ticket by its booking code and the phone number it was booked with',
+    tag: 'queue',
+    params: CodeParam,
+    body: TicketLookup,
+    response: Ticket,
+    problems: { 400: ['validation_failed'], 403: ['phone_mismatch'], 404: ['booking_not_found'] },
+  },
+  cancelBooking: {
+    method: 'post',
+    path: `${API_PREFIX}/bookings/{code}/cancel`,
+    operationId: 'cancelBooking',
+    summary: 'Cancel a ticket; its place is free again at once',
+    tag: 'queue',
+    params: CodeParam,
+    body: TicketLookup,
+    response: Ticket,
+    problems: { 400: ['validation_failed'], 403: ['phone_mismatch'], 404: ['booking_not_found'], 409: ['booking_not_changeable'] },
+  },
+  rescheduleBooking: {
+    method: 'post',
+    path: `${API_PREFIX}/bookings/{code}/reschedule`,
+    operationId: 'rescheduleBooking',
+    summary: 'Move a ticket to another slot, up to the day before; the old place is freed at once',
+    tag: 'queue',
+    params: CodeParam,
+    body: RescheduleRequest,
+    response: Ticket,
+    problems: {
+      400: ['validation_failed'],
+      403: ['phone_mismatch'],
+      404: ['booking_not_found', 'slot_not_found'],
+      409: ['slot_full', 'booking_cancelled', 'booking_not_changeable', 'duplicate_booking'],
+      422: ['date_past', 'date_closed', 'date_not_open_yet', 'date_beyond_window'],
+    },
+  },
+  getPosition: {
+    method: 'get',
+    path: `${API_PREFIX}/bookings/{code}/position`,
+    operationId: 'getPosition',
+    summary: "A ticket's place in its queue: people ahead and estimated wait (no personal data)",
+    tag: 'queue',
+    params: CodeParam,
+    response: TicketPosition,
+    problems: { 400: ['validation_failed'], 404: ['booking_not_found'] },
+  },
+  getQueue: {
+    method: 'get',
+    path: `${API_PREFIX}/queues/{queueId}`,
+    operationId: 'getQueue',
+    summary: 'Live state of a queue (now serving, waiting numbers, pace); the polling fallback of the event stream',
+    tag: 'queue',
+    params: QueueIdParam,
+    response: QueueState,
+    problems: { 400: ['validation_failed'], 404: ['queue_not_found'] },
+  },
+  queueEvents: {
+    method: 'get',
+    path: `${API_PREFIX}/queues/{queueId}/events`,
+    operationId: 'queueEvents',
+    summary: 'Server-Sent Events: the queue state after every change; resumes with Last-Event-ID',
+    tag: 'queue',
+    params: QueueIdParam,
+    response: QueueState,
+    sse: true,
+    problems: { 400: ['validation_failed'], 404: ['queue_not_found'] },
+  },
+  callNext: {
+    method: 'post',
+    path: `${API_PREFIX}/staff/queues/{queueId}/call-next`,
+    operationId: 'callNext',
+    summary: 'Staff: finish the ticket at this counter and call the next one',
+    tag: 'staff',
+    params: QueueIdParam,
+    body: CallNextRequest,
+    response: CallResult,
+    staff: true,
+    problems: { 400: ['validation_failed'], 401: ['unauthorized'], 403: ['forbidden'], 404: ['queue_not_found'] },
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -1,0 +1,153 @@
+import * as z from 'zod/mini';
+import { Slug } from './common.js';
+
+/** `YYYY-MM-DD`, a calendar date in the office's time zone. */
+export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+export type IsoDate = z.infer<typeof IsoDate>;
+/** An instant with its offset (`2026-11-23T08:30:00+07:00`). */
+export const Instant = z.string();
+
+/** Why a date cannot be booked. */
+export const DayClosedReason = z.enum([
+  'weekend',
+  'holiday',
+  'cuti_bersama',
+  'closure',
+  'not_open_yet',
+  'past',
+  'beyond_window',
+  'no_online_queue',
+]);
+export type DayClosedReason = z.infer<typeof DayClosedReason>;
+
+/** One bookable time window of a service on a date. */
+export const Slot = z.object({
+  id: z.string(),
+  serviceId: Slug,
+  date: IsoDate,
+  /** Local wall-clock start and end (`08:00`, `08:30`). */
+  start: z.string(),
+  end: z.string(),
+  startsAt: Instant,
+  capacity: z.number().check(z.int(), z.minimum(0)),
+  remaining: z.number().check(z.int(), z.minimum(0)),
+});
+export type Slot = z.infer<typeof Slot>;
+
+/** The booking situation of one date: open with slots, full, or closed and why. */
+export const AvailabilityDay = z.object({
+  date: IsoDate,
+  status: z.enum(['open', 'full', 'closed']),
+  reason: z.nullable(DayClosedReason),
+  /** Holiday or closure name (`Hari Raya Natal`, `Cuti bersama Natal`). */
+  note: z.nullable(z.string()),
+  /** When the day's online quota opens, if it has not yet. */
+  opensAt: z.nullable(Instant),
+  remaining: z.number().check(z.int(), z.minimum(0)),
+  /** Walk-in and priority lanes of the day (served at the hall, not bookable online). */
+  lanes: z.object({ online: z.number(), walkIn: z.number(), priority: z.number() }),
+  slots: z.array(Slot),
+});
+export type AvailabilityDay = z.infer<typeof AvailabilityDay>;
+
+export const Availability = z.object({
+  serviceId: Slug,
+  timeZone: z.string(),
+  today: IsoDate,
+  days: z.array(AvailabilityDay),
+});
+export type Availability = z.infer<typeof Availability>;
+
+export const AvailabilityQuery = z.object({
+  from: z.optional(IsoDate),
+  days: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(62))),
+});
+
+export const BookingStatus = z.enum(['booked', 'checked_in', 'called', 'served', 'no_show', 'cancelled']);
+export type BookingStatus = z.infer<typeof BookingStatus>;
+
+/** What a citizen submits. NIK and phone are only ever in this body, never in URLs. */
+export const BookingRequest = z.object({
+  serviceId: Slug,
+  slotId: z.string().check(z.minLength(1), z.maxLength(100)),
+  name: z.string().check(z.trim(), z.minLength(2), z.maxLength(100)),
+  nik: z.string().check(z.maxLength(40)),
+  phone: z.string().check(z.maxLength(40)),
+  email: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+});
+export type BookingRequest = z.infer<typeof BookingRequest>;
+
+/** A queue ticket as the citizen sees it. NIK only masked; phone only masked. */
+export const Ticket = z.object({
+  code: z.string(),
+  status: BookingStatus,
+  serviceId: Slug,
+  serviceName: z.string(),
+  agencyId: Slug,
+  agencyName: z.string(),
+  /** `B-012` */
+  queueNumber: z.string(),
+  /** The queue the ticket waits in (`disdukcapil.B`), shared by the agency's services with that prefix. */
+  queueId: z.string(),
+  number: z.number().check(z.int(), z.minimum(1)),
+  date: IsoDate,
+  slot: z.object({ id: z.string(), start: z.string(), end: z.string(), startsAt: Instant }),
+  location: z.string(),
+  requirements: z.array(z.string()),
+  name: z.string(),
+  nikMasked: z.string(),
+  phoneMasked: z.string(),
+  createdAt: Instant,
+  timeZone: z.string(),
+});
+export type Ticket = z.infer<typeof Ticket>;
+
+export const TicketLookup = z.object({
+  phone: z.string().check(z.maxLength(40)),
+});
+export const RescheduleRequest = z.object({
+  phone: z.string().check(z.maxLength(40)),
+  slotId: z.string().check(z.minLength(1), z.maxLength(100)),
+});
+
+export const CodeParam = z.object({ code: z.string().check(z.regex(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/)) });
+export const ServiceIdParam = z.object({ id: Slug });
+export const QueueIdParam = z.object({ queueId: z.string().check(z.regex(/^[a-z0-9-]+\.[A-Z]{1,2}$/)) });
+
+/** The live state of one queue on one day. */
+export const QueueState = z.object({
+  queueId: z.string(),
+  date: IsoDate,
+  /** Last number called (`B-007`), or null before the first call. */
+  nowServing: z.nullable(z.string()),
+  nowServingNumber: z.number().check(z.int(), z.minimum(0)),
+  /** Tickets issued and not yet called, cancelled or done. */
+  waiting: z.number().check(z.int(), z.minimum(0)),
+  /** Average minutes per ticket from recent service times (or the service standard's estimate). */
+  minutesPerTicket: z.number(),
+  /** Counters serving this queue now. */
+  openCounters: z.number().check(z.int(), z.minimum(0)),
+  /** Numbers still waiting, in the order they will be called (slot time, then number). */
+  waitingNumbers: z.array(z.number()),
+  /** Monotonic version; equals the id of the last event. */
+  version: z.number().check(z.int(), z.minimum(0)),
+  updatedAt: Instant,
+});
+export type QueueState = z.infer<typeof QueueState>;
+
+/** A ticket's place in its queue. */
+export const TicketPosition = z.object({
+  code: z.string(),
+  status: BookingStatus,
+  queue: QueueState,
+  /** Tickets before this one that still wait to be called. */
+  ahead: z.number().check(z.int(), z.minimum(0)),
+  /** Honest estimate in minutes (null once called). */
+  estimatedWaitMinutes: z.nullable(z.number().check(z.minimum(0))),
+});
+export type TicketPosition = z.infer<typeof TicketPosition>;
+
+/** Staff: call the next ticket of a queue at a counter. */
+export const CallNextRequest = z.object({ counter: z.string().check(z.minLength(1), z.maxLength(40)) });
+export const CallResult = z.object({ queue: QueueState, called: z.nullable(z.object({ queueNumber: z.string(), code: z.string() })) });
+export type CallResult = z.infer<typeof CallResult>;
