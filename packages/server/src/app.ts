@@ -9,6 +9,8 @@ import type { Db } from './db/types.js';
 import { createLogger, type Logger } from './log.js';
 import { ProblemException, fieldErrors, problemResponse } from './problem.js';
 import { catalogRoutes } from './routes/catalog.js';
+import { queueRoutes } from './routes/queue.js';
+import { QueueBus } from './queue/bus.js';
 
 export interface Clock {
   now(): Date;
@@ -21,6 +23,8 @@ export interface AppConfig {
   /** Largest accepted request body in bytes. */
   bodyLimit: number;
   version: string;
+  /** Per-deployment secret for the NIK HMAC (MPP_SECRET; `startServer` keeps a generated one in the database). */
+  secret: string;
 }
 
 export interface AppDeps {
@@ -28,13 +32,15 @@ export interface AppDeps {
   clock?: Clock;
   logger?: Logger;
   config?: Partial<AppConfig>;
+  /** Live queue changes; pass one bus to several apps that share a process. */
+  bus?: QueueBus;
 }
 
 export type Env = {
   Variables: { deps: Required<Omit<AppDeps, 'config'>> & { config: AppConfig }; body: unknown; requestId: string };
 };
 
-export const DEFAULT_CONFIG: AppConfig = { corsOrigins: '*', bodyLimit: 64 * 1024, version: '0.0.0' };
+export const DEFAULT_CONFIG: Omit<AppConfig, 'secret'> = { corsOrigins: '*', bodyLimit: 64 * 1024, version: '0.0.0' };
 
 /** Converts `/api/v1/services/{id}` to Hono's `/api/v1/services/:id`. */
 export const honoPath = (p: string) => p.replace(/\{(\w+)\}/g, ':$1');
@@ -50,8 +56,15 @@ export function validate<T>(schema: z.ZodMiniType<T>, data: unknown): T {
 
 /** Builds the API application from its parts; the caller owns the database and the listening socket. */
 export function createApp(deps: AppDeps): Hono<Env> {
-  const config: AppConfig = { ...DEFAULT_CONFIG, ...deps.config };
-  const full = { db: deps.db, clock: deps.clock ?? systemClock, logger: deps.logger ?? createLogger(), config };
+  const config: AppConfig = { ...DEFAULT_CONFIG, secret: '', ...deps.config };
+  if (!config.secret) throw new Error('createApp needs config.secret (the NIK HMAC secret)');
+  const full = {
+    db: deps.db,
+    clock: deps.clock ?? systemClock,
+    logger: deps.logger ?? createLogger(),
+    config,
+    bus: deps.bus ?? new QueueBus(),
+  };
   const app = new Hono<Env>();
 
   app.use('*', async (c, next) => {
@@ -112,6 +125,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   });
 
   app.route('/', catalogRoutes());
+  app.route('/', queueRoutes());
 
   app.notFound((c) => {
     const path = new URL(c.req.url).pathname;

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { startServer } from './server.js';
 import { createLogger } from './log.js';
+import { demoStaff } from './seed/queue.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const logger = createLogger();
@@ -17,7 +18,21 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+// MPP_NOW (tests and demos only): the server's clock starts at this instant and runs on from there.
+let clock: { now(): Date } | undefined;
+if (env.MPP_NOW) {
+  const start = Date.parse(env.MPP_NOW);
+  if (Number.isNaN(start)) {
+    console.error(`MPP_NOW must be an ISO instant, got "${env.MPP_NOW}"`);
+    process.exit(2);
+  }
+  const t0 = Date.now();
+  clock = { now: () => new Date(start + (Date.now() - t0)) };
+}
+
 const server = await startServer({
+  clock,
+  adminToken: env.MPP_ADMIN_TOKEN || undefined,
   port,
   host: env.HOST ?? '127.0.0.1',
   databaseUrl: env.DATABASE_URL || undefined,
@@ -37,6 +52,15 @@ if (process.stdout.isTTY || env.MPP_BANNER !== '0') {
   console.log(
     `\n  mpp-kit demo:   ${server.url}/\n  agency example: ${server.url}/examples/agency-site/\n  API:            ${server.url}/api/v1/services\n  database:       ${server.db.kind}${env.DATABASE_URL ? '' : ` (${resolve(env.DATA_DIR ?? resolve(root, '.data'))})`}\n`,
   );
+}
+
+if (env.SEED_DEMO !== '0' && env.MPP_BANNER !== '0') {
+  const staff = await demoStaff(server.db);
+  if (staff.length) {
+    console.log('  Demo staff accounts (bearer tokens; demo data only):');
+    for (const s of staff) console.log(`    ${s.id.padEnd(24)} ${s.role.padEnd(8)} ${s.token}`);
+    console.log('');
+  }
 }
 
 const stop = async () => {

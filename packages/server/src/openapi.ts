@@ -57,6 +57,7 @@ export function buildOpenApi(version = '0.0.0'): Json {
         summary: r.summary,
         tags: [r.tag],
         ...(parameters.length ? { parameters } : {}),
+        ...(r.staff ? { security: [{ staffToken: [] }] } : {}),
         ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } } } : {}),
         responses,
       },
@@ -72,8 +73,13 @@ export function buildOpenApi(version = '0.0.0'): Json {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: '/' }],
-    tags: [{ name: 'catalog', description: 'Agencies and services with their service standard' }, { name: 'system' }],
+    tags: [
+      { name: 'catalog', description: 'Agencies and services with their service standard' },
+      { name: 'queue', description: 'Online queue: availability, bookings, tickets, live queue state' },
+      { name: 'staff', description: 'Counter actions (bearer token with role and agency scope)' },
+      { name: 'system' },
+    ],
     paths,
-    components: { schemas: { Problem: schemaOf(Problem) } },
+    components: { schemas: { Problem: schemaOf(Problem) }, securitySchemes: { staffToken: { type: 'http', scheme: 'bearer' } } },
   };
 }

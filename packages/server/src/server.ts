@@ -5,6 +5,9 @@ import { migrate, openDatabase, type Db } from './db/index.js';
 import { mountDemo } from './demo.js';
 import { createLogger, type Logger } from './log.js';
 import { seedDemoIfEmpty } from './seed/index.js';
+import { seedQueueDemoIfEmpty } from './seed/queue.js';
+import { deploymentSecret, sha256 } from './queue/secret.js';
+import { QueueBus } from './queue/bus.js';
 
 export interface StartOptions {
   port?: number;
@@ -21,12 +24,15 @@ export interface StartOptions {
   config?: Partial<AppConfig>;
   /** Use this database instead of opening one (tests). */
   db?: Db;
+  /** Ensures an `admin` staff account with this bearer token (MPP_ADMIN_TOKEN; bootstrap and tests). */
+  adminToken?: string;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   db: Db;
+  bus: QueueBus;
   /** Milliseconds from the call to listening, database open and migrated included. */
   startupMs: number;
   close(): Promise<void>;
@@ -39,7 +45,17 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
   const applied = await migrate(db);
   if (applied.length) logger.info('migrated', { applied });
   if (o.seedDemo && (await seedDemoIfEmpty(db))) logger.info('seeded', { demo: 'kota-bogor' });
-  const app = createApp({ db, logger, clock: o.clock, config: o.config });
+  if (o.seedDemo && (await seedQueueDemoIfEmpty(db))) logger.info('seeded', { demo: 'kota-bogor-queue' });
+  if (o.adminToken) {
+    await db.query(
+      `insert into staff (id, name, role, agency_id, token_hash) values ('admin-bootstrap', 'Admin (MPP_ADMIN_TOKEN)', 'admin', null, $1)
+         on conflict (id) do update set token_hash = excluded.token_hash`,
+      [sha256(o.adminToken)],
+    );
+  }
+  const secret = await deploymentSecret(db, o.config?.secret || process.env.MPP_SECRET);
+  const bus = new QueueBus();
+  const app = createApp({ db, logger, clock: o.clock, config: { ...o.config, secret }, bus });
   if (o.demoRoot) mountDemo(app, o.demoRoot);
   const host = o.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
@@ -51,6 +67,7 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
     url,
     port,
     db,
+    bus,
     startupMs: Math.round(performance.now() - t0),
     async close() {
       await new Promise<void>((r) => {

@@ -1,0 +1,587 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import {
+  AvailabilityQuery,
+  BookingRequest,
+  CallNextRequest,
+  CodeParam,
+  QueueIdParam,
+  RescheduleRequest,
+  ROUTES,
+  ServiceIdParam,
+  TicketLookup,
+  addDays,
+  availabilityOf,
+  daysBetween,
+  hhmm,
+  isIsoDate,
+  maskNik,
+  maskPhone,
+  normalizePhone,
+  parseNik,
+  parseSlotId,
+  todayIn,
+  toZonedIso,
+  zonedInstant,
+  daySlots,
+  type Availability,
+  type QueueState,
+  type Ticket,
+  type TicketPosition,
+  estimateWaitMinutes,
+  zonedParts,
+} from '@mpp-kit/core';
+import * as z from 'zod/mini';
+import { honoPath, validate, type Env } from '../app.js';
+import type { Sql } from '../db/types.js';
+import { ProblemException } from '../problem.js';
+import { busKey } from '../queue/bus.js';
+import { dateStr, hoursFor, loadBooked, loadClosures, loadHours, loadService, type ServiceForQueue } from '../queue/data.js';
+import { bookingCode, nikHash, sha256 } from '../queue/secret.js';
+
+type Row = Record<string, unknown>;
+const ACTIVE = `('booked', 'checked_in')`;
+
+/** Availability of a service over `days` dates from `from` (default today in the office's zone). */
+async function availability(db: Sql, svc: ServiceForQueue, now: Date, from?: string, days = 14): Promise<Availability> {
+  const today = todayIn(svc.timeZone, now);
+  const start = from ?? today;
+  const end = addDays(start, days - 1);
+  const [hours, closures, booked] = await Promise.all([
+    loadHours(db, svc),
+    loadClosures(db, svc, start, end),
+    loadBooked(db, svc.id, start, end),
+  ]);
+  const out: Availability['days'] = [];
+  for (let d = start; daysBetween(d, end) >= 0; d = addDays(d, 1)) {
+    out.push(
+      availabilityOf({
+        serviceId: svc.id,
+        date: d,
+        timeZone: svc.timeZone,
+        now,
+        onlineQueue: svc.onlineQueue,
+        rules: svc.rules,
+        hours: hoursFor(hours, d),
+        closure: closures.get(d) ?? null,
+        booked,
+      }),
+    );
+  }
+  return { serviceId: svc.id, timeZone: svc.timeZone, today, days: out };
+}
+
+const DATE_PROBLEM = {
+  past: [422, 'date_past'],
+  holiday: [422, 'date_closed'],
+  cuti_bersama: [422, 'date_closed'],
+  closure: [422, 'date_closed'],
+  weekend: [422, 'date_closed'],
+  not_open_yet: [422, 'date_not_open_yet'],
+  beyond_window: [422, 'date_beyond_window'],
+  no_online_queue: [422, 'no_online_queue'],
+} as const;
+
+/** Checks that a slot id is bookable now (by the rules and the clock); returns its parts. */
+async function checkSlot(db: Sql, svc: ServiceForQueue, slotId: string, now: Date) {
+  const p = parseSlotId(slotId);
+  if (!p || p.serviceId !== svc.id || !isIsoDate(p.date))
+    throw new ProblemException(404, 'slot_not_found', 'No such slot for this service', [{ path: 'slotId', code: 'slot_not_found' }]);
+  const day = (await availability(db, svc, now, p.date, 1)).days[0]!;
+  if (day.status === 'closed') {
+    const [status, code] = DATE_PROBLEM[day.reason ?? 'past'];
+    throw new ProblemException(status, code, day.note ?? undefined, [{ path: 'slotId', code }]);
+  }
+  const hours = (await loadHours(db, svc)).get(new Date(`${p.date}T00:00:00Z`).getUTCDay())!;
+  const spec = daySlots(svc.id, p.date, hours, svc.rules.slotMinutes).find((s) => s.id === slotId);
+  if (!spec)
+    throw new ProblemException(404, 'slot_not_found', 'No such slot for this service', [{ path: 'slotId', code: 'slot_not_found' }]);
+  if (!day.slots.some((s) => s.id === slotId))
+    throw new ProblemException(422, 'date_past', 'This slot can no longer be booked', [{ path: 'slotId', code: 'date_past' }]);
+  return { date: p.date, start: spec.start, end: spec.end };
+}
+
+/** Takes one place in a slot, atomically: no read-then-write, so concurrent bookings cannot overbook. */
+async function takeSlot(tx: Sql, svc: ServiceForQueue, slotId: string, date: string, start: number, end: number) {
+  await tx.query(
+    `insert into slots (id, service_id, date, start_min, end_min, capacity) values ($1, $2, $3::date, $4, $5, $6) on conflict (id) do nothing`,
+    [slotId, svc.id, date, start, end, svc.rules.slotCapacity],
+  );
+  const taken = await tx.query(`update slots set booked = booked + 1 where id = $1 and booked < capacity returning booked`, [slotId]);
+  if (taken.length === 0) throw new ProblemException(409, 'slot_full', 'The slot is full', [{ path: 'slotId', code: 'slot_full' }]);
+}
+
+async function nextNumber(tx: Sql, queueId: string, date: string): Promise<number> {
+  const [r] = await tx.query<{ n: number }>(
+    `insert into queue_days (queue_id, date, last_number) values ($1, $2::date, 1)
+       on conflict (queue_id, date) do update set last_number = queue_days.last_number + 1 returning last_number as n`,
+    [queueId, date],
+  );
+  return Number(r!.n);
+}
+
+/** Records a queue change; returns the event id (the queue's new version). */
+export async function queueEvent(tx: Sql, queueId: string, date: string, type: string): Promise<number> {
+  const [e] = await tx.query<{ id: number }>(`insert into queue_events (queue_id, date, type) values ($1, $2::date, $3) returning id`, [
+    queueId,
+    date,
+    type,
+  ]);
+  const id = Number(e!.id);
+  await tx.query(
+    `insert into queue_days (queue_id, date, version) values ($1, $2::date, $3) on conflict (queue_id, date) do update set version = greatest(queue_days.version, $3)`,
+    [queueId, date, id],
+  );
+  return id;
+}
+
+const label = (prefix: string, n: number) => `${prefix}-${String(n).padStart(3, '0')}`;
+
+function toTicket(r: Row, svc: ServiceForQueue): Ticket {
+  const date = dateStr(r.date);
+  const start = Number(r.slot_start);
+  return {
+    code: r.code as string,
+    status: r.status as Ticket['status'],
+    serviceId: svc.id,
+    serviceName: svc.name,
+    agencyId: svc.agencyId,
+    agencyName: svc.agencyName,
+    queueNumber: label(svc.queuePrefix, Number(r.number)),
+    queueId: r.queue_id as string,
+    number: Number(r.number),
+    date,
+    slot: {
+      id: r.slot_id as string,
+      start: hhmm(start),
+      end: hhmm(start + svc.rules.slotMinutes),
+      startsAt: toZonedIso(zonedInstant(date, start, svc.timeZone), svc.timeZone),
+    },
+    location: svc.location,
+    requirements: svc.requirements,
+    name: r.name as string,
+    nikMasked: r.nik_masked as string,
+    phoneMasked: maskPhone(r.phone_e164 as string),
+    createdAt: toZonedIso(r.created_at instanceof Date ? r.created_at : new Date(String(r.created_at)), svc.timeZone),
+    timeZone: svc.timeZone,
+  };
+}
+
+/** The live state of a queue on a day (public: numbers only, never names or identities). */
+export async function queueState(db: Sql, queueId: string, date: string, now: Date): Promise<QueueState> {
+  const [agencyId, prefix] = queueId.split('.') as [string, string];
+  const [[day], waiting, [pace], [counters], [std]] = await Promise.all([
+    db.query<Row>(`select now_serving_number, version from queue_days where queue_id = $1 and date = $2::date`, [queueId, date]),
+    db.query<{ number: number }>(
+      `select number from bookings where queue_id = $1 and date = $2::date and status in ${ACTIVE} order by slot_start, number`,
+      [queueId, date],
+    ),
+    db.query<{ m: number | null }>(
+      `select avg(extract(epoch from (served_at - called_at)) / 60)::float8 as m from (
+         select served_at, called_at from bookings where queue_id = $1 and served_at is not null and called_at is not null order by served_at desc limit 20) t`,
+      [queueId],
+    ),
+    db.query<{ n: number }>(
+      `select count(distinct counter)::int as n from bookings where queue_id = $1 and date = $2::date and counter is not null and called_at > $3::timestamptz - interval '2 hours'`,
+      [queueId, date, now.toISOString()],
+    ),
+    db.query<{ m: number | null; tz: string | null }>(
+      `select avg(s.counter_minutes)::float8 as m, max(o.time_zone) as tz from services s join agencies a on a.id = s.agency_id left join offices o on o.id = a.office_id
+        where s.agency_id = $1 and s.queue_prefix = $2`,
+      [agencyId, prefix],
+    ),
+  ]);
+  const n = Number(day?.now_serving_number ?? 0);
+  return {
+    queueId,
+    date,
+    nowServing: n > 0 ? label(prefix, n) : null,
+    nowServingNumber: n,
+    waiting: waiting.length,
+    waitingNumbers: waiting.map((w) => Number(w.number)),
+    minutesPerTicket: Math.round((pace?.m ?? std?.m ?? 10) * 10) / 10,
+    openCounters: Math.max(1, Number(counters?.n ?? 0)),
+    version: Number(day?.version ?? 0),
+    updatedAt: toZonedIso(now, std?.tz ?? 'Asia/Jakarta'),
+  };
+}
+
+async function findBooking(db: Sql, code: string, forUpdate = false): Promise<Row> {
+  const [r] = await db.query<Row>(`select * from bookings where code = $1${forUpdate ? ' for update' : ''}`, [code]);
+  if (!r) throw new ProblemException(404, 'booking_not_found', 'No booking with this code');
+  return r;
+}
+
+function checkPhone(r: Row, phone: string): void {
+  const p = normalizePhone(phone);
+  if (!p.ok || p.e164 !== r.phone_e164)
+    throw new ProblemException(403, 'phone_mismatch', 'The phone number does not match this booking', [
+      { path: 'phone', code: 'phone_mismatch' },
+    ]);
+}
+
+/** Runs `fn` once per Idempotency-Key: a retry with the same key and body gets the first answer. */
+async function idempotent(
+  c: Context<Env>,
+  scope: string,
+  body: unknown,
+  fn: (tx: Sql) => Promise<{ status: 200 | 201; body: unknown; after?: () => void }>,
+) {
+  const { db } = c.get('deps');
+  const key = c.req.header('idempotency-key')?.trim();
+  if (key && key.length > 200) throw new ProblemException(400, 'bad_request', 'Idempotency-Key is too long');
+  const hash = sha256(JSON.stringify(body));
+  let after: (() => void) | undefined;
+  const result = await db
+    .transaction(async (tx) => {
+      if (key) {
+        const fresh = await tx.query(
+          `insert into idempotency_keys (key, scope, request_hash) values ($1, $2, $3) on conflict (key) do nothing returning key`,
+          [`${scope}:${key}`, scope, hash],
+        );
+        if (fresh.length === 0) {
+          const [prev] = await tx.query<Row>(`select request_hash, status, response from idempotency_keys where key = $1`, [
+            `${scope}:${key}`,
+          ]);
+          if (prev?.request_hash !== hash)
+            throw new ProblemException(422, 'idempotency_key_reused', 'This Idempotency-Key was used with another body');
+          const response = typeof prev.response === 'string' ? JSON.parse(prev.response) : prev.response;
+          return { status: Number(prev.status) as 200 | 201, body: response, replay: true };
+        }
+      }
+      const r = await fn(tx);
+      after = r.after;
+      if (key)
+        await tx.query(`update idempotency_keys set status = $2, response = $3::jsonb where key = $1`, [
+          `${scope}:${key}`,
+          r.status,
+          JSON.stringify(r.body),
+        ]);
+      return { ...r, replay: false };
+    })
+    .catch(async (e: unknown) => {
+      // A failed attempt leaves no key behind (the transaction rolled back): the citizen can retry.
+      throw e;
+    });
+  after?.();
+  return c.json(result.body as object, result.status, result.replay ? { 'idempotent-replayed': 'true' } : {});
+}
+
+const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === '23505';
+
+export function queueRoutes(): Hono<Env> {
+  const r = new Hono<Env>();
+
+  r.get(honoPath(ROUTES.getAvailability.path), async (c) => {
+    const { id } = validate(ServiceIdParam, c.req.param());
+    const q = validate(AvailabilityQuery, c.req.query());
+    const { db, clock } = c.get('deps');
+    const svc = await loadService(db, id);
+    return c.json(await availability(db, svc, clock.now(), q.from, q.days ?? 14));
+  });
+
+  r.post(honoPath(ROUTES.createBooking.path), async (c) => {
+    const body = validate(BookingRequest, c.get('body'));
+    const { db, clock, config, bus } = c.get('deps');
+    const now = clock.now();
+    const svc = await loadService(db, body.serviceId);
+    const nik = parseNik(body.nik, todayIn(svc.timeZone, now));
+    const errors: { path: string; code: string }[] = [];
+    if (!nik.ok) errors.push({ path: 'nik', code: nik.code });
+    const phone = normalizePhone(body.phone);
+    if (!phone.ok) errors.push({ path: 'phone', code: phone.code });
+    const email = body.email?.trim() || null;
+    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push({ path: 'email', code: 'email_format' });
+    if (errors.length) throw new ProblemException(422, errors[0]!.code as never, 'Some fields are invalid', errors);
+    if (!nik.ok || !phone.ok) throw new Error('unreachable');
+    const slot = await checkSlot(db, svc, body.slotId, now);
+    const hash = nikHash(config.secret, nik.info.nik);
+    return idempotent(c, 'booking', body, async (tx) => {
+      await takeSlot(tx, svc, body.slotId, slot.date, slot.start, slot.end);
+      const number = await nextNumber(tx, svc.queueId, slot.date);
+      let row: Row | undefined;
+      for (let attempt = 0; !row; attempt++) {
+        try {
+          // A savepoint would be needed to retry after a failed statement inside this transaction;
+          // a code collision is 1 in 10^12, so the unique violation below is the duplicate-NIK rule.
+          [row] = await tx.query<Row>(
+            `insert into bookings (code, service_id, queue_id, slot_id, date, slot_start, number, name, nik_hash, nik_masked, phone_e164, email)
+             values ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12) returning *`,
+            [
+              bookingCode(),
+              svc.id,
+              svc.queueId,
+              body.slotId,
+              slot.date,
+              slot.start,
+              number,
+              body.name.trim(),
+              hash,
+              maskNik(nik.info.nik),
+              phone.e164,
+              email,
+            ],
+          );
+        } catch (e) {
+          if (isUniqueViolation(e))
+            throw new ProblemException(409, 'duplicate_booking', 'One ticket per NIK per service per day', [
+              { path: 'nik', code: 'duplicate_booking' },
+            ]);
+          throw e;
+        }
+      }
+      const eventId = await queueEvent(tx, svc.queueId, slot.date, 'issued');
+      return { status: 201, body: toTicket(row, svc), after: () => bus.publish(busKey(svc.queueId, slot.date), eventId) };
+    });
+  });
+
+  r.post(honoPath(ROUTES.lookupBooking.path), async (c) => {
+    const { code } = validate(CodeParam, c.req.param());
+    const body = validate(TicketLookup, c.get('body'));
+    const { db } = c.get('deps');
+    const row = await findBooking(db, code);
+    checkPhone(row, body.phone);
+    return c.json(toTicket(row, await loadService(db, row.service_id as string)));
+  });
+
+  r.post(honoPath(ROUTES.cancelBooking.path), async (c) => {
+    const { code } = validate(CodeParam, c.req.param());
+    const body = validate(TicketLookup, c.get('body'));
+    const { db, bus } = c.get('deps');
+    let publish: (() => void) | null = null;
+    const ticket = await db.transaction(async (tx) => {
+      const row = await findBooking(tx, code, true);
+      checkPhone(row, body.phone);
+      const svc = await loadService(tx, row.service_id as string);
+      if (row.status === 'cancelled') return toTicket(row, svc);
+      if (!['booked', 'checked_in'].includes(row.status as string))
+        throw new ProblemException(409, 'booking_not_changeable', 'This ticket was already called or served');
+      const [updated] = await tx.query<Row>(`update bookings set status = 'cancelled', cancelled_at = now() where code = $1 returning *`, [
+        code,
+      ]);
+      await tx.query(`update slots set booked = booked - 1 where id = $1`, [row.slot_id]);
+      const date = dateStr(row.date);
+      const eventId = await queueEvent(tx, row.queue_id as string, date, 'cancelled');
+      publish = () => bus.publish(busKey(row.queue_id as string, date), eventId);
+      return toTicket(updated!, svc);
+    });
+    (publish as (() => void) | null)?.();
+    return c.json(ticket);
+  });
+
+  r.post(honoPath(ROUTES.rescheduleBooking.path), async (c) => {
+    const { code } = validate(CodeParam, c.req.param());
+    const body = validate(RescheduleRequest, c.get('body'));
+    const { db, clock, bus } = c.get('deps');
+    const now = clock.now();
+    const current = await findBooking(db, code);
+    checkPhone(current, body.phone);
+    const svc = await loadService(db, current.service_id as string);
+    if (current.status === 'cancelled') throw new ProblemException(409, 'booking_cancelled', 'This booking was cancelled');
+    if (current.status !== 'booked')
+      throw new ProblemException(409, 'booking_not_changeable', 'This ticket was already checked in, called or served');
+    // Rescheduling is possible up to the day before the booked date.
+    if (daysBetween(todayIn(svc.timeZone, now), dateStr(current.date)) < 1)
+      throw new ProblemException(409, 'booking_not_changeable', 'Reschedule up to the day before');
+    if (body.slotId === current.slot_id) return c.json(toTicket(current, svc));
+    const slot = await checkSlot(db, svc, body.slotId, now);
+    const events: Array<[string, string, number]> = [];
+    const ticket = await db.transaction(async (tx) => {
+      const row = await findBooking(tx, code, true);
+      if (row.status !== 'booked') throw new ProblemException(409, 'booking_not_changeable', 'This ticket can no longer be changed');
+      await takeSlot(tx, svc, body.slotId, slot.date, slot.start, slot.end);
+      await tx.query(`update slots set booked = booked - 1 where id = $1`, [row.slot_id]);
+      const oldDate = dateStr(row.date);
+      const number = oldDate === slot.date ? Number(row.number) : await nextNumber(tx, svc.queueId, slot.date);
+      let updated: Row | undefined;
+      try {
+        [updated] = await tx.query<Row>(
+          `update bookings set slot_id = $2, date = $3::date, slot_start = $4, number = $5 where code = $1 returning *`,
+          [code, body.slotId, slot.date, slot.start, number],
+        );
+      } catch (e) {
+        if (isUniqueViolation(e))
+          throw new ProblemException(409, 'duplicate_booking', 'This NIK already has a ticket for that date', [
+            { path: 'slotId', code: 'duplicate_booking' },
+          ]);
+        throw e;
+      }
+      events.push([row.queue_id as string, oldDate, await queueEvent(tx, row.queue_id as string, oldDate, 'rescheduled')]);
+      if (oldDate !== slot.date) events.push([svc.queueId, slot.date, await queueEvent(tx, svc.queueId, slot.date, 'rescheduled')]);
+      return toTicket(updated!, svc);
+    });
+    for (const [q, d, id] of events) bus.publish(busKey(q, d), id);
+    return c.json(ticket);
+  });
+
+  r.get(honoPath(ROUTES.getPosition.path), async (c) => {
+    const { code } = validate(CodeParam, c.req.param());
+    const { db, clock } = c.get('deps');
+    const row = await findBooking(db, code);
+    const now = clock.now();
+    const date = dateStr(row.date);
+    const queue = await queueState(db, row.queue_id as string, date, now);
+    const svc = await loadService(db, row.service_id as string);
+    return c.json(positionOf(row, queue, svc, now));
+  });
+
+  r.get(honoPath(ROUTES.getQueue.path), async (c) => {
+    const { queueId } = validate(QueueIdParam, c.req.param());
+    const { date } = validate(z.object({ date: z.optional(z.string()) }), c.req.query());
+    const { db, clock } = c.get('deps');
+    const now = clock.now();
+    const tz = await queueZone(db, queueId);
+    const d = date && isIsoDate(date) ? date : todayIn(tz, now);
+    return c.json(await queueState(db, queueId, d, now));
+  });
+
+  r.get(honoPath(ROUTES.queueEvents.path), async (c) => {
+    const { queueId } = validate(QueueIdParam, c.req.param());
+    const { db, clock, bus } = c.get('deps');
+    const now = clock.now();
+    const tz = await queueZone(db, queueId);
+    const qd = c.req.query('date');
+    const date = qd && isIsoDate(qd) ? qd : todayIn(tz, now);
+    const lastSeen = Number(c.req.header('last-event-id') ?? c.req.query('lastEventId') ?? -1);
+    c.header('cache-control', 'no-store');
+    c.header('x-accel-buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      let sent = Number.isFinite(lastSeen) ? lastSeen : -1;
+      let pending = false;
+      let wake: (() => void) | null = null;
+      const unsubscribe = bus.subscribe(busKey(queueId, date), () => {
+        pending = true;
+        wake?.();
+      });
+      stream.onAbort(() => {
+        unsubscribe();
+        wake?.();
+      });
+      const send = async () => {
+        const state = await sharedState(db, queueId, date, clock.now());
+        // Resume: a client that already has this version (Last-Event-ID) gets nothing twice.
+        if (state.version === sent && sent >= 0) return;
+        sent = state.version;
+        await stream.writeSSE({ id: String(state.version), event: 'queue', data: JSON.stringify(state), retry: 3000 });
+      };
+      await send();
+      while (!stream.aborted && !stream.closed) {
+        if (!pending) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            setTimeout(resolve, 25_000);
+          });
+          wake = null;
+        }
+        if (stream.aborted || stream.closed) break;
+        if (pending) {
+          pending = false;
+          await send();
+        } else {
+          await stream.write(': keep-alive\n\n');
+        }
+      }
+      unsubscribe();
+    });
+  });
+
+  r.post(honoPath(ROUTES.callNext.path), async (c) => {
+    const { queueId } = validate(QueueIdParam, c.req.param());
+    const { db, clock, bus } = c.get('deps');
+    const staff = await requireStaff(c, queueId);
+    const body = validate(CallNextRequest, c.get('body'));
+    const now = clock.now();
+    const tz = await queueZone(db, queueId);
+    const date = todayIn(tz, now);
+    let eventId = 0;
+    const called = await db.transaction(async (tx) => {
+      await tx.query(
+        `update bookings set status = 'served', served_at = $4::timestamptz where queue_id = $1 and date = $2::date and status = 'called' and counter = $3`,
+        [queueId, date, body.counter, now.toISOString()],
+      );
+      const [next] = await tx.query<Row>(
+        `select code, number from bookings where queue_id = $1 and date = $2::date and status in ${ACTIVE}
+          order by slot_start, number limit 1 for update skip locked`,
+        [queueId, date],
+      );
+      if (next) {
+        await tx.query(`update bookings set status = 'called', called_at = $3::timestamptz, counter = $2 where code = $1`, [
+          next.code,
+          body.counter,
+          now.toISOString(),
+        ]);
+        await tx.query(
+          `insert into queue_days (queue_id, date, now_serving_number) values ($1, $2::date, $3)
+             on conflict (queue_id, date) do update set now_serving_number = $3`,
+          [queueId, date, next.number],
+        );
+      }
+      eventId = await queueEvent(tx, queueId, date, next ? 'called' : 'idle');
+      return next ? { queueNumber: label(queueId.split('.')[1]!, Number(next.number)), code: next.code as string } : null;
+    });
+    bus.publish(busKey(queueId, date), eventId);
+    void staff;
+    return c.json({ queue: await queueState(db, queueId, date, now), called });
+  });
+
+  return r;
+}
+
+export function positionOf(row: Row, queue: QueueState, svc: ServiceForQueue, now: Date): TicketPosition {
+  const status = row.status as TicketPosition['status'];
+  const waiting = status === 'booked' || status === 'checked_in';
+  const ahead = waiting ? Math.max(0, queue.waitingNumbers.indexOf(Number(row.number))) : 0;
+  const date = dateStr(row.date);
+  const nowLocal = zonedParts(now, svc.timeZone);
+  const untilSlot = date === nowLocal.date ? Number(row.slot_start) - nowLocal.minutes : daysBetween(nowLocal.date, date) > 0 ? 24 * 60 : 0;
+  return {
+    code: row.code as string,
+    status,
+    queue,
+    ahead,
+    estimatedWaitMinutes: waiting ? estimateWaitMinutes(ahead, queue.minutesPerTicket, queue.openCounters, Math.max(0, untilSlot)) : null,
+  };
+}
+
+async function queueZone(db: Sql, queueId: string): Promise<string> {
+  const [agencyId, prefix] = queueId.split('.');
+  const [r] = await db.query<{ tz: string }>(
+    `select o.time_zone as tz from services s join agencies a on a.id = s.agency_id join offices o on o.id = a.office_id where s.agency_id = $1 and s.queue_prefix = $2 limit 1`,
+    [agencyId, prefix],
+  );
+  if (!r) throw new ProblemException(404, 'queue_not_found', `No queue ${queueId}`);
+  return r.tz;
+}
+
+/** One state computation per queue version, shared by every SSE stream watching it. */
+const stateCache = new Map<string, Promise<QueueState>>();
+async function sharedState(db: Sql, queueId: string, date: string, now: Date): Promise<QueueState> {
+  const [v] = await db.query<{ version: number }>(`select version from queue_days where queue_id = $1 and date = $2::date`, [
+    queueId,
+    date,
+  ]);
+  const key = `${queueId}|${date}|${Number(v?.version ?? 0)}`;
+  let p = stateCache.get(key);
+  if (!p) {
+    p = queueState(db, queueId, date, now);
+    stateCache.set(key, p);
+    p.catch(() => stateCache.delete(key));
+    if (stateCache.size > 500) stateCache.delete(stateCache.keys().next().value!);
+  }
+  return p;
+}
+
+/** Bearer token → staff account; checks role and agency scope for the queue. */
+async function requireStaff(c: Context<Env>, queueId: string) {
+  const auth = c.req.header('authorization') ?? '';
+  const m = /^Bearer\s+(\S+)$/i.exec(auth);
+  if (!m)
+    throw new ProblemException(401, 'unauthorized', 'Send Authorization: Bearer <token>', undefined, { 'www-authenticate': 'Bearer' });
+  const [staff] = await c.get('deps').db.query<Row>(`select id, role, agency_id from staff where token_hash = $1`, [sha256(m[1]!)]);
+  if (!staff) throw new ProblemException(401, 'unauthorized', 'Unknown token', undefined, { 'www-authenticate': 'Bearer' });
+  const agency = queueId.split('.')[0];
+  if (staff.role !== 'admin' && staff.agency_id !== agency)
+    throw new ProblemException(403, 'forbidden', 'This account serves another agency');
+  return staff;
+}
