@@ -55,6 +55,7 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
   }
   const secret = await deploymentSecret(db, o.config?.secret || process.env.MPP_SECRET);
   const bus = new QueueBus();
+  await bus.attach(db);
   const app = createApp({ db, logger, clock: o.clock, config: { ...o.config, secret }, bus });
   if (o.demoRoot) mountDemo(app, o.demoRoot);
   const host = o.host ?? '127.0.0.1';
@@ -74,6 +75,7 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
         server.close(() => r());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
+      await bus.detach();
       if (!o.db) await db.close();
     },
   };

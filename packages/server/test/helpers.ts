@@ -12,7 +12,7 @@ export const DB_KIND = process.env.MPP_TEST_DB === 'postgres' ? 'postgres' : 'pg
  * A fresh, empty database for one test file: PGlite in memory, or a new database created on the
  * PostgreSQL server of TEST_DATABASE_URL and dropped afterwards.
  */
-export async function freshDb(): Promise<{ db: Db; drop(): Promise<void> }> {
+export async function freshDb(): Promise<{ db: Db; drop(): Promise<void>; url?: string }> {
   if (DB_KIND === 'pglite') {
     const db = await openPglite();
     return { db, drop: () => db.close() };
@@ -27,6 +27,7 @@ export async function freshDb(): Promise<{ db: Db; drop(): Promise<void> }> {
   const db = await openPostgres(u.href, { max: 20 });
   return {
     db,
+    url: u.href,
     async drop() {
       await db.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

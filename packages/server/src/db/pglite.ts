@@ -21,5 +21,9 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     ...wrap(pg),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     close: () => pg.close(),
+    listen: (channel, fn) => pg.listen(channel, fn),
+    async notify(channel, payload) {
+      await pg.query(`select pg_notify($1, $2)`, [channel, payload]);
+    },
   };
 }

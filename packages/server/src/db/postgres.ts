@@ -21,5 +21,12 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     ...wrap(sql),
     transaction: (fn) => sql.begin((tx) => fn(wrap(tx))) as Promise<never>,
     close: () => sql.end({ timeout: 5 }),
+    async listen(channel, fn) {
+      const sub = await sql.listen(channel, fn);
+      return () => sub.unlisten();
+    },
+    async notify(channel, payload) {
+      await sql.notify(channel, payload);
+    },
   };
 }

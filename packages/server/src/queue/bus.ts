@@ -1,11 +1,35 @@
+import type { Db } from '../db/types.js';
+
 /**
  * Live queue changes inside one server process: SSE streams subscribe per queue and day. With
  * PostgreSQL, `notify()` also sends a NOTIFY so other instances re-publish (see `listenPostgres`).
  */
 export type QueueListener = (eventId: number) => void;
 
+const CHANNEL = 'mpp_queue';
+
 export class QueueBus {
   #listeners = new Map<string, Set<QueueListener>>();
+  #db: Pick<Db, 'notify' | 'listen'> | null = null;
+  #unlisten: (() => Promise<void>) | null = null;
+
+  /**
+   * Shares the bus with every server instance on the same database: publishes also NOTIFY, and
+   * NOTIFYs from other instances are delivered to this instance's streams.
+   */
+  async attach(db: Pick<Db, 'notify' | 'listen'>): Promise<void> {
+    this.#db = db;
+    this.#unlisten = await db.listen(CHANNEL, (payload) => {
+      const i = payload.lastIndexOf('#');
+      if (i > 0) this.#deliver(payload.slice(0, i), Number(payload.slice(i + 1)));
+    });
+  }
+
+  async detach(): Promise<void> {
+    await this.#unlisten?.();
+    this.#unlisten = null;
+    this.#db = null;
+  }
   subscribe(key: string, fn: QueueListener): () => void {
     let set = this.#listeners.get(key);
     if (!set) this.#listeners.set(key, (set = new Set()));
@@ -16,6 +40,12 @@ export class QueueBus {
     };
   }
   publish(key: string, eventId: number): void {
+    this.#deliver(key, eventId);
+    // Other instances hear it through NOTIFY; this one already delivered (streams skip repeats).
+    this.#db?.notify(CHANNEL, `${key}#${eventId}`).catch(() => undefined);
+  }
+
+  #deliver(key: string, eventId: number): void {
     for (const fn of [...(this.#listeners.get(key) ?? [])]) fn(eventId);
   }
   get size(): number {
