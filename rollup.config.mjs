@@ -25,7 +25,7 @@ const coreFromSource = () => ({
   transform: (code, id) => (id.startsWith(coreSrc) ? { code, map: null, moduleSideEffects: false } : null),
 });
 
-const ELEMENTS = ['mpp-service-catalog'];
+const ELEMENTS = ['mpp-service-catalog', 'mpp-queue-booking', 'mpp-queue-ticket'];
 
 // Stale chunks from an earlier build must never be served or measured.
 for (const d of ['./packages/core/dist', './packages/elements/dist']) rmSync(here(d), { recursive: true, force: true });
@@ -50,7 +50,7 @@ export default [
       here('./packages/elements/src/autoloader.ts'),
       ...ELEMENTS.flatMap((e) => [here(`./packages/elements/src/${e}/${e}.ts`), here(`./packages/elements/src/${e}/define.ts`)]),
     ],
-    external: [/^lit(\/|$)/, /^@lit\//, /^@mpp-kit\/core$/],
+    external: [/^lit(\/|$)/, /^@lit\//, /^@mpp-kit\/core$/, /^lean-qr(\/|$)/],
     output: {
       dir: here('./packages/elements/dist'),
       format: 'esm',
@@ -67,7 +67,11 @@ export default [
       dir: here('./packages/elements/dist/cdn'),
       format: 'esm',
       entryFileNames: '[name].js',
-      chunkFileNames: 'chunks/[name]-[hash].js',
+      // Each element's lazy chunk is named after its tag; code they share lands in `shared-*` chunks.
+      chunkFileNames: (c) => {
+        const m = /src[\\/]([^\\/]+)[\\/]define\.ts$/.exec(c.facadeModuleId ?? '');
+        return m ? `chunks/${m[1]}-[hash].js` : 'chunks/shared-[hash].js';
+      },
     },
     onwarn,
     plugins: [

@@ -29,6 +29,18 @@ const args = [
   '--disable-dev-shm-usage',
 ];
 
+/**
+ * The test server's clock: the next weekday at 09:00 in Jakarta (running on from there), so queue
+ * tests always have an open day with slots later today and a queue that staff can move.
+ */
+export function testNow(real = new Date()) {
+  const jakarta = new Date(real.getTime() + 7 * 3600_000);
+  const d = new Date(Date.UTC(jakarta.getUTCFullYear(), jakarta.getUTCMonth(), jakarta.getUTCDate() + 1, 2, 0, 0));
+  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString();
+}
+const ADMIN_TOKEN = `test-admin-${Math.random().toString(36).slice(2)}`;
+
 /** Starts the real server as a child process and a switchable proxy in front of it. */
 function mppServerPlugin() {
   /** @type {import('node:child_process').ChildProcess | null} */
@@ -43,7 +55,16 @@ function mppServerPlugin() {
     name: 'mpp-server',
     async serverStart() {
       child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', join(root, 'packages/server/src/cli.ts')], {
-        env: { ...process.env, PORT: '0', DATA_DIR: dataDir, SERVE_DEMO: '0', MPP_BANNER: '0', DATABASE_URL: '' },
+        env: {
+          ...process.env,
+          PORT: '0',
+          DATA_DIR: dataDir,
+          SERVE_DEMO: '0',
+          MPP_BANNER: '0',
+          DATABASE_URL: '',
+          MPP_NOW: testNow(),
+          MPP_ADMIN_TOKEN: ADMIN_TOKEN,
+        },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
       apiUrl = await new Promise((resolve, reject) => {
@@ -84,7 +105,7 @@ function mppServerPlugin() {
     serve(context) {
       if (context.path === '/__mpp-test-env.js') {
         return {
-          body: `export const API = ${JSON.stringify(apiUrl + '/api/v1/')};\nexport const PROXY_API = ${JSON.stringify(proxyUrl + '/api/v1/')};\nexport const DEAD_API = 'http://127.0.0.1:9/api/v1/';\n`,
+          body: `export const API = ${JSON.stringify(apiUrl + '/api/v1/')};\nexport const PROXY_API = ${JSON.stringify(proxyUrl + '/api/v1/')};\nexport const DEAD_API = 'http://127.0.0.1:9/api/v1/';\nexport const ADMIN_TOKEN = ${JSON.stringify(ADMIN_TOKEN)};\nexport const SERVER_NOW = ${JSON.stringify(testNow())};\n`,
           type: 'js',
         };
       }

@@ -11,6 +11,8 @@ setDefaultApiBase(new URL('/api/v1/', import.meta.url).href);
 
 const loaders: Record<string, () => Promise<unknown>> = {
   'mpp-service-catalog': () => import('./mpp-service-catalog/define.js'),
+  'mpp-queue-booking': () => import('./mpp-queue-booking/define.js'),
+  'mpp-queue-ticket': () => import('./mpp-queue-ticket/define.js'),
 };
 
 const requested = new Set<string>();

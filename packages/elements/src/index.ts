@@ -3,6 +3,10 @@
  * element's `define` entry (`@mpp-kit/elements/mpp-service-catalog/define`) or use the CDN bundle.
  */
 export { MppServiceCatalog } from './mpp-service-catalog/mpp-service-catalog.js';
+export { MppQueueBooking } from './mpp-queue-booking/mpp-queue-booking.js';
+export { MppQueueTicket } from './mpp-queue-ticket/mpp-queue-ticket.js';
+export * from './mpp-queue-booking/events.js';
+export * from './mpp-queue-ticket/events.js';
 export { setDefaultApiBase, resolveApiBase } from './shared/config.js';
 export { clientFor } from './shared/client.js';
 export { defineOnce } from './shared/define.js';

@@ -1,8 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { CatalogState, CatalogStore, Service } from '@mpp-kit/core';
+import { CatalogStore, type CatalogState, type Service } from '@mpp-kit/core';
 import { resolveApiBase } from '../shared/config.js';
-import { clientFor } from '../shared/client.js';
+import { catalogApiFor } from '../shared/http.js';
 import { localStorageCache } from '../shared/cache.js';
 import { errorMessage, formatRupiah, resolveLocale, type Locale } from '../shared/i18n.js';
 import { StoreController } from '../shared/store-controller.js';
@@ -122,7 +122,7 @@ export class MppServiceCatalog extends LitElement {
     this.#store?.dispose();
     if (this.#controller) this.removeController(this.#controller);
     const base = resolveApiBase(this.api);
-    const store = clientFor(base).catalog.createStore({
+    const store = new CatalogStore(catalogApiFor(base), {
       agency: this.agency,
       cache: localStorageCache,
       cacheKey: `mpp-kit:catalog:v1:${base}`,

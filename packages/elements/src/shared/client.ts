@@ -1,10 +1,9 @@
-import { createClient, type MppClient } from '@mpp-kit/core';
+import { createClient, createQueueApi, type MppClient, type QueueApi } from '@mpp-kit/core';
+import { httpFor, memo } from './http.js';
 
-const clients = new Map<string, MppClient>();
+export { httpFor, catalogApiFor } from './http.js';
 
-/** One SDK client per API base per page, shared by every widget. */
-export function clientFor(base: string): MppClient {
-  let c = clients.get(base);
-  if (!c) clients.set(base, (c = createClient({ baseUrl: base, timeout: 15_000 })));
-  return c;
-}
+export const queueApiFor: (base: string) => QueueApi = /* @__PURE__ */ memo((base) => createQueueApi(httpFor(base)));
+
+/** The whole SDK client (every domain) for one API base. */
+export const clientFor: (base: string) => MppClient = /* @__PURE__ */ memo((baseUrl) => createClient({ baseUrl, timeout: 15_000 }));

@@ -1,0 +1,199 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import type { Availability, AvailabilityDay, Slot } from '@mpp-kit/core';
+import type { Locale } from '../shared/i18n.js';
+import type { ScheduleMessages } from './messages.js';
+
+/**
+ * The date list and the time-slot grid, shared by `<mpp-queue-booking>` and the reschedule view of
+ * `<mpp-queue-ticket>`. Pure view helpers: the rules (what is open, what remains) come from the API.
+ */
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+function fmt(locale: Locale, style: 'short' | 'long'): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  let f = formats.get(key);
+  if (!f) {
+    // A calendar date is formatted at noon UTC in UTC, so no time zone can move it to another day.
+    const opts: Intl.DateTimeFormatOptions =
+      style === 'short' ? { weekday: 'long', day: 'numeric', month: 'short', timeZone: 'UTC' } : { dateStyle: 'full', timeZone: 'UTC' };
+    formats.set(key, (f = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', opts)));
+  }
+  return f;
+}
+
+/** `Senin, 23 Nov` (short) or `Senin, 23 November 2026` (long) for a `YYYY-MM-DD` calendar date. */
+export const formatDay = (date: string, locale: Locale, style: 'short' | 'long' = 'short'): string =>
+  fmt(locale, style).format(new Date(`${date}T12:00:00Z`));
+
+/** Why a date can or cannot be booked, in words (never by colour alone). */
+export function dayStatusText(day: AvailabilityDay, t: ScheduleMessages, locale: Locale, today: string): string {
+  if (day.status === 'open') return t.dayOpen(day.remaining);
+  if (day.status === 'full') return t.dayFull;
+  switch (day.reason) {
+    case 'weekend':
+      return t.dayWeekend;
+    case 'holiday':
+    case 'cuti_bersama':
+      return t.dayHoliday(day.note ?? '');
+    case 'closure':
+      return t.dayClosure(day.note ?? '');
+    case 'not_open_yet': {
+      // `opensAt` is written in the office's zone (`2026-11-23T07:00:00+07:00`): its wall time is the one to show.
+      const at = day.opensAt ?? '';
+      const time = at.slice(11, 16);
+      const date = at.slice(0, 10);
+      return t.dayNotOpenYet(date && date !== today ? `${formatDay(date, locale)} ${time}` : time);
+    }
+    case 'past':
+      return t.dayPast;
+    case 'beyond_window':
+      return t.dayBeyond;
+    case 'no_online_queue':
+      return t.dayNoOnline;
+    default:
+      return t.dayFull;
+  }
+}
+
+const ICON: Record<AvailabilityDay['status'], string> = { open: '✓', full: '●', closed: '✕' };
+
+export interface DayListOptions {
+  availability: Availability;
+  locale: Locale;
+  t: ScheduleMessages;
+  selected: string | null;
+  onChoose: (date: string) => void;
+  /** Id of a heading that names the list (default: an `aria-label`). */
+  labelledBy?: string;
+}
+
+/** The dates as a list of buttons; closed and full dates are disabled but stay readable with their reason. */
+export function renderDays(o: DayListOptions): TemplateResult {
+  const { availability: a, locale, t } = o;
+  return html`<ul class="days" part="days" aria-label=${o.labelledBy ? nothing : t.datesLabel} aria-labelledby=${o.labelledBy ?? nothing}>
+    ${a.days.map((d) => {
+      const open = d.status === 'open';
+      return html`<li>
+        <button
+          type="button"
+          class="day ${d.status}"
+          part="day ${d.status === 'open' ? 'day-open' : 'day-closed'}"
+          data-date=${d.date}
+          ?disabled=${!open}
+          aria-pressed=${open ? String(o.selected === d.date) : nothing}
+          @click=${() => o.onChoose(d.date)}
+        >
+          <span class="day-name"
+            >${formatDay(d.date, locale)}${d.date === a.today ? html` <span class="muted">(${t.today})</span>` : nothing}</span
+          >
+          <span class="day-status"
+            ><span aria-hidden="true" class="icon">${ICON[d.status]}</span> ${dayStatusText(d, t, locale, a.today)}</span
+          >
+        </button>
+      </li>`;
+    })}
+  </ul>`;
+}
+
+export interface SlotGridOptions {
+  day: AvailabilityDay;
+  locale: Locale;
+  t: ScheduleMessages;
+  selected: string | null;
+  onChoose: (slot: Slot) => void;
+}
+
+/** The time slots of a day as buttons: `08:00–08:30 · sisa 5`; full ones disabled with the word "penuh". */
+export function renderSlots(o: SlotGridOptions): TemplateResult {
+  const { day, t, locale } = o;
+  if (!day.slots.length) return html`<p class="note">${t.noSlots}</p>`;
+  return html`<ul class="slots" part="slots" aria-label=${t.slotsLabel(formatDay(day.date, locale, 'long'))}>
+    ${day.slots.map(
+      (s) =>
+        html`<li>
+          <button
+            type="button"
+            class="slot ${s.remaining > 0 ? 'open' : 'full'}"
+            part="slot"
+            data-slot=${s.id}
+            ?disabled=${s.remaining <= 0}
+            aria-pressed=${s.remaining > 0 ? String(o.selected === s.id) : nothing}
+            @click=${() => o.onChoose(s)}
+          >
+            <span class="slot-time">${s.start}–${s.end}</span>
+            <span class="slot-left">· ${s.remaining > 0 ? t.slotLeft(s.remaining) : t.slotFull}</span>
+          </button>
+        </li>`,
+    )}
+  </ul>`;
+}
+
+export const scheduleStyles = css`
+  ul.days,
+  ul.slots {
+    list-style: none;
+    padding: 0;
+    margin: 0.5rem 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  ul.days {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 11rem), 1fr));
+  }
+  ul.slots {
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 9.5rem), 1fr));
+  }
+  .day,
+  .slot {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    width: 100%;
+    min-height: 44px;
+    padding: 0.5rem 0.75rem;
+    text-align: left;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    cursor: pointer;
+  }
+  .slot {
+    flex-direction: row;
+    flex-wrap: wrap;
+    gap: 0 0.35rem;
+    align-items: center;
+  }
+  .day:hover:not(:disabled),
+  .slot:hover:not(:disabled) {
+    background: var(--_surface-2);
+  }
+  .day[aria-pressed='true'],
+  .slot[aria-pressed='true'] {
+    border: 2px solid var(--_primary);
+    font-weight: 600;
+  }
+  .day:disabled,
+  .slot:disabled {
+    cursor: not-allowed;
+    background: var(--_surface-2);
+    border-style: dashed;
+    color: var(--_muted);
+  }
+  .day-name,
+  .slot-time {
+    font-weight: 600;
+  }
+  .day-status,
+  .slot-left {
+    font-size: 0.9rem;
+    overflow-wrap: anywhere;
+  }
+  .icon {
+    display: inline-block;
+    width: 1em;
+  }
+  .muted {
+    color: var(--_muted);
+    font-weight: 400;
+  }
+`;

@@ -1,0 +1,284 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .root {
+    padding: var(--_space);
+    border: 1px solid var(--mpp-ticket-border-color, var(--_border));
+    border-radius: var(--_radius);
+    overflow-wrap: anywhere;
+  }
+  h2,
+  h3,
+  h4 {
+    line-height: 1.25;
+    margin: 0 0 0.5rem;
+  }
+  h2 {
+    font-size: 1.2rem;
+  }
+  h3 {
+    font-size: 1.05rem;
+    margin-top: 1.25rem;
+  }
+  h4 {
+    font-size: 1rem;
+    margin-top: 1rem;
+  }
+  h2:focus,
+  h3:focus,
+  h4:focus {
+    outline: none;
+  }
+  h2:focus-visible,
+  h3:focus-visible,
+  h4:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
+  p {
+    margin: 0 0 0.5rem;
+  }
+  .number-label {
+    margin: 0;
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  .number {
+    margin: 0 0 0.5rem;
+    font-size: var(--mpp-ticket-number-size, 3rem);
+    font-weight: 700;
+    line-height: 1.1;
+    letter-spacing: 0.02em;
+    color: var(--_primary);
+    font-variant-numeric: tabular-nums;
+  }
+  .number.void {
+    color: var(--_muted);
+    text-decoration: line-through;
+  }
+  .ticket-status {
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
+    border-left: 4px solid var(--_primary);
+  }
+  .ticket-status.cancelled,
+  .ticket-status.no_show {
+    border-left-color: var(--_danger);
+  }
+  .notice {
+    padding: 0.5rem 0.75rem;
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
+    border-left: 4px solid var(--_primary);
+  }
+  dl.facts {
+    display: grid;
+    grid-template-columns: minmax(6rem, max-content) 1fr;
+    gap: 0.35rem 1rem;
+    margin: 0.5rem 0 1rem;
+  }
+  @container (max-width: 28rem) {
+    dl.facts {
+      grid-template-columns: 1fr;
+      gap: 0;
+    }
+    dl.facts dd {
+      margin-bottom: 0.5rem;
+    }
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+  }
+  .mono,
+  .code {
+    font-variant-numeric: tabular-nums;
+    letter-spacing: 0.05em;
+  }
+  .code-box {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 1rem;
+    align-items: center;
+    padding: 0.75rem;
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    margin: 0.5rem 0 1rem;
+  }
+  .code-box > div {
+    flex: 1 1 10rem;
+    min-width: 0;
+  }
+  svg.qr {
+    width: 9rem;
+    height: 9rem;
+    flex: none;
+    display: block;
+  }
+  .code-label {
+    margin: 0;
+    color: var(--_muted);
+    font-weight: 600;
+  }
+  .code {
+    font-size: 1.5rem;
+    font-weight: 700;
+    margin: 0 0 0.25rem;
+    font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.9rem;
+    margin: 0;
+  }
+  .live {
+    padding: 0.75rem;
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
+    margin: 0.5rem 0 1rem;
+  }
+  .live h3 {
+    margin-top: 0;
+  }
+  .live-lines p {
+    margin: 0 0 0.25rem;
+  }
+  .ahead {
+    font-size: 1.15rem;
+  }
+  .conn {
+    margin: 0.5rem 0 0;
+    font-size: 0.9rem;
+    color: var(--_muted);
+  }
+  .dot {
+    display: inline-block;
+    width: 0.65rem;
+    height: 0.65rem;
+    border-radius: 50%;
+    border: 2px solid var(--_muted);
+    vertical-align: 0;
+  }
+  .dot-live {
+    background: #1e7e34;
+    border-color: #1e7e34;
+  }
+  .dot-offline {
+    background: var(--_danger);
+    border-color: var(--_danger);
+  }
+  ul.checklist,
+  ul.links {
+    list-style: none;
+    padding: 0;
+    margin: 0 0 1rem;
+  }
+  ul.checklist label {
+    display: flex;
+    gap: 0.6rem;
+    align-items: flex-start;
+    min-height: 44px;
+    padding: 0.35rem 0;
+    cursor: pointer;
+  }
+  ul.checklist input {
+    width: 1.35rem;
+    height: 1.35rem;
+    margin: 0.1rem 0 0;
+    flex: none;
+    accent-color: var(--_primary);
+  }
+  ul.links {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+  }
+  .link-btn {
+    display: inline-flex;
+    align-items: center;
+    min-height: 44px;
+    padding: 0.5rem 0.9rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_text);
+    text-decoration: underline;
+    text-underline-offset: 0.2em;
+  }
+  .link-btn:hover {
+    background: var(--_surface-2);
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    margin: 0 0 0.75rem;
+    min-width: 0;
+  }
+  .field label {
+    font-weight: 600;
+  }
+  input[type='text'],
+  input[type='tel'] {
+    min-height: 44px;
+    width: 100%;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  input[aria-invalid='true'] {
+    border: 2px solid var(--_danger);
+  }
+  .field-error {
+    margin: 0;
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .reveal,
+  .manage {
+    margin-top: 1rem;
+    padding-top: 0.5rem;
+    border-top: 1px solid var(--_border);
+  }
+  .banner {
+    margin: 0.75rem 0;
+    padding: 0.75rem;
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
+    border-left: 4px solid var(--_danger);
+  }
+  .banner p {
+    margin: 0 0 0.5rem;
+  }
+  .banner p:last-child {
+    margin: 0;
+  }
+  .status,
+  .context {
+    color: var(--_muted);
+  }
+  .context strong {
+    color: var(--_text);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    margin-top: 0.75rem;
+  }
+  .btn-danger {
+    background: var(--_danger);
+    border-color: var(--_danger);
+    color: var(--_on-primary);
+    font-weight: 600;
+  }
+  .btn-danger-outline {
+    border-color: var(--_danger);
+    color: var(--_danger);
+  }
+  .btn[aria-disabled='true'] {
+    cursor: progress;
+  }
+`;
