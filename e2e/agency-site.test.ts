@@ -3,14 +3,10 @@
 // Debian's Chromium, and a citizen finds KTP-el and SKCK by everyday phrasing.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { rmSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startCli } from './server.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const args = [
   '--headless',
   '--no-sandbox',
@@ -21,28 +17,6 @@ const args = [
   '--no-first-run',
   '--disable-dev-shm-usage',
 ];
-
-export async function startCli(env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'mpp-e2e-'));
-  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', join(root, 'packages/server/src/cli.ts')], {
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, MPP_BANNER: '0', DATABASE_URL: '', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let buf = '';
-    const timer = setTimeout(() => reject(new Error('server did not start in 60 s')), 60_000);
-    child.on('exit', (c) => reject(new Error(`server exited with ${c}`)));
-    child.stdout!.on('data', (d: Buffer) => {
-      buf += d.toString();
-      const line = buf.split('\n').find((l) => l.includes('"listening"'));
-      if (line) {
-        clearTimeout(timer);
-        resolve((JSON.parse(line) as { url: string }).url);
-      }
-    });
-  });
-  return { url, child, dataDir };
-}
 
 describe('examples/agency-site against the real server', { timeout: 180_000 }, () => {
   let server: Awaited<ReturnType<typeof startCli>>;
@@ -99,9 +73,11 @@ describe('examples/agency-site against the real server', { timeout: 180_000 }, (
       .getByRole('heading', { level: 3 })
       .filter({ hasText: /SKCK|Catatan Kepolisian/i })
       .waitFor();
-    await page.getByRole('button', { name: 'Ambil nomor antrean' }).click();
     const log = await page.locator('#events').textContent();
-    assert.match(log ?? '', /mpp-booking-requested \{"serviceId":"polresta-skck","agencyId":"polresta-bogor"\}/);
+    assert.match(log ?? '', /mpp-service-selected \{"serviceId":"polresta-skck","agencyId":"polresta-bogor"\}/);
+    // "Ambil nomor antrean" follows the catalog's booking-url to the booking page for this service.
+    await page.getByRole('button', { name: 'Ambil nomor antrean' }).click();
+    await page.waitForURL(/antrean\.html\?service=polresta-skck$/);
 
     assert.deepEqual(errors, [], 'no page errors');
     assert.deepEqual(offsite, [], 'no request leaves the server');

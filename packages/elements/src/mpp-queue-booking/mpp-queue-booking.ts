@@ -39,7 +39,7 @@ const IDENTITY: readonly ('name' | 'nik' | 'phone' | 'email')[] = ['name', 'nik'
  *
  * @attr api - API base (`https://…/api/v1/`). Default: `<meta name="mpp-kit:api">`, else the API next to the CDN bundle.
  * @attr agency - Offer only this agency's services (e.g. `disdukcapil`).
- * @attr service - Book this service (e.g. `disdukcapil-ktp-el`); the service step is skipped.
+ * @attr service - Book this service (e.g. `disdukcapil-ktp-el`); the service step is skipped. Without it, `?service=<id>` in the page URL preselects a service.
  * @attr ticket-url - Page that holds `<mpp-queue-ticket>`; the ticket links to `ticket-url?code=XXXX-XXXX` to see it later.
  * @attr theme - `auto` (default, follows the system), `light` or `dark`.
  * @attr lang - `id` (default) or `en`; inherited from the nearest ancestor or `<html lang>`.
@@ -175,6 +175,10 @@ export class MppQueueBooking extends LitElement {
       cacheKey: `mpp-kit:catalog:v1:${base}`,
       limit: 500,
     });
+    // The catalog's booking-url opens this page with ?service=<id>: preselect it (changeable).
+    const fromUrl = !this.service && typeof location !== 'undefined' ? new URLSearchParams(location.search).get('service') : null;
+    if (fromUrl && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(fromUrl) && this.#flow.getSnapshot().draft.serviceId !== fromUrl)
+      this.#flow.setService(fromUrl);
     this.#flowCtl = new StoreController(this, this.#flow);
     this.#catalogCtl = new StoreController(this, this.#catalog);
     this.savedTicket = sessionJson.get<Ticket>(`${this.#draftKey}:ticket`);
