@@ -71,6 +71,7 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
     bus,
     startupMs: Math.round(performance.now() - t0),
     async close() {
+      bus.close();
       await new Promise<void>((r) => {
         server.close(() => r());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();

@@ -7,11 +7,16 @@ import type { Db } from '../db/types.js';
 export type QueueListener = (eventId: number) => void;
 
 const CHANNEL = 'mpp_queue';
+let instances = 0;
 
 export class QueueBus {
   #listeners = new Map<string, Set<QueueListener>>();
   #db: Pick<Db, 'notify' | 'listen'> | null = null;
   #unlisten: (() => Promise<void>) | null = null;
+  /** Tells this instance's own NOTIFYs apart from other instances'. */
+  readonly #origin = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}${++instances}`;
+  #closed = false;
+  #onClose = new Set<() => void>();
 
   /**
    * Shares the bus with every server instance on the same database: publishes also NOTIFY, and
@@ -20,8 +25,8 @@ export class QueueBus {
   async attach(db: Pick<Db, 'notify' | 'listen'>): Promise<void> {
     this.#db = db;
     this.#unlisten = await db.listen(CHANNEL, (payload) => {
-      const i = payload.lastIndexOf('#');
-      if (i > 0) this.#deliver(payload.slice(0, i), Number(payload.slice(i + 1)));
+      const m = /^([^ ]+) (.+)#(\d+)$/.exec(payload);
+      if (m && m[1] !== this.#origin) this.#deliver(m[2]!, Number(m[3]));
     });
   }
 
@@ -42,12 +47,29 @@ export class QueueBus {
   publish(key: string, eventId: number): void {
     this.#deliver(key, eventId);
     // Other instances hear it through NOTIFY; this one already delivered (streams skip repeats).
-    this.#db?.notify(CHANNEL, `${key}#${eventId}`).catch(() => undefined);
+    this.#db?.notify(CHANNEL, `${this.#origin} ${key}#${eventId}`).catch(() => undefined);
   }
 
   #deliver(key: string, eventId: number): void {
     for (const fn of [...(this.#listeners.get(key) ?? [])]) fn(eventId);
   }
+  /** Ends every open stream (server shutdown). */
+  close(): void {
+    this.#closed = true;
+    for (const fn of [...this.#onClose]) fn();
+    this.#onClose.clear();
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  /** Runs `fn` when the bus closes; returns the unregister function. */
+  onClose(fn: () => void): () => void {
+    this.#onClose.add(fn);
+    return () => this.#onClose.delete(fn);
+  }
+
   get size(): number {
     let n = 0;
     for (const s of this.#listeners.values()) n += s.size;

@@ -112,13 +112,24 @@ async function takeSlot(tx: Sql, svc: ServiceForQueue, slotId: string, date: str
   if (taken.length === 0) throw new ProblemException(409, 'slot_full', 'The slot is full', [{ path: 'slotId', code: 'slot_full' }]);
 }
 
-async function nextNumber(tx: Sql, queueId: string, date: string): Promise<number> {
+/** Next number of a queue's day; with `eventId`, also moves the day's version in the same statement. */
+async function nextNumber(tx: Sql, queueId: string, date: string, eventId = 0): Promise<number> {
   const [r] = await tx.query<{ n: number }>(
-    `insert into queue_days (queue_id, date, last_number) values ($1, $2::date, 1)
-       on conflict (queue_id, date) do update set last_number = queue_days.last_number + 1 returning last_number as n`,
-    [queueId, date],
+    `insert into queue_days (queue_id, date, last_number, version) values ($1, $2::date, 1, $3)
+       on conflict (queue_id, date) do update set last_number = queue_days.last_number + 1, version = greatest(queue_days.version, $3)
+       returning last_number as n`,
+    [queueId, date, eventId],
   );
   return Number(r!.n);
+}
+
+async function insertEvent(tx: Sql, queueId: string, date: string, type: string): Promise<number> {
+  const [e] = await tx.query<{ id: number }>(`insert into queue_events (queue_id, date, type) values ($1, $2::date, $3) returning id`, [
+    queueId,
+    date,
+    type,
+  ]);
+  return Number(e!.id);
 }
 
 /** Records a queue change; returns the event id (the queue's new version). */
@@ -273,6 +284,30 @@ const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null &&
 export function queueRoutes(): Hono<Env> {
   const r = new Hono<Env>();
 
+  /**
+   * One state computation per queue version, shared by every SSE stream of this app watching it:
+   * an event names its version, so 2,000 watchers cost one set of queries, not 2,000.
+   */
+  const stateCache = new Map<string, Promise<QueueState>>();
+  const sharedState = async (db: Sql, queueId: string, date: string, now: Date, version: number | null): Promise<QueueState> => {
+    if (version === null) {
+      const [v] = await db.query<{ version: number }>(`select version from queue_days where queue_id = $1 and date = $2::date`, [
+        queueId,
+        date,
+      ]);
+      version = Number(v?.version ?? 0);
+    }
+    const key = `${queueId}|${date}|${version}`;
+    let p = stateCache.get(key);
+    if (!p) {
+      p = queueState(db, queueId, date, now);
+      stateCache.set(key, p);
+      p.catch(() => stateCache.delete(key));
+      if (stateCache.size > 500) stateCache.delete(stateCache.keys().next().value!);
+    }
+    return p;
+  };
+
   r.get(honoPath(ROUTES.getAvailability.path), async (c) => {
     const { id } = validate(ServiceIdParam, c.req.param());
     const q = validate(AvailabilityQuery, c.req.query());
@@ -299,7 +334,9 @@ export function queueRoutes(): Hono<Env> {
     const hash = nikHash(config.secret, nik.info.nik);
     return idempotent(c, 'booking', body, async (tx) => {
       await takeSlot(tx, svc, body.slotId, slot.date, slot.start, slot.end);
-      const number = await nextNumber(tx, svc.queueId, slot.date);
+      // The queue's day row is the hottest lock: take it last, once, for the number and the version.
+      const eventId = await insertEvent(tx, svc.queueId, slot.date, 'issued');
+      const number = await nextNumber(tx, svc.queueId, slot.date, eventId);
       let row: Row | undefined;
       for (let attempt = 0; !row; attempt++) {
         try {
@@ -331,7 +368,6 @@ export function queueRoutes(): Hono<Env> {
           throw e;
         }
       }
-      const eventId = await queueEvent(tx, svc.queueId, slot.date, 'issued');
       return { status: 201, body: toTicket(row, svc), after: () => bus.publish(busKey(svc.queueId, slot.date), eventId) };
     });
   });
@@ -446,44 +482,60 @@ export function queueRoutes(): Hono<Env> {
     const lastSeen = Number(c.req.header('last-event-id') ?? c.req.query('lastEventId') ?? -1);
     c.header('cache-control', 'no-store');
     c.header('x-accel-buffering', 'no');
-    return streamSSE(c, async (stream) => {
-      let sent = Number.isFinite(lastSeen) ? lastSeen : -1;
-      let pending = false;
-      let wake: (() => void) | null = null;
-      const unsubscribe = bus.subscribe(busKey(queueId, date), () => {
-        pending = true;
-        wake?.();
-      });
-      stream.onAbort(() => {
-        unsubscribe();
-        wake?.();
-      });
-      const send = async () => {
-        const state = await sharedState(db, queueId, date, clock.now());
-        // Resume: a client that already has this version (Last-Event-ID) gets nothing twice.
-        if (state.version === sent && sent >= 0) return;
-        sent = state.version;
-        await stream.writeSSE({ id: String(state.version), event: 'queue', data: JSON.stringify(state), retry: 3000 });
-      };
-      await send();
-      while (!stream.aborted && !stream.closed) {
-        if (!pending) {
-          await new Promise<void>((resolve) => {
-            wake = resolve;
-            setTimeout(resolve, 25_000);
-          });
-          wake = null;
+    return streamSSE(
+      c,
+      async (stream) => {
+        let sent = Number.isFinite(lastSeen) ? lastSeen : -1;
+        let pending = 0;
+        let wake: (() => void) | null = null;
+        const unsubscribe = bus.subscribe(busKey(queueId, date), (eventId) => {
+          pending = Math.max(pending, eventId);
+          wake?.();
+        });
+        const offClose = bus.onClose(() => {
+          void stream.abort();
+          wake?.();
+        });
+        stream.onAbort(() => wake?.());
+        const send = async (version: number | null) => {
+          const state = await sharedState(db, queueId, date, clock.now(), version);
+          // Resume: a client that already has this version (Last-Event-ID) gets nothing twice.
+          if (state.version <= sent && sent >= 0) return;
+          sent = state.version;
+          await stream.writeSSE({ id: String(state.version), event: 'queue', data: JSON.stringify(state), retry: 3000 });
+        };
+        try {
+          await send(null);
+          while (!stream.aborted && !stream.closed && !bus.closed) {
+            if (!pending) {
+              let timer: ReturnType<typeof setTimeout> | undefined;
+              await new Promise<void>((resolve) => {
+                wake = resolve;
+                timer = setTimeout(resolve, 25_000);
+              });
+              clearTimeout(timer);
+              wake = null;
+            }
+            if (stream.aborted || stream.closed || bus.closed) break;
+            if (pending) {
+              const v = pending;
+              pending = 0;
+              if (v > sent) await send(v);
+            } else {
+              await stream.write(': keep-alive\n\n');
+            }
+          }
+        } finally {
+          unsubscribe();
+          offClose();
         }
-        if (stream.aborted || stream.closed) break;
-        if (pending) {
-          pending = false;
-          await send();
-        } else {
-          await stream.write(': keep-alive\n\n');
-        }
-      }
-      unsubscribe();
-    });
+      },
+      async (err, stream) => {
+        // A stream that fails (database gone at shutdown, client gone) just ends; no 5xx to explain.
+        c.get('deps').logger.warn('sse_stream_ended', { error: err.name, queueId });
+        await stream.abort();
+      },
+    );
   });
 
   r.post(honoPath(ROUTES.callNext.path), async (c) => {
@@ -552,24 +604,6 @@ async function queueZone(db: Sql, queueId: string): Promise<string> {
   );
   if (!r) throw new ProblemException(404, 'queue_not_found', `No queue ${queueId}`);
   return r.tz;
-}
-
-/** One state computation per queue version, shared by every SSE stream watching it. */
-const stateCache = new Map<string, Promise<QueueState>>();
-async function sharedState(db: Sql, queueId: string, date: string, now: Date): Promise<QueueState> {
-  const [v] = await db.query<{ version: number }>(`select version from queue_days where queue_id = $1 and date = $2::date`, [
-    queueId,
-    date,
-  ]);
-  const key = `${queueId}|${date}|${Number(v?.version ?? 0)}`;
-  let p = stateCache.get(key);
-  if (!p) {
-    p = queueState(db, queueId, date, now);
-    stateCache.set(key, p);
-    p.catch(() => stateCache.delete(key));
-    if (stateCache.size > 500) stateCache.delete(stateCache.keys().next().value!);
-  }
-  return p;
 }
 
 /** Bearer token → staff account; checks role and agency scope for the queue. */
