@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { benchSizes } from './sizes.js';
 import { benchStartup } from './startup.js';
 import { benchSearch } from './search.js';
+import { benchBooking } from './booking.js';
+import { benchWatchers } from './watchers.js';
 
 type Row = { name: string; value: number; unit: string };
 const sections: Array<
@@ -13,6 +15,8 @@ const sections: Array<
   ['Sizes (CDN bundle)', benchSizes],
   ['Catalog search in Chromium: ours (MiniSearch + Indonesian normaliser) vs Fuse.js', benchSearch],
   ['Server', benchStartup],
+  ['Queue: quota release, 2,000 concurrent booking attempts for 300 places (PGlite and PostgreSQL)', benchBooking],
+  ['Queue: live position, 2,000 SSE watchers of one queue', benchWatchers],
 ];
 
 const TARGETS: Record<string, [string, (v: number, f: Record<string, number>) => boolean]> = {
@@ -20,6 +24,14 @@ const TARGETS: Record<string, [string, (v: number, f: Record<string, number>) =>
   'search.14000.ours.p95_ms': ['≤ 2 ms and faster than Fuse.js', (v, f) => v <= 2 && v < (f['search.14000.fuse.p95_ms'] ?? Infinity)],
   'search.14000.ours.top3': ['higher than Fuse.js', (v, f) => v > (f['search.14000.fuse.top3'] ?? 1)],
   'server.pglite.cold_start_ms': ['≤ 5000 ms', (v) => v <= 5000],
+  'booking.pglite.overbooked': ['must be 0', (v) => v === 0],
+  'booking.pglite.duplicates': ['must be 0', (v) => v === 0],
+  'booking.pglite.p99_ms': ['goal ≤ 250 ms', (v) => v <= 250],
+  'booking.postgres.overbooked': ['must be 0', (v) => v === 0],
+  'booking.postgres.duplicates': ['must be 0', (v) => v === 0],
+  'booking.postgres.p99_ms': ['goal ≤ 250 ms', (v) => v <= 250],
+  'booking.postgres.ratio_to_pgbench': ['goal ≥ 0.3', (v) => v >= 0.3],
+  'size.queue_elements_gzip_kb': ['booking + ticket elements add ≤ 12 KB gzip', (v) => v <= 12],
 };
 
 const only = process.argv.slice(2);

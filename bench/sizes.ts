@@ -16,12 +16,13 @@ const files = (dir: string): string[] =>
 const kb = (n: number) => Math.round((n / 1024) * 100) / 100;
 const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
 
-/** Files an entry pulls in, statically and through `import()` (the autoloader's lazy chunks). */
+/** Files a chunk needs before it runs: its static imports, transitively (not the autoloader's lazy `import()`s). */
 function closure(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(file, 'utf8');
-  for (const m of code.matchAll(/(?:from|import)\s*\(?\s*["'](\.[^"']+)["']/g)) closure(join(file, '..', m[1]!), seen);
+  for (const m of code.matchAll(/(?:import|export)\s*(?:[^"'()]*?from\s*)?["'](\.\.?\/[^"']+)["']/g))
+    closure(join(file, '..', m[1]!), seen);
   return seen;
 }
 
@@ -44,9 +45,23 @@ export function benchSizes(): { rows: Array<{ name: string; value: number; unit:
   };
   add('cdn_all', 'CDN bundle, all files', all);
   add('cdn_loader', 'CDN autoloader mpp-kit.js alone', [join(cdn, 'mpp-kit.js')]);
-  for (const f of all.filter((x) => x.includes('/chunks/'))) {
-    const name = relative(cdn, f).replace(/-[A-Za-z0-9_-]{8}\.js$/, '');
-    add(`chunk.${name.replace(/\W+/g, '_')}`, `chunk ${name} with its imports`, closure(f));
+  const elements = new Map<string, Set<string>>();
+  for (const f of all.filter((x) => /\/chunks\/mpp-|\/chunks\/si-badra-/.test(x))) {
+    const name = relative(cdn, f)
+      .replace(/^chunks\//, '')
+      .replace(/-[A-Za-z0-9_-]{8}\.js$/, '');
+    const files = closure(f);
+    elements.set(name, files);
+    add(`element.${name.replace(/\W+/g, '_')}`, `<${name}> with everything it loads (Lit, core)`, files);
+  }
+  const catalog = elements.get('mpp-service-catalog');
+  const queue = new Set([...(elements.get('mpp-queue-booking') ?? []), ...(elements.get('mpp-queue-ticket') ?? [])]);
+  if (catalog && queue.size) {
+    add(
+      'queue_elements',
+      'booking + ticket elements on top of the catalog (what they add)',
+      [...queue].filter((f) => !catalog.has(f)),
+    );
   }
   return { rows, figures };
 }

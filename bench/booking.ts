@@ -1,0 +1,409 @@
+// Quota release contention: 2,000 citizens try to book the same 300 places at once, over HTTP
+// against a real server (PGlite, and PostgreSQL when TEST_DATABASE_URL is set). Afterwards the
+// database must hold exactly 300 active tickets, no slot over capacity and at most one active
+// ticket per NIK per service per day. On PostgreSQL the booking rate is compared with pgbench's
+// single-row UPDATE rate on the same server: every booking of a day updates the same
+// `queue_days` row (the ticket number), so that is the ceiling the booking path can approach.
+//
+// Run alone: node --conditions=development --import tsx bench/booking.ts
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import postgres from 'postgres';
+import { openPglite } from '../packages/server/src/db/pglite.js';
+import { openPostgres } from '../packages/server/src/db/postgres.js';
+import type { Db } from '../packages/server/src/db/types.js';
+import { silentLogger } from '../packages/server/src/log.js';
+import { startServer } from '../packages/server/src/server.js';
+
+type Row = { name: string; value: number; unit: string };
+export type DbKind = 'pglite' | 'postgres';
+
+const SERVICE = 'disdukcapil-ktp-el';
+/** Monday 2026-11-23 07:30 WIB: before the day's slots, the next days' quotas already released. */
+const NOW = new Date('2026-11-23T00:30:00Z');
+/** Tuesday, booked one day ahead. */
+const DATE = '2026-11-24';
+const SLOTS = 10;
+const SLOT_CAPACITY = 30;
+const PLACES = SLOTS * SLOT_CAPACITY; // 300
+const ATTEMPTS = 2000;
+/** Attempts that reuse the NIK of another attempt (one ticket per NIK per service per day). */
+const REUSED_NIKS = Math.round(ATTEMPTS * 0.05);
+/** Requests in flight at once (each worker of the pool sends one after the other). */
+const IN_FLIGHT = 200;
+/** PostgreSQL pool of the server (the test helper's size). */
+const PG_POOL = 20;
+const REQUEST_TIMEOUT_MS = 30_000;
+
+const LOAD_ROLE = 'mpp-bench-booking-load';
+
+interface LoadInput {
+  role: typeof LOAD_ROLE;
+  url: string;
+  slotIds: string[];
+  work: Attempt[];
+}
+interface LoadResult {
+  latency: number[];
+  status: Array<[string, number]>;
+  codes: Array<[string, number]>;
+  errors: Array<[string, number]>;
+  wallMs: number;
+  /** When the last ticket was issued, from the first request. */
+  soldOutMs: number;
+}
+
+/**
+ * The client side: all attempts through a pool of IN_FLIGHT concurrent fetches, each with its own
+ * Idempotency-Key. Runs in a worker thread so that the load generator neither steals the server's
+ * event loop nor is starved by it (PGlite runs its queries on the server's thread).
+ */
+async function sendAll({ url, slotIds, work }: LoadInput): Promise<LoadResult> {
+  const latency: number[] = [];
+  const status = new Map<string, number>();
+  const codes = new Map<string, number>();
+  const errors = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+  let next = 0;
+  let soldOutMs = 0;
+  const t0 = performance.now();
+  const worker = async () => {
+    for (let i = next++; i < work.length; i = next++) {
+      const a = work[i]!;
+      const t = performance.now();
+      try {
+        const res = await fetch(`${url}/api/v1/bookings`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+          body: JSON.stringify({ serviceId: SERVICE, slotId: slotIds[a.slot]!, name: `Warga Bogor ${i}`, nik: a.nik, phone: a.phone }),
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+        });
+        const text = await res.text();
+        latency.push(performance.now() - t);
+        bump(status, String(res.status));
+        if (res.status === 201) soldOutMs = performance.now() - t0;
+        if (res.status !== 201) {
+          let code = 'unknown';
+          try {
+            code = String((JSON.parse(text) as { code?: unknown }).code ?? 'unknown');
+          } catch {
+            code = 'not_json';
+          }
+          bump(codes, `${res.status}_${code}`);
+        }
+      } catch (e) {
+        latency.push(performance.now() - t);
+        bump(status, 'error');
+        const cause =
+          e instanceof Error && e.cause instanceof Error ? ` (${(e.cause as Error & { code?: string }).code ?? e.cause.message})` : '';
+        bump(errors, e instanceof Error ? `${e.name}: ${e.message}${cause}` : String(e));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  return { latency, status: [...status], codes: [...codes], errors: [...errors], wallMs: performance.now() - t0, soldOutMs };
+}
+
+/**
+ * Runs the module at `moduleUrl` in a worker thread (TypeScript through tsx's loader, which Node 20
+ * does not apply to a worker's entry by itself) and resolves with the first message it posts.
+ */
+export async function runInWorker<O>(moduleUrl: string, input: unknown): Promise<O> {
+  const boot = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(moduleUrl)});`;
+  const w = new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: input });
+  try {
+    return await new Promise<O>((resolve, reject) => {
+      w.once('message', resolve);
+      w.once('error', reject);
+      w.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+    });
+  } finally {
+    await w.terminate();
+  }
+}
+
+/** Small deterministic PRNG (mulberry32) so every run books the same slots in the same order. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pad = (n: number, w: number) => String(n).padStart(w, '0');
+
+/** 16-digit NIK of Kota Bogor (3271), district 01–30, born 01-01-1990, serial from 0001. */
+export function demoNik(i: number): string {
+  return `3271${pad((i % 30) + 1, 2)}010190${pad(Math.floor(i / 30) + 1, 4)}`;
+}
+
+interface Attempt {
+  nik: string;
+  phone: string;
+  slot: number;
+}
+
+function attempts(): Attempt[] {
+  const rnd = prng(20261124);
+  const out: Attempt[] = [];
+  for (let i = 0; i < ATTEMPTS; i++) out.push({ nik: demoNik(i), phone: `08123456${pad(i, 4)}`, slot: Math.floor(rnd() * SLOTS) });
+  // Exactly REUSED_NIKS attempts take the NIK of another attempt. Both are among the first
+  // attempts sent (which mostly win a place), so the one-per-NIK rule is actually reached: a
+  // reused NIK that meets a full slot is refused as slot_full before the NIK is looked at.
+  const early = Math.min(ATTEMPTS, 4 * REUSED_NIKS);
+  const picked = new Set<number>();
+  while (picked.size < REUSED_NIKS) picked.add(Math.floor(rnd() * early));
+  for (const i of picked) {
+    let j = Math.floor(rnd() * early);
+    while (j === i || picked.has(j)) j = (j + 1) % early;
+    out[i]!.nik = out[j]!.nik;
+  }
+  if (new Set(out.map((a) => a.nik)).size !== ATTEMPTS - REUSED_NIKS) throw new Error('NIK generation is off');
+  return out;
+}
+
+const quantile = (sorted: number[], q: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]! : NaN;
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** A fresh database: PGlite in memory, or a new PostgreSQL database dropped by `drop()`. */
+export async function freshDb(kind: DbKind, url?: string, pool = PG_POOL): Promise<{ db: Db; drop(): Promise<void> }> {
+  if (kind === 'pglite') {
+    const db = await openPglite();
+    return { db, drop: () => db.close() };
+  }
+  const name = `mpp_bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = postgres(url!, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${name}`);
+    const u = new URL(url!);
+    u.pathname = `/${name}`;
+    const db = await openPostgres(u.href, { max: pool });
+    return {
+      db,
+      async drop() {
+        try {
+          await db.close();
+        } finally {
+          await admin.unsafe(`drop database if exists ${name} with (force)`);
+          await admin.end();
+        }
+      },
+    };
+  } catch (e) {
+    await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+    await admin.end();
+    throw e;
+  }
+}
+
+interface AvailabilityBody {
+  days: Array<{ date: string; status: string; slots: Array<{ id: string; remaining: number; capacity: number }> }>;
+}
+
+async function daySlots(url: string): Promise<AvailabilityBody['days'][number]> {
+  const res = await fetch(`${url}/api/v1/services/${SERVICE}/availability?from=${DATE}&days=1`);
+  if (res.status !== 200) throw new Error(`availability: HTTP ${res.status} ${await res.text()}`);
+  const day = ((await res.json()) as AvailabilityBody).days[0];
+  if (!day) throw new Error('availability: no day');
+  return day;
+}
+
+async function runOne(kind: DbKind, url?: string): Promise<Record<string, number>> {
+  const { db, drop } = await freshDb(kind, url);
+  const server = await startServer({ port: 0, db, seedDemo: true, logger: silentLogger, clock: { now: () => new Date(NOW) } });
+  try {
+    await db.query(`update queue_rules set slot_capacity = $2 where service_id = $1`, [SERVICE, SLOT_CAPACITY]);
+    const before = await daySlots(server.url);
+    if (before.status !== 'open') throw new Error(`${DATE} is ${before.status}, expected open`);
+    const slots = before.slots.slice(0, SLOTS);
+    if (slots.length !== SLOTS || slots.reduce((n, s) => n + s.remaining, 0) !== PLACES || slots.some((s) => s.capacity !== SLOT_CAPACITY))
+      throw new Error(`expected ${SLOTS} slots of ${SLOT_CAPACITY} on ${DATE}, got ${JSON.stringify(slots)}`);
+
+    const work = attempts();
+    // How long the server's event loop was blocked at worst (PGlite executes on this thread).
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
+    const load = await runInWorker<LoadResult>(import.meta.url, {
+      role: LOAD_ROLE,
+      url: server.url,
+      slotIds: slots.map((x) => x.id),
+      work,
+    } satisfies LoadInput).finally(() => loop.disable());
+    const { latency } = load;
+    const status = new Map(load.status);
+    const codes = new Map(load.codes);
+    const errors = new Map(load.errors);
+    const wallMs = load.wallMs;
+
+    // What the database holds now.
+    const q1 = async (sql: string, params: unknown[] = []) => Number((await db.query<{ n: unknown }>(sql, params))[0]?.n ?? 0);
+    const issued = await q1(`select count(*)::int as n from bookings where status <> 'cancelled' and service_id = $1`, [SERVICE]);
+    const slotMismatch = await q1(
+      `select count(*)::int as n from slots s
+        where s.service_id = $1
+          and (s.booked > s.capacity or s.booked <> (select count(*) from bookings b where b.slot_id = s.id and b.status <> 'cancelled'))`,
+      [SERVICE],
+    );
+    const duplicates = await q1(
+      `select count(*)::int as n from (select 1 from bookings where status <> 'cancelled' group by service_id, date, nik_hash having count(*) > 1) d`,
+    );
+    const numberGaps = await q1(
+      `select (coalesce(max(number), 0) - count(distinct number))::int as n from bookings where service_id = $1 and date = $2::date`,
+      [SERVICE, DATE],
+    );
+    const after = await daySlots(server.url);
+    const remaining = after.slots.slice(0, SLOTS).reduce((n, s) => n + s.remaining, 0);
+
+    latency.sort((x, y) => x - y);
+    const p = `booking.${kind}`;
+    const figures: Record<string, number> = {
+      [`${p}.attempts`]: work.length,
+      [`${p}.issued`]: issued,
+      [`${p}.overbooked`]: Math.max(0, issued - PLACES),
+      [`${p}.underbooked`]: Math.max(0, PLACES - issued),
+      [`${p}.duplicates`]: duplicates,
+      [`${p}.slot_mismatches`]: slotMismatch,
+      [`${p}.number_gaps`]: numberGaps,
+      [`${p}.remaining_after`]: remaining,
+      [`${p}.p50_ms`]: round1(quantile(latency, 0.5)),
+      [`${p}.p99_ms`]: round1(quantile(latency, 0.99)),
+      [`${p}.max_ms`]: round1(latency[latency.length - 1] ?? NaN),
+      [`${p}.wall_ms`]: Math.round(wallMs),
+      [`${p}.sold_out_ms`]: Math.round(load.soldOutMs),
+      [`${p}.server_loop_delay_max_ms`]: Math.round(loop.max / 1e6),
+      [`${p}.per_s`]: Math.round((work.length / wallMs) * 1000),
+      [`${p}.status_201`]: status.get('201') ?? 0,
+      [`${p}.status_409`]: status.get('409') ?? 0,
+    };
+    for (const [k, n] of status) if (k !== '201' && k !== '409') figures[`${p}.status_${k}`] = n;
+    for (const [k, n] of codes) figures[`${p}.code_${k}`] = n;
+    if (errors.size) figures[`${p}.error_kinds`] = errors.size;
+    lastErrors.set(
+      kind,
+      [...errors].map(([k, n]) => `${n}× ${k}`),
+    );
+    return figures;
+  } finally {
+    await server.close();
+    await drop();
+  }
+}
+
+/** Transport errors seen in the last run, per database (for the runnable entry). */
+const lastErrors = new Map<DbKind, string[]>();
+
+function pgbenchPath(): string {
+  if (process.env.PGBENCH) return process.env.PGBENCH;
+  for (const dir of (process.env.PATH ?? '').split(':')) if (dir && existsSync(join(dir, 'pgbench'))) return join(dir, 'pgbench');
+  for (const v of ['17', '16', '15', '14'])
+    if (existsSync(`/usr/lib/postgresql/${v}/bin/pgbench`)) return `/usr/lib/postgresql/${v}/bin/pgbench`;
+  throw new Error('pgbench not found (set PGBENCH)');
+}
+
+/** pgbench updating ONE row from 16 clients for 5 s: the server's hot-row update rate. */
+async function pgbenchSingleRow(url: string): Promise<number> {
+  const name = `mpp_pgbench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = postgres(url, { max: 1, onnotice: () => {} });
+  const dir = mkdtempSync(join(tmpdir(), 'mpp-pgbench-'));
+  try {
+    await admin.unsafe(`create database ${name}`);
+    const u = new URL(url);
+    const env = {
+      ...process.env,
+      PGHOST: u.hostname,
+      PGPORT: u.port || '5432',
+      PGUSER: decodeURIComponent(u.username),
+      PGPASSWORD: decodeURIComponent(u.password),
+      PGDATABASE: name,
+    };
+    const run = promisify(execFile);
+    const bin = pgbenchPath();
+    await run(bin, ['-i', '-s', '1', '-q'], { env, timeout: 60_000 });
+    const script = join(dir, 'single-row.sql');
+    writeFileSync(script, '\\set d random(1, 1)\nUPDATE pgbench_branches SET bbalance = bbalance + 1 WHERE bid = 1;\n');
+    const { stdout } = await run(bin, ['-c', '16', '-j', '2', '-T', '5', '-n', '-f', script], { env, timeout: 60_000 });
+    const m = /^tps = ([\d.]+)/m.exec(stdout);
+    if (!m) throw new Error(`pgbench: no tps line in ${stdout}`);
+    return Number(m[1]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await admin.unsafe(`drop database if exists ${name} with (force)`).catch(() => {});
+    await admin.end();
+  }
+}
+
+function rowsOf(kind: DbKind, f: Record<string, number>): Row[] {
+  const p = `booking.${kind}`;
+  const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
+  const rows: Row[] = [
+    {
+      name: `${label}: ${f[`${p}.attempts`]} concurrent bookings (${IN_FLIGHT} in flight) for ${PLACES} places`,
+      value: f[`${p}.wall_ms`]!,
+      unit: 'ms',
+    },
+    { name: '  last ticket issued after', value: f[`${p}.sold_out_ms`]!, unit: 'ms' },
+    { name: '  tickets issued (must be 300)', value: f[`${p}.issued`]!, unit: '' },
+    { name: '  overbooked (must be 0)', value: f[`${p}.overbooked`]!, unit: '' },
+    { name: '  NIKs with >1 active ticket that day (must be 0)', value: f[`${p}.duplicates`]!, unit: '' },
+    { name: '  slots over capacity or booked ≠ tickets (must be 0)', value: f[`${p}.slot_mismatches`]!, unit: '' },
+    { name: '  gaps in ticket numbers (must be 0)', value: f[`${p}.number_gaps`]!, unit: '' },
+    { name: '  request latency p50', value: f[`${p}.p50_ms`]!, unit: 'ms' },
+    { name: '  request latency p99', value: f[`${p}.p99_ms`]!, unit: 'ms' },
+    { name: '  attempts completed per second', value: f[`${p}.per_s`]!, unit: '/s' },
+    { name: '  server event loop blocked at most', value: f[`${p}.server_loop_delay_max_ms`]!, unit: 'ms' },
+  ];
+  for (const [k, v] of Object.entries(f))
+    if (k.startsWith(`${p}.status_`) || k.startsWith(`${p}.code_`)) rows.push({ name: `  ${k.slice(p.length + 1)}`, value: v, unit: '' });
+  if (f[`${p}.pgbench_single_row_tps`] !== undefined) {
+    rows.push({
+      name: '  pgbench single-row UPDATE, same server (-c 16 -j 2 -T 5)',
+      value: f[`${p}.pgbench_single_row_tps`]!,
+      unit: 'tps',
+    });
+    rows.push({ name: '  booking attempts/s ÷ pgbench tps (goal ≥ 0.3)', value: f[`${p}.ratio_to_pgbench`]!, unit: '' });
+  }
+  return rows;
+}
+
+export async function benchBooking(): Promise<{ rows: Row[]; figures: Record<string, number> }> {
+  const figures: Record<string, number> = {};
+  const rows: Row[] = [];
+  const pg = await runOne('pglite');
+  Object.assign(figures, pg);
+  rows.push(...rowsOf('pglite', pg));
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) {
+    const f = await runOne('postgres', url);
+    const tps = await pgbenchSingleRow(url);
+    f['booking.postgres.pgbench_single_row_tps'] = Math.round(tps);
+    f['booking.postgres.ratio_to_pgbench'] = Math.round((f['booking.postgres.per_s']! / tps) * 100) / 100;
+    Object.assign(figures, f);
+    rows.push(...rowsOf('postgres', f));
+  } else {
+    rows.push({ name: 'PostgreSQL: skipped (TEST_DATABASE_URL not set)', value: 0, unit: '' });
+  }
+  return { rows, figures };
+}
+
+if (!isMainThread && (workerData as { role?: unknown } | null)?.role === LOAD_ROLE) {
+  parentPort!.postMessage(await sendAll(workerData as LoadInput));
+}
+
+if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { rows } = await benchBooking();
+  const w = Math.max(...rows.map((r) => r.name.length));
+  for (const row of rows) console.log(`  ${row.name.padEnd(w)}  ${String(row.value).padStart(9)} ${row.unit}`);
+  for (const [kind, errs] of lastErrors) for (const e of errs) console.log(`  ${kind} transport error: ${e}`);
+}
