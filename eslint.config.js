@@ -5,7 +5,18 @@ import { configs as wcConfigs } from 'eslint-plugin-wc';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/dist-size/**', 'docs/**', '.data/**', 'packages/elements/custom-elements.json', '**/*.tmp.ts', '.tmp/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/dist-size/**',
+      'docs/**',
+      '.data/**',
+      'packages/elements/custom-elements.json',
+      '**/*.tmp.ts',
+      '.tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
