@@ -62,6 +62,11 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: o.port ?? 8787, hostname: host }, () => resolve(s));
   });
+  // PGlite runs on this thread: under a burst the event loop can stall for seconds, and Node's 5 s
+  // keep-alive timer would then close sockets a client is about to reuse (ECONNRESET). Be patient.
+  const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+  http.keepAliveTimeout = 65_000;
+  http.headersTimeout = 66_000;
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
   return {
