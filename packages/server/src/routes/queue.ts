@@ -26,6 +26,7 @@ import {
   zonedInstant,
   daySlots,
   type Availability,
+  type DayHours,
   type QueueState,
   type Ticket,
   type TicketPosition,
@@ -44,12 +45,19 @@ type Row = Record<string, unknown>;
 const ACTIVE = `('booked', 'checked_in')`;
 
 /** Availability of a service over `days` dates from `from` (default today in the office's zone). */
-async function availability(db: Sql, svc: ServiceForQueue, now: Date, from?: string, days = 14): Promise<Availability> {
+async function availability(
+  db: Sql,
+  svc: ServiceForQueue,
+  now: Date,
+  from?: string,
+  days = 14,
+  preloadedHours?: Map<number, DayHours>,
+): Promise<Availability> {
   const today = todayIn(svc.timeZone, now);
   const start = from ?? today;
   const end = addDays(start, days - 1);
   const [hours, closures, booked] = await Promise.all([
-    loadHours(db, svc),
+    preloadedHours ?? loadHours(db, svc),
     loadClosures(db, svc, start, end),
     loadBooked(db, svc.id, start, end),
   ]);
@@ -88,18 +96,28 @@ async function checkSlot(db: Sql, svc: ServiceForQueue, slotId: string, now: Dat
   const p = parseSlotId(slotId);
   if (!p || p.serviceId !== svc.id || !isIsoDate(p.date))
     throw new ProblemException(404, 'slot_not_found', 'No such slot for this service', [{ path: 'slotId', code: 'slot_not_found' }]);
-  const day = (await availability(db, svc, now, p.date, 1)).days[0]!;
+  const allHours = await loadHours(db, svc);
+  const day = (await availability(db, svc, now, p.date, 1, allHours)).days[0]!;
   if (day.status === 'closed') {
     const [status, code] = DATE_PROBLEM[day.reason ?? 'past'];
     throw new ProblemException(status, code, day.note ?? undefined, [{ path: 'slotId', code }]);
   }
-  const hours = (await loadHours(db, svc)).get(new Date(`${p.date}T00:00:00Z`).getUTCDay())!;
+  const hours = hoursFor(allHours, p.date)!;
   const spec = daySlots(svc.id, p.date, hours, svc.rules.slotMinutes).find((s) => s.id === slotId);
   if (!spec)
     throw new ProblemException(404, 'slot_not_found', 'No such slot for this service', [{ path: 'slotId', code: 'slot_not_found' }]);
-  if (!day.slots.some((s) => s.id === slotId))
-    throw new ProblemException(422, 'date_past', 'This slot can no longer be booked', [{ path: 'slotId', code: 'date_past' }]);
+  const open = day.slots.find((s) => s.id === slotId);
+  if (!open) throw new ProblemException(422, 'date_past', 'This slot can no longer be booked', [{ path: 'slotId', code: 'date_past' }]);
+  // Cheap early answer when the slot is already full; the transaction still decides races atomically.
+  if (open.remaining <= 0) throw new ProblemException(409, 'slot_full', 'The slot is full', [{ path: 'slotId', code: 'slot_full' }]);
   return { date: p.date, start: spec.start, end: spec.end };
+}
+
+/** The parts of a slot id without checking the rules (for replays of stored attempts). */
+function slotParts(svc: ServiceForQueue, slotId: string) {
+  const p = parseSlotId(slotId);
+  if (!p) throw new ProblemException(404, 'slot_not_found', 'No such slot for this service', [{ path: 'slotId', code: 'slot_not_found' }]);
+  return { date: p.date, start: p.start, end: p.start + svc.rules.slotMinutes };
 }
 
 /** Takes one place in a slot, atomically: no read-then-write, so concurrent bookings cannot overbook. */
@@ -330,8 +348,22 @@ export function queueRoutes(): Hono<Env> {
     if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push({ path: 'email', code: 'email_format' });
     if (errors.length) throw new ProblemException(422, errors[0]!.code as never, 'Some fields are invalid', errors);
     if (!nik.ok || !phone.ok) throw new Error('unreachable');
-    const slot = await checkSlot(db, svc, body.slotId, now);
     const hash = nikHash(config.secret, nik.info.nik);
+    const key = c.req.header('idempotency-key')?.trim();
+    // A retry of a stored attempt is answered from the store, whatever the slot looks like now.
+    const replay = key ? (await db.query(`select 1 from idempotency_keys where key = $1`, [`booking:${key}`])).length > 0 : false;
+    const slot = replay ? slotParts(svc, body.slotId) : await checkSlot(db, svc, body.slotId, now);
+    if (!replay) {
+      // Cheap early answer outside any transaction; the unique index still decides races.
+      const [dup] = await db.query(
+        `select 1 from bookings where service_id = $1 and date = $2::date and nik_hash = $3 and status <> 'cancelled'`,
+        [svc.id, slot.date, hash],
+      );
+      if (dup)
+        throw new ProblemException(409, 'duplicate_booking', 'One ticket per NIK per service per day', [
+          { path: 'nik', code: 'duplicate_booking' },
+        ]);
+    }
     return idempotent(c, 'booking', body, async (tx) => {
       await takeSlot(tx, svc, body.slotId, slot.date, slot.start, slot.end);
       // The queue's day row is the hottest lock: take it last, once, for the number and the version.
