@@ -28,6 +28,7 @@ export const QUERIES: readonly BenchQuery[] = [
   { q: 'perpanjang skck', expect: 'polresta-skck-perpanjangan' },
   { q: 'perpanjang sim motor', expect: 'polresta-sim-c-perpanjangan' },
   { q: 'sim', expect: 'polresta-sim-a-perpanjangan' },
+  { q: 'sim c', expect: 'polresta-sim-c-perpanjangan' },
   { q: 'izin hajatan', expect: 'polresta-izin-keramaian' },
   // Imigrasi
   { q: 'bikin paspor', expect: 'imigrasi-paspor-baru' },

@@ -28,6 +28,9 @@ describe('normalizeIndonesian', () => {
     assert.equal(normalizeIndonesian('eKTP hilang'), 'ktp hilang');
     assert.equal(normalizeIndonesian('ijin usaha'), 'izin usaha');
     assert.equal(normalizeIndonesian('Passport'), 'paspor');
+    assert.equal(normalizeIndonesian('e-Paspor'), 'epaspor');
+    // the class of a driving licence survives as its own token
+    assert.equal(normalizeIndonesian('SIM C'), 'sim simc');
   });
 
   it('caps the length at a word boundary', () => {
@@ -97,9 +100,42 @@ describe('search: abbreviations and synonyms', () => {
   });
 
   it('IMB <-> PBG <-> persetujuan bangunan gedung / izin mendirikan bangunan', () => {
-    for (const q of ['imb', 'IMB', 'pbg', 'persetujuan bangunan gedung', 'izin mendirikan bangunan', 'ijin mendirikan bangunan', 'urus imb']) {
+    for (const q of [
+      'imb',
+      'IMB',
+      'pbg',
+      'persetujuan bangunan gedung',
+      'izin mendirikan bangunan',
+      'ijin mendirikan bangunan',
+      'urus imb',
+    ]) {
       assert.equal(first(q), 'dpmptsp-pbg', q);
     }
+  });
+
+  it('a one-word synonym is searched next to the word, not instead of it', () => {
+    assert.equal(first('izin toko obat'), 'dpmptsp-izin-toko-obat');
+    assert.equal(first('toko obat'), 'dpmptsp-izin-toko-obat');
+    // toko ~ usaha: the NIB service ("izin usaha") is found too, after the exact match
+    assert.ok(ids('toko', 5).includes('dpmptsp-nib'));
+    // motor ~ kendaraan
+    assert.ok(ids('motor', 5).includes('samsat-bbnkb'));
+  });
+
+  it('an e- document is not the paper one (e-paspor), but e-KTP is the KTP', () => {
+    assert.equal(first('e-paspor'), 'imigrasi-paspor-elektronik');
+    assert.equal(first('e-passport'), 'imigrasi-paspor-elektronik');
+    assert.equal(first('paspor'), 'imigrasi-paspor-baru');
+    assert.equal(first('e-ktp'), 'disdukcapil-ktp-el');
+  });
+
+  it('prefers the service whose alias is exactly the query', () => {
+    assert.equal(first('skck'), 'polresta-skck');
+    assert.equal(first('perpanjang skck'), 'polresta-skck-perpanjangan');
+    assert.equal(first('skck perpanjangan'), 'polresta-skck-perpanjangan');
+    // "PKB" is an alias of the payment; "info pajak motor" only counts as "pkb" once "info" is dropped
+    assert.equal(first('pkb'), 'samsat-pkb-tahunan');
+    assert.equal(first('cek pajak kendaraan'), 'samsat-info-pajak');
   });
 
   it('NIB, SIM, STNK, PKB', () => {
@@ -137,7 +173,19 @@ describe('search: abbreviations and synonyms', () => {
 describe('search: everyday verbs', () => {
   it('bikin/buat/urus/ngurus/cara/syarat/daftar are noise', () => {
     const base = ids('ktp');
-    for (const verb of ['bikin', 'buat', 'urus', 'ngurus', 'mengurus', 'pembuatan', 'penerbitan', 'cara', 'syarat', 'daftar', 'cara bikin']) {
+    for (const verb of [
+      'bikin',
+      'buat',
+      'urus',
+      'ngurus',
+      'mengurus',
+      'pembuatan',
+      'penerbitan',
+      'cara',
+      'syarat',
+      'daftar',
+      'cara bikin',
+    ]) {
       assert.deepEqual(ids(`${verb} ktp`), base, verb);
     }
     assert.equal(first('syarat kk'), 'disdukcapil-kk');
@@ -192,7 +240,11 @@ describe('search: typing, typos and agencies', () => {
   });
 
   it('filters by agency', () => {
-    assert.deepEqual(ids('ktp', 20, 'imigrasi').sort(), ['imigrasi-paspor-baru', 'imigrasi-paspor-penggantian']);
+    assert.deepEqual(ids('ktp', 20, 'imigrasi').sort(), [
+      'imigrasi-paspor-baru',
+      'imigrasi-paspor-elektronik',
+      'imigrasi-paspor-penggantian',
+    ]);
     assert.ok(ids('balik nama', 20, 'samsat').every((id) => id.startsWith('samsat-')));
     assert.deepEqual(ids('ktp', 20, 'no-such-agency'), []);
     assert.deepEqual(ids('k', 20, 'disnaker'), ['disnaker-ak1']);
@@ -207,6 +259,38 @@ describe('search: typing, typos and agencies', () => {
     const all = index.search('bogor', { limit: 1000 });
     assert.ok(all.length > 20);
     assert.equal(new Set(all.map((s) => s.id)).size, all.length);
+  });
+
+  it('results do not depend on earlier searches (caches only make them faster)', () => {
+    const fresh = () => createCatalogIndex(SERVICES, AGENCIES);
+    const queries = [
+      'p',
+      'pa',
+      'pas',
+      'pasp',
+      'paspor',
+      'paspor h',
+      'ktp',
+      'kartu',
+      'kartu k',
+      'surat',
+      'izin',
+      'pajak motor',
+      'sertif',
+      'balik nama s',
+    ];
+    const used = fresh();
+    for (const q of [...queries].reverse()) used.search(q, { limit: 50 });
+    for (const q of ['santunan', 'imb', 'akte lahir', 'dukcapil']) used.search(q, { agencyId: 'disdukcapil' });
+    for (const q of queries) {
+      assert.deepEqual(
+        used.search(q, { limit: 50 }).map((s) => s.id),
+        fresh()
+          .search(q, { limit: 50 })
+          .map((s) => s.id),
+        q,
+      );
+    }
   });
 
   it('is deterministic', () => {
@@ -277,6 +361,11 @@ describe('search: bad input', () => {
       assert.deepEqual(index.search(q as unknown as string), []);
       assert.deepEqual(index.suggest(q as unknown as string), []);
     }
+    const odd = createCatalogIndex(
+      [null, 42, { id: 'x', agencyId: 'a', name: 'KTP', aliases: 'ktp' }, ...SERVICES] as unknown as typeof SERVICES,
+      [null] as unknown as typeof AGENCIES,
+    );
+    assert.ok(odd.search('ktp').every((s) => typeof s === 'object' && s !== null));
     assert.ok(Array.isArray(index.search('ktp', { limit: Number.NaN })));
     assert.ok(Array.isArray(index.search('ktp', { limit: -5 })));
     assert.ok(index.search('ktp', { limit: 1e12 }).length <= SERVICES.length);
@@ -285,7 +374,26 @@ describe('search: bad input', () => {
 
 describe('search: properties', () => {
   const emoji = fc.constantFrom('🙂', '🎉', '🚗', '👨‍👩‍👧', '🇮🇩', '❤️', '🔥', '⚠️', '👍🏽');
-  const words = fc.constantFrom('ktp', 'kk', 'akta', 'akte', 'lahir', 'paspor', 'bikin', 'perpanjang', 'pajak', 'motor', 'sim', 'skck', 'sertifikat', 'imb', 'pdam', 'a', 'di', 'dan');
+  const words = fc.constantFrom(
+    'ktp',
+    'kk',
+    'akta',
+    'akte',
+    'lahir',
+    'paspor',
+    'bikin',
+    'perpanjang',
+    'pajak',
+    'motor',
+    'sim',
+    'skck',
+    'sertifikat',
+    'imb',
+    'pdam',
+    'a',
+    'di',
+    'dan',
+  );
   const queries = fc.oneof(
     fc.string({ unit: 'grapheme', maxLength: 80 }),
     fc.string({ unit: 'binary', maxLength: 80 }),

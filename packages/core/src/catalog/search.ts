@@ -1,16 +1,8 @@
 import MiniSearch from 'minisearch';
-import type { Query, SearchResult, SearchOptions as MiniSearchSearchOptions } from 'minisearch';
+import type { SearchResult, SearchOptions as MiniSearchSearchOptions } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Agency, Service } from '../schemas/catalog.js';
-import {
-  CONCEPTS,
-  INDEX_STOPWORDS,
-  NOISE_WORDS,
-  RENEWAL_MARKERS,
-  RENEWAL_WORDS,
-  SPELLING_FOLDS,
-  stemIndonesian,
-} from './synonyms.js';
+import { CONCEPTS, INDEX_STOPWORDS, NOISE_WORDS, RENEWAL_MARKERS, RENEWAL_WORDS, SPELLING_FOLDS, stemIndonesian } from './synonyms.js';
 
 export interface SearchOptions {
   agencyId?: string | null;
@@ -33,6 +25,8 @@ const MAX_QUERY_CHARS = 200;
 const MAX_TERMS = 6;
 /** Index-time cap per field, so one absurd document cannot blow up the index. */
 const MAX_FIELD_CHARS = 20_000;
+/** Queries longer than this many words get no spelling suggestions. */
+const MAX_SUGGEST_WORDS = 8;
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 1000;
 
@@ -42,34 +36,47 @@ const MAX_LIMIT = 1000;
  * a KTP in nearly every service, hence the small boost).
  */
 const BOOST = { title: 3, agency: 1.3, summary: 1, requirements: 0.2 } as const;
+// The field order is relied upon by the analysis in `createCatalogIndex`.
 type Field = keyof typeof BOOST;
 const FIELDS = Object.keys(BOOST) as Field[];
 const TITLE = 0;
 
 /** Score multipliers applied on top of BM25. */
 const EXACT_PHRASE_BONUS = 4;
+const EXACT_PHRASE_BONUS_LENIENT = 2.5;
+const EXACT_PHRASE_BONUS_NO_RENEWAL = 2.5;
+/** The same for a phrase completed from the word being typed ('skc' -> 'skck'). */
+const COMPLETION_BONUS = 2;
+const COMPLETION_BONUS_LENIENT = 1.5;
 const EXACT_TERM_BONUS = 1.6;
 const RENEWAL_BONUS = 1.8;
+/** Score factor of a result per higher-ranked copy of the same service in another region. */
+const DUPLICATE_FACTOR = 0.5;
 /** Stands for every renewal word in exact-phrase keys (cannot collide with a normalised word). */
 const RENEWAL_MARK = '~renew';
 
 /** Typo tolerance: edit distance = round(length × FUZZY), at most 2, for words of 4+ letters. */
 const FUZZY = 0.2;
+/** Longer "words" (a held-down key, a pasted hash) get no typo tolerance: fuzzy matching costs length × vocabulary. */
+const MAX_FUZZY_LENGTH = 24;
 /** Score weight of a completion / fuzzy match relative to the word itself (as MiniSearch weighs them). */
 const PREFIX_WEIGHT = 0.5;
 const FUZZY_WEIGHT = 0.45;
 /** Weight of the canonical token of a one-word synonym (`toko` also finds `usaha`). */
 const SYNONYM_WEIGHT = 0.7;
-const MAX_PREFIX_EXPANSIONS = 400;
+const MAX_PREFIX_EXPANSIONS = 3000;
 /**
  * Work bound per query word: the planner searches the most valuable (term, field) pairs whose
  * posting lists add up to at most this many entries. Rare, informative pairs are cheap; a pair like
  * "ktp in requirements" (every service asks for a KTP) is expensive and nearly worthless for ranking.
  */
-const POSTINGS_BUDGET = 2000;
+const POSTINGS_BUDGET = 1000;
+/** A word being typed has a smaller budget while it is short: its completions are many and fleeting. */
+const PREFIX_BUDGET = [0, 0, 300, 600] as const;
 const MAX_PAIRS_PER_WORD = 24;
-/** Per-word result sets kept for the next keystrokes (the words before the one being typed). */
-const WORD_CACHE_SIZE = 64;
+/** Leaf results kept for the next keystrokes (LRU), bounded in entries and in postings. */
+const MAX_CACHED_LEAVES = 4000;
+const MAX_CACHED_POSTINGS = 400_000;
 
 // ---------------------------------------------------------------------------------------------
 // Normalisation
@@ -77,6 +84,7 @@ const WORD_CACHE_SIZE = 64;
 const MARKS = /\p{M}+/gu;
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const HAS_DIGIT = /\d/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** Folds spelling variants (token by token) and the `e-` prefix of electronic documents. */
 function foldTokens(tokens: string[]): string[] {
@@ -98,18 +106,27 @@ function foldTokens(tokens: string[]): string[] {
       }
     }
     for (const part of foldWord(t).split(' ')) out.push(part);
+    // SIM A / SIM C: the class letter would be dropped as a one-letter word; keep it as `sima`/`simc`.
+    if (t === 'sim' && next !== undefined && /^[abcd]$/.test(next)) {
+      out.push('sim' + next);
+      i++;
+    }
   }
   return out;
 }
 
+const FOLDS: ReadonlyMap<string, string> = new Map(Object.entries(SPELLING_FOLDS));
+
 function foldWord(t: string): string {
-  return Object.hasOwn(SPELLING_FOLDS, t) ? SPELLING_FOLDS[t]! : t;
+  return FOLDS.get(t) ?? t;
 }
 
 function normalizeTokens(text: unknown, maxChars: number): string[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   let s = text.length > maxChars * 4 ? text.slice(0, maxChars * 4) : text;
-  s = s.normalize('NFKD').replace(MARKS, '').toLowerCase().replace(NON_WORD, ' ').trim();
+  // Plain ASCII (almost every catalog string) needs no Unicode decomposition.
+  if (NON_ASCII.test(s)) s = s.normalize('NFKD').replace(MARKS, '');
+  s = s.toLowerCase().replace(NON_WORD, ' ').trim();
   if (!s) return [];
   if (s.length > maxChars) {
     const cut = s.lastIndexOf(' ', maxChars);
@@ -194,7 +211,7 @@ interface QueryToken {
  */
 function canonicalize(tokens: readonly string[], lastComplete: boolean): QueryToken[] {
   const out: QueryToken[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const v = matchConcept(tokens, i);
     const n = v ? v.words.length : 1;
     const isLast = i + n === tokens.length;
@@ -301,15 +318,32 @@ function phraseKey(terms: readonly string[], renewal: boolean): string {
   return words.join(' ');
 }
 
-function aliasKey(text: string): string {
-  const qt = canonicalize(normalizeTokens(text, MAX_QUERY_CHARS), true);
-  const kept = qt.filter((t) => !NOISE_WORDS.has(t.term) && !RENEWAL_WORDS.has(t.term)).map((t) => t.term);
+/**
+ * The exact-phrase keys of a name or alias. Lenient: without its noise words (`bikin KTP` and
+ * `info pajak motor` count as `ktp` and `pkb`, as a query would); strict: with them (only `KTP`
+ * itself is exactly `ktp`). A strict match weighs more than a lenient one.
+ */
+function aliasKeys(tokens: readonly string[]): { lenient: string; strict: string } {
+  // One-letter words are dropped from queries (see planQuery), so from keys too.
+  const qt = canonicalize(tokens.length > 1 ? tokens.filter((t) => t.length > 1) : tokens, true);
   const renewal = qt.some((t) => RENEWAL_WORDS.has(t.term));
-  return kept.length ? phraseKey(kept, renewal) : phraseKey(qt.map((t) => t.term), false);
+  const meaningful = qt.filter((t) => !RENEWAL_WORDS.has(t.term));
+  const kept = meaningful.filter((t) => !NOISE_WORDS.has(t.term)).map((t) => t.term);
+  if (!kept.length) {
+    const all = phraseKey(
+      qt.map((t) => t.term),
+      false,
+    );
+    return { lenient: all, strict: all };
+  }
+  return {
+    lenient: phraseKey(kept, renewal),
+    strict: phraseKey(
+      meaningful.map((t) => t.term),
+      renewal,
+    ),
+  };
 }
-
-/** A MiniSearch document: the already analysed tokens of each field, joined by spaces. */
-type Doc = { i: number } & Record<Field, string>;
 
 /** A candidate term for one query word: the word itself, a completion, or a fuzzy match. */
 interface Expansion {
@@ -319,13 +353,27 @@ interface Expansion {
   df: readonly number[];
 }
 
-/** The scored documents of one query word (already filtered by agency). */
-interface WordHits {
+/** One (term, field) pair searched for a query word, with the weight of its kind of match. */
+interface Leaf {
+  term: string;
+  field: number;
+  weight: number;
+}
+
+/** The documents of one leaf with their boosted BM25 scores (already filtered by agency). */
+interface Hits {
   ids: Int32Array;
   scores: Float64Array;
 }
 
-const EMPTY_HITS: WordHits = { ids: new Int32Array(0), scores: new Float64Array(0) };
+/** Number of set bits of a word mask (at most MAX_TERMS bits). */
+const BITS = Uint8Array.from({ length: 1 << MAX_TERMS }, (_, m) => {
+  let c = 0;
+  for (let x = m; x; x &= x - 1) c++;
+  return c;
+});
+
+const asArray = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
 
 function boundedSet<K, V>(map: Map<K, V>, key: K, value: V, max: number): V {
   if (map.size >= max) {
@@ -337,140 +385,181 @@ function boundedSet<K, V>(map: Map<K, V>, key: K, value: V, max: number): V {
 }
 
 export function createCatalogIndex(services: readonly Service[], agencies: readonly Agency[]): CatalogIndex {
-  const list: readonly Service[] = Array.isArray(services) ? services : [];
+  // Untyped callers may pass anything: only objects are indexed.
+  const list: readonly Service[] = Array.isArray(services) ? services.filter((s) => s !== null && typeof s === 'object') : [];
   const N = list.length;
   const agencyText = new Map<string, string[]>();
   for (const a of Array.isArray(agencies) ? agencies : []) {
-    if (a && typeof a.id === 'string') agencyText.set(a.id, [a.name, a.shortName, ...(a.aliases ?? [])]);
+    if (a && typeof a.id === 'string') agencyText.set(a.id, [a.name, a.shortName, ...asArray(a.aliases)]);
   }
-  const agencyIdOf: string[] = list.map((s) => s?.agencyId);
+  const agencyIdOf: string[] = list.map((s) => s.agencyId);
 
-  // --- Analysis: tokens per field, cached per distinct string (service names, requirements and
-  // agency texts repeat a lot in real catalogs).
-  const analysed = new Map<string, string[]>();
-  const analyse = (text: unknown): string[] => {
+  // --- Analysis, cached per distinct string (aliases, requirements and agency texts repeat a lot).
+  const normalised = new Map<string, string[]>();
+  const norm = (text: unknown): string[] => {
     if (typeof text !== 'string' || !text) return [];
-    let t = analysed.get(text);
-    if (t) return t;
-    t = [];
-    for (const w of expandForIndex(normalizeTokens(text, MAX_FIELD_CHARS))) {
-      if (INDEX_STOPWORDS.has(w)) continue;
-      t.push(w);
-      for (const s of stemIndonesian(w)) t.push(s);
+    let t = normalised.get(text);
+    if (!t) {
+      t = normalizeTokens(text, MAX_FIELD_CHARS);
+      if (text.length < 500) normalised.set(text, t);
     }
-    if (text.length < 500) analysed.set(text, t);
     return t;
   };
-  const analyseAll = (texts: readonly unknown[]): string[] => {
-    const out: string[] = [];
-    for (const text of texts) for (const w of analyse(text)) out.push(w);
-    return out;
-  };
-  const agencyTokens = new Map<string, string[]>();
-  for (const [id, texts] of agencyText) agencyTokens.set(id, analyseAll(texts));
-
-  /** Every indexed term with its document frequency per field: drives the query planner. */
-  const stats = new SearchableMap<number[]>();
-  const docs: Doc[] = [];
-  for (let i = 0; i < N; i++) {
-    const s = list[i]!;
-    const fields: Record<Field, string[]> = {
-      title: analyseAll([s.name, ...(s.aliases ?? [])]),
-      agency: agencyTokens.get(s.agencyId) ?? [],
-      summary: analyseAll([s.summary, s.product]),
-      requirements: analyseAll(s.requirements ?? []),
-    };
-    const doc = { i } as Doc;
-    for (let f = 0; f < FIELDS.length; f++) {
-      const field = FIELDS[f]!;
-      const tokens = fields[field];
-      doc[field] = tokens.join(' ');
-      for (const t of new Set(tokens)) {
-        const df = stats.get(t);
-        if (df) df[f]!++;
-        else {
-          const fresh = FIELDS.map(() => 0);
-          fresh[f] = 1;
-          stats.set(t, fresh);
-        }
+  // Index tokens: words, canonical tokens of the concepts found, and (names, summaries) stems.
+  const analysed = [new Map<string, string[]>(), new Map<string, string[]>()];
+  const stemCache = new Map<string, string[]>();
+  const originals = new Set<string>();
+  const analyse = (text: unknown, stems: boolean): string[] => {
+    if (typeof text !== 'string' || !text) return [];
+    const cache = analysed[stems ? 1 : 0]!;
+    let t = cache.get(text);
+    if (t) return t;
+    t = [];
+    for (const w of expandForIndex(norm(text))) {
+      if (INDEX_STOPWORDS.has(w)) continue;
+      t.push(w);
+      originals.add(w);
+      if (stems) {
+        let st = stemCache.get(w);
+        if (!st) stemCache.set(w, (st = stemIndonesian(w)));
+        for (const x of st) t.push(x);
       }
     }
-    docs.push(doc);
-  }
+    if (text.length < 500) cache.set(text, t);
+    return t;
+  };
+  const analyseAll = (texts: readonly unknown[], stems: boolean): string[] => {
+    if (texts.length === 1) return analyse(texts[0], stems);
+    const out: string[] = [];
+    for (const text of texts) for (const w of analyse(text, stems)) out.push(w);
+    return out;
+  };
+  // An agency's words count once per service (a long agency name must not drown the service's own words).
+  const agencyTokens = new Map<string, string[]>();
+  for (const [id, texts] of agencyText) agencyTokens.set(id, [...new Set(analyseAll(texts, false))]);
 
-  const mini = new MiniSearch<Doc>({
+  // Documents are analysed here and handed to MiniSearch as token lists: `extractField` for the id
+  // (always called first by `add`) selects the document, `tokenize` returns its field's tokens.
+  let current: string[][] = [];
+  const mini = new MiniSearch<{ i: number }>({
     fields: FIELDS,
     idField: 'i',
-    // Documents arrive analysed (see above): split on the spaces we joined them with.
-    tokenize: (text) => (text ? text.split(' ') : []),
-    processTerm: (term) => term || null,
+    extractField: (doc, field) => (field === 'i' ? doc.i : field),
+    tokenize: (_text, field) => current[FIELDS.indexOf(field as Field)] ?? [],
+    processTerm: (term) => term,
     searchOptions: {
       bm25: { k: 1.2, b: 0.5, d: 0.5 },
       combineWith: 'OR',
       prefix: false,
       fuzzy: false,
+      // Queries are planned by us: terms arrive normalised, one MiniSearch term per word.
       tokenize: (q) => q.split(' '),
       processTerm: (t) => t,
     },
   });
-  mini.addAll(docs);
-  docs.length = 0;
 
-  // --- Side tables: exact alias/name phrases, renewal services, first letters, display words.
+  /** Every indexed term with its document frequency per field: drives the query planner. */
+  const df = new Map<string, number[]>();
+  // Side tables: exact alias/name phrases, renewal services, first letters, words for corrections.
   const exact = new Map<string, number[]>();
+  const exactStrict = new Map<string, number[]>();
   const renewalDoc = new Uint8Array(N);
   const byLetter = new Map<string, number[]>();
-  /** Words offered as corrections: names, aliases and agency names (no stems, no requirements). */
-  const words = new SearchableMap<number>();
-  const known = new Set<string>([...NOISE_WORDS, ...RENEWAL_WORDS]);
-  for (const c of CONCEPTS) for (const v of c.variants) for (const w of v.split(' ')) known.add(w);
-  const addWords = (tokens: Iterable<string>) => {
-    for (const t of tokens) if (t.length > 1 && !INDEX_STOPWORDS.has(t)) words.update(t, (n = 0) => n + 1);
+  const nameFirst: string[] = [];
+  /** Services with the same alias list are copies of one service (in different regions); -1: none. */
+  const template = new Int32Array(N).fill(-1);
+  const templates = new Map<string, number>();
+  const wordCount = new Map<string, number>();
+  const countWords = (tokens: Iterable<string>) => {
+    for (const t of tokens) if (t.length > 1 && !INDEX_STOPWORDS.has(t)) wordCount.set(t, (wordCount.get(t) ?? 0) + 1);
   };
-  for (const texts of agencyText.values()) addWords(new Set(texts.flatMap((t) => normalizeTokens(t, MAX_QUERY_CHARS))));
-  const keyCache = new Map<string, string>();
-  const wordCache = new Map<string, string[]>();
-  const nameStart = new Map<number, string>();
+  for (const texts of agencyText.values()) countWords(new Set(texts.flatMap(norm)));
+  const keys = new Map<string, { lenient: string; strict: string }>();
+
   for (let i = 0; i < N; i++) {
     const s = list[i]!;
-    const phrases = new Set<string>();
+    const aliases = asArray(s.aliases);
+    const titles = [s.name, ...aliases];
+    current = [
+      analyseAll(titles, true),
+      agencyTokens.get(s.agencyId) ?? [],
+      analyseAll([s.summary, s.product], true),
+      [...new Set(analyseAll(asArray(s.requirements), false))],
+    ];
+    for (let f = 0; f < current.length; f++) {
+      for (const t of f === 0 || f === 2 ? new Set(current[f]) : current[f]!) {
+        const counts = df.get(t);
+        if (counts) counts[f]!++;
+        else {
+          const fresh = [0, 0, 0, 0];
+          fresh[f] = 1;
+          df.set(t, fresh);
+        }
+      }
+    }
+    mini.add({ i });
+
+    if (aliases.length) {
+      const sig = aliases.join('\u0000');
+      let t = templates.get(sig);
+      if (t === undefined) templates.set(sig, (t = templates.size));
+      template[i] = t;
+    }
     const own = new Set<string>();
-    for (const text of [s.name, ...(s.aliases ?? [])]) {
+    const lenient = new Set<string>();
+    const strict = new Set<string>();
+    for (const text of titles) {
       if (typeof text !== 'string') continue;
-      let key = keyCache.get(text);
-      if (key === undefined) keyCache.set(text, (key = aliasKey(text)));
-      if (key) phrases.add(key);
-      let ws = wordCache.get(text);
-      if (!ws) wordCache.set(text, (ws = normalizeTokens(text, MAX_QUERY_CHARS)));
-      for (const w of ws) own.add(w);
-      if (text === s.name && ws[0]) nameStart.set(i, ws[0][0]!);
+      let key = keys.get(text);
+      if (key === undefined) keys.set(text, (key = aliasKeys(norm(text))));
+      if (key.lenient) lenient.add(key.lenient);
+      if (key.strict) strict.add(key.strict);
+      for (const w of norm(text)) own.add(w);
     }
-    for (const p of phrases) {
-      let ids = exact.get(p);
-      if (!ids) exact.set(p, (ids = []));
-      ids.push(i);
-    }
+    nameFirst.push(norm(s.name)[0]?.[0] ?? '');
+    const addExact = (map: Map<string, number[]>, phrases: Set<string>) => {
+      for (const p of phrases) {
+        let ids = map.get(p);
+        if (!ids) map.set(p, (ids = []));
+        ids.push(i);
+      }
+    };
+    addExact(exact, lenient);
+    addExact(exactStrict, strict);
     const letters = new Set<string>();
     for (const w of own) {
       if (RENEWAL_MARKERS.has(w)) renewalDoc[i] = 1;
       letters.add(w[0]!);
     }
-    addWords(own);
+    countWords(own);
     for (const l of letters) {
       let ids = byLetter.get(l);
       if (!ids) byLetter.set(l, (ids = []));
       ids.push(i);
     }
   }
+  current = [];
+  const stats: SearchableMap<number[]> = SearchableMap.from(df);
+  /** Terms indexed only as the stem of another word. */
+  const stemOnly = new Set<string>();
+  for (const st of stemCache.values()) for (const x of st) if (!originals.has(x)) stemOnly.add(x);
+  originals.clear();
+  /** Words offered as corrections: names, aliases and agency names (no stems, no requirements). */
+  const words: SearchableMap<number> = SearchableMap.from(wordCount);
   // Services whose name starts with the letter come first in one-letter results.
   for (const [l, ids] of byLetter) {
-    const rank = (i: number) => (nameStart.get(i) === l ? 0 : 1);
+    const rank = (i: number) => (nameFirst[i] === l ? 0 : 1);
     ids.sort((a, b) => rank(a) - rank(b) || a - b);
   }
-  analysed.clear();
-  keyCache.clear();
-  wordCache.clear();
-  nameStart.clear();
+  const known = new Set<string>([...NOISE_WORDS, ...RENEWAL_WORDS]);
+  for (const c of CONCEPTS) for (const v of c.variants) for (const w of v.split(' ')) known.add(w);
+  df.clear();
+  wordCount.clear();
+  normalised.clear();
+  for (const cache of analysed) cache.clear();
+  stemCache.clear();
+  keys.clear();
+  templates.clear();
 
   // --- Query planning: expansions per word, then a postings budget over (term, field) pairs.
   const idf = (df: number) => Math.log(1 + (N - df + 0.5) / (df + 0.5));
@@ -494,10 +583,11 @@ export function createCatalogIndex(services: readonly Service[], agencies: reado
         if (++n >= MAX_PREFIX_EXPANSIONS) break;
       }
     }
-    if (term.length >= 4 && !HAS_DIGIT.test(term)) {
+    if (term.length >= 4 && term.length <= MAX_FUZZY_LENGTH && !HAS_DIGIT.test(term)) {
       const max = Math.min(2, Math.round(term.length * FUZZY));
       for (const [t, [df, distance]] of stats.fuzzyGet(term, max)) {
-        if (seen.has(t)) continue;
+        // A typo is corrected to a word of the catalog, not to a stem (`halal` is not `halam`-an).
+        if (seen.has(t) || stemOnly.has(t)) continue;
         seen.add(t);
         out.push({ term: t, weight: (FUZZY_WEIGHT * t.length) / (t.length + distance), df });
       }
@@ -506,12 +596,18 @@ export function createCatalogIndex(services: readonly Service[], agencies: reado
   }
 
   /**
-   * The MiniSearch query for one word: the word itself in titles always, then the most valuable
-   * (term, field) pairs while their posting lists fit the budget. Returns null when nothing matches.
+   * The (term, field, weight) leaves searched for one word: the word itself (and its one-word
+   * synonym) in titles always, then the most valuable pairs of its expansions while their posting
+   * lists fit the budget. Deterministic: it depends on the word and the index, never on the cache.
    */
-  function wordQuery(word: Word, prefix: boolean): { key: string; query: Query } | null {
+  const leafPlans = new Map<string, readonly Leaf[]>();
+  function wordLeaves(word: Word, prefix: boolean): readonly Leaf[] {
     const { term, alt } = word;
-    const pairs: { term: string; field: number; cost: number; weight: number; value: number }[] = [];
+    const key = `${prefix ? '>' : '='}${term}|${alt ?? ''}`;
+    const cached = leafPlans.get(key);
+    if (cached) return cached;
+    const budget = (prefix && PREFIX_BUDGET[term.length]) || POSTINGS_BUDGET;
+    const pairs: (Leaf & { cost: number; value: number })[] = [];
     const chosen: typeof pairs = [];
     let spent = 0;
     const all = expansions(term, prefix);
@@ -527,68 +623,85 @@ export function createCatalogIndex(services: readonly Service[], agencies: reado
         } else pairs.push(pair);
       }
     }
-    pairs.sort((a, b) => b.value - a.value);
+    pairs.sort((a, b) => b.value - a.value || (a.term < b.term ? -1 : a.term > b.term ? 1 : a.field - b.field));
     for (const p of pairs) {
       if (chosen.length >= MAX_PAIRS_PER_WORD) break;
-      if (spent + p.cost > POSTINGS_BUDGET) continue;
+      if (spent + p.cost > budget) continue;
       chosen.push(p);
       spent += p.cost;
     }
     // A word found only in expensive places still counts: take its cheapest pair.
     if (!chosen.length && pairs.length) chosen.push(pairs.reduce((a, b) => (b.cost < a.cost ? b : a)));
-    if (!chosen.length) return null;
-    // One leaf per set of fields (few leaves keep MiniSearch's per-query overhead low); each term
-    // carries its own weight through `boostTerm`.
-    const fieldsOf = new Map<string, number>();
-    const weightOf = new Map<string, number>();
+    // The same (term, field) can come twice (a word that is also a completion): keep the best weight.
+    const leaves = new Map<string, Leaf>();
     for (const p of chosen) {
-      fieldsOf.set(p.term, (fieldsOf.get(p.term) ?? 0) | (1 << p.field));
-      weightOf.set(p.term, Math.max(p.weight, weightOf.get(p.term) ?? 0));
+      const k = `${p.field}${p.term}`;
+      const prev = leaves.get(k);
+      if (!prev || prev.weight < p.weight) leaves.set(k, { term: p.term, field: p.field, weight: p.weight });
     }
-    const byFields = new Map<number, string[]>();
-    for (const [t, mask] of fieldsOf) {
-      const terms = byFields.get(mask);
-      if (terms) terms.push(t);
-      else byFields.set(mask, [t]);
-    }
-    const boostTerm = (t: string) => weightOf.get(t) ?? 1;
-    const leaves: Query[] = [];
-    let key = '';
-    for (const [mask, terms] of byFields) {
-      const fields = FIELDS.filter((_, f) => mask & (1 << f));
-      const boost: Partial<Record<Field, number>> = {};
-      for (const f of fields) boost[f] = BOOST[f];
-      leaves.push({ queries: [terms.join(' ')], fields, boost, boostTerm, combineWith: 'OR' });
-      key += `${mask}:${terms.map((t) => `${t}*${weightOf.get(t)}`).join(' ')};`;
-    }
-    return { key, query: { combineWith: 'OR', queries: leaves } };
+    return boundedSet(leafPlans, key, [...leaves.values()], 2000);
   }
 
-  /** Scored documents of one word, cached so the words before the one being typed cost nothing. */
-  const hitsCache = new Map<string, WordHits>();
-  function wordHits(word: Word, prefix: boolean, agencyId: string | null): WordHits {
-    const q = wordQuery(word, prefix);
-    if (!q) return EMPTY_HITS;
-    const key = `${agencyId ?? ''}\u0000${q.key}`;
-    const cached = hitsCache.get(key);
-    if (cached) return cached;
-    const options: MiniSearchSearchOptions = {};
+  /**
+   * BM25 scores of one term in one field (boosted, unweighted), from MiniSearch. Cached (LRU):
+   * successive keystrokes share most leaves ('pa', 'pas', 'pasp' complete to the same words) and
+   * the words before the one being typed do not change.
+   */
+  const leafCache = new Map<string, Hits>();
+  let cachedPostings = 0;
+  function leafHits(leaf: Leaf, agencyId: string | null): Hits {
+    const key = `${leaf.field}${leaf.term}\u0000${agencyId ?? ''}`;
+    const cached = leafCache.get(key);
+    if (cached) {
+      leafCache.delete(key);
+      leafCache.set(key, cached);
+      return cached;
+    }
+    const field = FIELDS[leaf.field]!;
+    const options: MiniSearchSearchOptions = { fields: [field], boost: { [field]: BOOST[field] } };
     if (agencyId != null) options.filter = (r: SearchResult) => agencyIdOf[r.id as number] === agencyId;
-    const results = mini.search(q.query, options);
-    const hits: WordHits = { ids: new Int32Array(results.length), scores: new Float64Array(results.length) };
+    const results = mini.search(leaf.term, options);
+    const hits: Hits = { ids: new Int32Array(results.length), scores: new Float64Array(results.length) };
     for (let k = 0; k < results.length; k++) {
       const r = results[k]!;
       hits.ids[k] = r.id as number;
-      // MiniSearch multiplies by the number of terms matched; two completions of one word are one word.
-      hits.scores[k] = r.score / (r.queryTerms.length || 1);
+      hits.scores[k] = r.score;
     }
-    return boundedSet(hitsCache, key, hits, WORD_CACHE_SIZE);
+    leafCache.set(key, hits);
+    cachedPostings += results.length;
+    for (const [k, h] of leafCache) {
+      if (cachedPostings <= MAX_CACHED_POSTINGS && leafCache.size <= MAX_CACHED_LEAVES) break;
+      leafCache.delete(k);
+      cachedPostings -= h.ids.length;
+    }
+    return hits;
   }
 
   // Scratch space reused by every search (no allocation proportional to the catalog per keystroke).
   const acc = new Float64Array(N);
   const matched = new Uint8Array(N);
   const touched = new Int32Array(N);
+  const bonus = new Float64Array(N).fill(1);
+  const heapS = new Float64Array(N);
+  const heapI = new Int32Array(N);
+  /** Max-heap order: higher score first, then lower catalog index. */
+  const above = (a: number, b: number) => heapS[a]! > heapS[b]! || (heapS[a] === heapS[b] && heapI[a]! < heapI[b]!);
+  function siftDown(k: number, size: number): void {
+    for (;;) {
+      const l = 2 * k + 1;
+      if (l >= size) return;
+      const r = l + 1;
+      const c = r < size && above(r, l) ? r : l;
+      if (!above(c, k)) return;
+      const s = heapS[k]!;
+      const i = heapI[k]!;
+      heapS[k] = heapS[c]!;
+      heapI[k] = heapI[c]!;
+      heapS[c] = s;
+      heapI[c] = i;
+      k = c;
+    }
+  }
 
   const clampLimit = (limit: unknown): number => {
     if (typeof limit !== 'number' || !Number.isFinite(limit)) return DEFAULT_LIMIT;
@@ -607,57 +720,115 @@ export function createCatalogIndex(services: readonly Service[], agencies: reado
       return out;
     }
 
-    // OR over the words: BM25 scores add up, then × the number of words matched (as MiniSearch does).
+    // OR over the words: BM25 scores add up, then × the number of words matched (as MiniSearch
+    // does, but counting words, not terms: two completions of one word are one word).
     let n = 0;
     for (let g = 0; g < terms.length; g++) {
-      const hits = wordHits(terms[g]!, plan.prefixLast && g === terms.length - 1, agencyId);
-      const { ids, scores } = hits;
-      for (let k = 0; k < ids.length; k++) {
-        const i = ids[k]!;
-        if (matched[i] === 0) touched[n++] = i;
-        matched[i]!++;
-        acc[i]! += scores[k]!;
+      const bit = 1 << g;
+      for (const leaf of wordLeaves(terms[g]!, plan.prefixLast && g === terms.length - 1)) {
+        const { ids, scores } = leafHits(leaf, agencyId);
+        const w = leaf.weight;
+        for (let k = 0; k < ids.length; k++) {
+          const i = ids[k]!;
+          if (matched[i] === 0) touched[n++] = i;
+          matched[i]! |= bit;
+          acc[i]! += w * scores[k]!;
+        }
       }
     }
     if (!n) return [];
 
     // Bonuses: exact alias/name phrase, each word that is itself an alias, renewal intent.
-    const bonus = new Map<number, number>();
+    const boosted: number[] = [];
     const mult = (ids: readonly number[] | undefined, f: number) => {
-      if (ids) for (const i of ids) if (matched[i]) bonus.set(i, (bonus.get(i) ?? 1) * f);
+      if (ids) {
+        for (const i of ids) {
+          if (!matched[i]) continue;
+          if (bonus[i] === 1) boosted.push(i);
+          bonus[i]! *= f;
+        }
+      }
     };
-    mult(exact.get(phraseKey(plan.words.map((w) => w.term), plan.renewal)), EXACT_PHRASE_BONUS);
+    const phraseTerms = plan.words.map((w) => w.term);
+    const phrase = phraseKey(phraseTerms, plan.renewal);
+    mult(exact.get(phrase), EXACT_PHRASE_BONUS_LENIENT);
+    // Strict keys are lenient keys too: together they make EXACT_PHRASE_BONUS.
+    mult(exactStrict.get(phrase), EXACT_PHRASE_BONUS / EXACT_PHRASE_BONUS_LENIENT);
+    // While the last word is typed, its completions may already spell an alias ('skc' -> SKCK).
+    if (plan.prefixLast) {
+      const head = phraseTerms.slice(0, -1);
+      const last = phraseTerms[phraseTerms.length - 1]!;
+      const seenTerms = new Set<string>([last]);
+      for (const leaf of wordLeaves(terms[terms.length - 1]!, true)) {
+        if (seenTerms.has(leaf.term)) continue;
+        seenTerms.add(leaf.term);
+        const key = phraseKey([...head, leaf.term], plan.renewal);
+        mult(exact.get(key), COMPLETION_BONUS_LENIENT);
+        mult(exactStrict.get(key), COMPLETION_BONUS / COMPLETION_BONUS_LENIENT);
+      }
+    }
+    // "perpanjang stnk 5 tahun" also matches the alias "STNK 5 tahun", with less confidence.
+    if (plan.renewal) mult(exact.get(phraseKey(phraseTerms, false)), EXACT_PHRASE_BONUS_NO_RENEWAL);
     if (terms.length > 1) for (const t of terms) mult(exact.get(phraseKey([t.term], false)), EXACT_TERM_BONUS);
 
-    // Top-k selection; ties keep catalog order.
-    const topI: number[] = [];
-    const topS: number[] = [];
+    // Final scores, then the top `limit` (ties keep catalog order).
+    const renewal = plan.renewal;
+    const scoreOf = (i: number) => acc[i]! * BITS[matched[i]!]! * bonus[i]! * (renewal && renewalDoc[i] ? RENEWAL_BONUS : 1);
+    // Results in order of score, except that a copy of a service already listed (the same service
+    // in another region: same alias list) counts half per earlier copy, so that other services come
+    // before the 95th region's KTP. The best result never moves. Documents are taken from a max-heap
+    // in raw-score order until no remaining one can enter the top `limit` (effective <= raw).
+    let size = n;
     for (let k = 0; k < n; k++) {
       const i = touched[k]!;
-      let score = acc[i]! * matched[i]!;
-      const b = bonus.get(i);
-      if (b !== undefined) score *= b;
-      if (plan.renewal && renewalDoc[i]) score *= RENEWAL_BONUS;
-      acc[i] = 0;
-      matched[i] = 0;
-      const m = topS.length;
-      if (m >= limit && (score < topS[m - 1]! || (score === topS[m - 1]! && i > topI[m - 1]!))) continue;
+      heapI[k] = i;
+      heapS[k] = scoreOf(i);
+    }
+    for (let k = (size >> 1) - 1; k >= 0; k--) siftDown(k, size);
+    const copies = new Map<number, number>();
+    const topI: number[] = [];
+    const topE: number[] = [];
+    while (size > 0) {
+      const raw = heapS[0]!;
+      const i = heapI[0]!;
+      if (topI.length >= limit && raw < topE[topE.length - 1]!) break;
+      size--;
+      heapS[0] = heapS[size]!;
+      heapI[0] = heapI[size]!;
+      siftDown(0, size);
+      let e = raw;
+      const sig = template[i]!;
+      if (sig >= 0) {
+        const c = copies.get(sig) ?? 0;
+        copies.set(sig, c + 1);
+        e = raw * DUPLICATE_FACTOR ** c;
+      }
+      const m = topE.length;
+      if (m >= limit && e <= topE[m - 1]!) continue;
       let pos = m;
-      while (pos > 0 && (topS[pos - 1]! < score || (topS[pos - 1]! === score && topI[pos - 1]! > i))) pos--;
-      topS.splice(pos, 0, score);
+      while (pos > 0 && topE[pos - 1]! < e) pos--;
+      topE.splice(pos, 0, e);
       topI.splice(pos, 0, i);
-      if (topS.length > limit) {
-        topS.pop();
+      if (topE.length > limit) {
+        topE.pop();
         topI.pop();
       }
     }
-    return topI.map((i) => list[i]!);
+    const top = topI;
+    // Leave the scratch space clean for the next search.
+    for (let k = 0; k < n; k++) {
+      const i = touched[k]!;
+      acc[i] = 0;
+      matched[i] = 0;
+    }
+    for (const i of boosted) bonus[i] = 1;
+    return top.map((i) => list[i]!);
   }
 
   function corrections(plan: Plan): string[][] {
     // For each normalised input word: itself if known, else its closest vocabulary words.
     return plan.tokens.map((t, idx) => {
-      if (t.length < 2 || known.has(t) || words.has(t) || HAS_DIGIT.test(t)) return [t];
+      if (t.length < 2 || t.length > MAX_FUZZY_LENGTH || known.has(t) || words.has(t) || HAS_DIGIT.test(t)) return [t];
       const max = t.length <= 4 ? 1 : 2;
       const cands: { w: string; d: number; df: number }[] = [];
       for (const [w, [df]] of words.fuzzyGet(t, 2)) {
@@ -679,6 +850,8 @@ export function createCatalogIndex(services: readonly Service[], agencies: reado
   }
 
   function suggestions(plan: Plan, limit: number): string[] {
+    // A pasted paragraph is not a misspelled query.
+    if (plan.tokens.length > MAX_SUGGEST_WORDS) return [];
     const alts = corrections(plan);
     const original = plan.tokens.join(' ');
     const out: string[] = [];
@@ -711,6 +884,7 @@ export function createCatalogIndex(services: readonly Service[], agencies: reado
       } catch {
         acc.fill(0);
         matched.fill(0);
+        bonus.fill(1);
         return [];
       }
     },

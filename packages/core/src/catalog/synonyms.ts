@@ -72,12 +72,25 @@ export const CONCEPTS: readonly Concept[] = [
   { canon: 'kk', variants: ['kartu keluarga'] },
   { canon: 'kia', variants: ['kartu identitas anak', 'ktp anak'] },
   { canon: 'nik', variants: ['nomor induk kependudukan'] },
-  { canon: 'skpwni', variants: ['surat keterangan pindah', 'surat pindah', 'surat keterangan pindah wni', 'pindah domisili', 'pindah datang', 'pindah keluar'] },
+  {
+    canon: 'skpwni',
+    variants: [
+      'surat keterangan pindah',
+      'surat pindah',
+      'surat keterangan pindah wni',
+      'pindah domisili',
+      'pindah datang',
+      'pindah keluar',
+    ],
+  },
   { canon: 'lahir', variants: ['kelahiran', 'melahirkan', 'dilahirkan', 'kelahirannya'] },
   { canon: 'mati', variants: ['kematian', 'meninggal', 'meninggal dunia', 'wafat', 'almarhum'] },
   { canon: 'nikah', variants: ['kawin', 'perkawinan', 'pernikahan', 'menikah', 'kawinan'] },
   { canon: 'cerai', variants: ['perceraian', 'bercerai'] },
-  { canon: 'dukcapil', variants: ['disdukcapil', 'capil', 'catatan sipil', 'dinas kependudukan dan pencatatan sipil', 'kependudukan dan pencatatan sipil'] },
+  {
+    canon: 'dukcapil',
+    variants: ['disdukcapil', 'capil', 'catatan sipil', 'dinas kependudukan dan pencatatan sipil', 'kependudukan dan pencatatan sipil'],
+  },
   // Kepolisian
   {
     canon: 'skck',
@@ -92,7 +105,7 @@ export const CONCEPTS: readonly Concept[] = [
     ],
   },
   { canon: 'polisi', variants: ['polri', 'polres', 'polresta', 'kepolisian', 'polsek', 'kapolres'] },
-  { canon: 'sim', variants: ['surat izin mengemudi', 'sim a', 'sim c', 'sim b'] },
+  { canon: 'sim', variants: ['surat izin mengemudi'] },
   { canon: 'stnk', variants: ['surat tanda nomor kendaraan', 'surat tanda nomor kendaraan bermotor'] },
   { canon: 'bpkb', variants: ['buku pemilik kendaraan bermotor', 'buku pemilik kendaraan'] },
   // Pajak
@@ -104,11 +117,24 @@ export const CONCEPTS: readonly Concept[] = [
     canon: 'pkb',
     variants: ['pajak kendaraan bermotor', 'pajak kendaraan', 'pajak motor', 'pajak mobil', 'pajak tahunan kendaraan', 'pajak stnk'],
   },
-  { canon: 'bbnkb', variants: ['bea balik nama kendaraan bermotor', 'balik nama kendaraan', 'balik nama motor', 'balik nama mobil', 'bbn kb', 'bbn'] },
+  {
+    canon: 'bbnkb',
+    variants: ['bea balik nama kendaraan bermotor', 'balik nama kendaraan', 'balik nama motor', 'balik nama mobil', 'bbn kb', 'bbn'],
+  },
   { canon: 'samsat', variants: ['sistem administrasi manunggal satu atap', 'sistem administrasi manunggal di bawah satu atap'] },
   { canon: 'bapenda', variants: ['badan pendapatan daerah', 'dispenda', 'dinas pendapatan daerah'] },
   // Bangunan, pertanahan
-  { canon: 'pbg', variants: ['persetujuan bangunan gedung', 'imb', 'izin mendirikan bangunan', 'izin membangun', 'izin bangunan', 'izin mendirikan bangunan gedung'] },
+  {
+    canon: 'pbg',
+    variants: [
+      'persetujuan bangunan gedung',
+      'imb',
+      'izin mendirikan bangunan',
+      'izin membangun',
+      'izin bangunan',
+      'izin mendirikan bangunan gedung',
+    ],
+  },
   { canon: 'slf', variants: ['sertifikat laik fungsi', 'laik fungsi'] },
   { canon: 'krk', variants: ['keterangan rencana kota', 'keterangan rencana kabupaten kota', 'informasi tata ruang'] },
   { canon: 'kkpr', variants: ['kesesuaian kegiatan pemanfaatan ruang', 'pkkpr'] },
@@ -123,7 +149,10 @@ export const CONCEPTS: readonly Concept[] = [
   { canon: 'pirt', variants: ['pangan industri rumah tangga', 'spp irt', 'sppirt', 'p irt'] },
   { canon: 'halal', variants: ['sertifikat halal', 'label halal', 'sertifikasi halal'] },
   { canon: 'umkm', variants: ['usaha mikro kecil dan menengah', 'usaha mikro kecil menengah', 'usaha kecil', 'usaha mikro'] },
-  { canon: 'dpmptsp', variants: ['dinas penanaman modal dan pelayanan terpadu satu pintu', 'ptsp', 'pelayanan terpadu satu pintu', 'perizinan terpadu'] },
+  {
+    canon: 'dpmptsp',
+    variants: ['dinas penanaman modal dan pelayanan terpadu satu pintu', 'ptsp', 'pelayanan terpadu satu pintu', 'perizinan terpadu'],
+  },
   { canon: 'sip', variants: ['surat izin praktik', 'izin praktik'] },
   { canon: 'str', variants: ['surat tanda registrasi'] },
   { canon: 'reklame', variants: ['iklan', 'baliho', 'spanduk', 'papan nama'] },
@@ -138,7 +167,10 @@ export const CONCEPTS: readonly Concept[] = [
   { canon: 'santunan', variants: ['klaim asuransi', 'asuransi kecelakaan', 'ganti rugi kecelakaan'] },
   { canon: 'kecelakaan', variants: ['laka', 'laka lantas', 'tabrakan'] },
   // Air, utilitas
-  { canon: 'pdam', variants: ['perusahaan daerah air minum', 'perumda air minum', 'perumda tirta pakuan', 'tirta pakuan', 'air pam', 'pam', 'air ledeng'] },
+  {
+    canon: 'pdam',
+    variants: ['perusahaan daerah air minum', 'perumda air minum', 'perumda tirta pakuan', 'tirta pakuan', 'air pam', 'pam', 'air ledeng'],
+  },
   { canon: 'pasang', variants: ['pemasangan', 'sambungan baru', 'sambung baru', 'pasang baru', 'penyambungan'] },
   { canon: 'pln', variants: ['perusahaan listrik negara', 'listrik'] },
   // Keimigrasian
@@ -159,6 +191,7 @@ export const CONCEPTS: readonly Concept[] = [
  * Words that say nothing about *which* service is meant: verbs for "getting a document",
  * question words, particles and pronouns. Dropped from queries (unless nothing else is left).
  */
+// prettier-ignore
 export const NOISE_WORDS: ReadonlySet<string> = new Set([
   // getting / processing a document
   'bikin', 'buat', 'membuat', 'dibuat', 'pembuatan', 'bikinin', 'urus', 'ngurus', 'mengurus', 'diurus', 'pengurusan', 'urusan',
@@ -178,6 +211,7 @@ export const NOISE_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Stopwords too common to be worth indexing at all (they are also noise in queries). */
+// prettier-ignore
 export const INDEX_STOPWORDS: ReadonlySet<string> = new Set([
   'yang', 'dan', 'atau', 'di', 'ke', 'dari', 'pada', 'dengan', 'untuk', 'oleh', 'bagi', 'dalam', 'juga', 'ini', 'itu', 'serta',
   'the', 'of', 'a', 'an',
@@ -187,6 +221,7 @@ export const INDEX_STOPWORDS: ReadonlySet<string> = new Set([
  * Words that ask for a renewal or replacement. They are dropped from the query terms and instead
  * favour the services that are renewals (see `RENEWAL_MARKERS`).
  */
+// prettier-ignore
 export const RENEWAL_WORDS: ReadonlySet<string> = new Set([
   'perpanjang', 'perpanjangan', 'memperpanjang', 'diperpanjang', 'panjang', 'perpanjg', 'pjg',
   'ganti', 'mengganti', 'penggantian', 'diganti', 'gantinya',
@@ -195,6 +230,7 @@ export const RENEWAL_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Words in a service's name or aliases marking it as a renewal/replacement service. */
+// prettier-ignore
 export const RENEWAL_MARKERS: ReadonlySet<string> = new Set([
   'perpanjangan', 'perpanjang', 'penggantian', 'ganti', 'pembaruan', 'pembaharuan', 'tahunan', 'ulang', 'renewal',
 ]);
