@@ -42,7 +42,15 @@ export async function buildIfStale() {
     newest(join(root, 'packages/elements/src')),
     statSync(join(root, 'rollup.config.mjs')).mtimeMs,
   );
-  if (existsSync(bundle) && statSync(bundle).mtimeMs >= src) return 0;
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= src) {
+    // The PGlite template lives in node_modules/.cache: a fresh `npm ci` removes it.
+    const t = await run(
+      process.execPath,
+      ['--conditions=development', '--import', 'tsx', join(root, 'packages/server/src/db/template-cli.ts')],
+      { quiet: true },
+    );
+    return t.code;
+  }
   console.log('Building @mpp-kit/core and @mpp-kit/elements…');
   const r = await run('npm', ['run', 'build', '--silent']);
   return r.code;
