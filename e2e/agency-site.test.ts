@@ -4,19 +4,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startCli } from './server.js';
-
-const args = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startCli } from './server.js';
 
 describe('examples/agency-site against the real server', { timeout: 180_000 }, () => {
   let server: Awaited<ReturnType<typeof startCli>>;
@@ -27,7 +16,7 @@ describe('examples/agency-site against the real server', { timeout: 180_000 }, (
 
   before(async () => {
     server = await startCli();
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));

@@ -4,19 +4,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startCli } from './server.js';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, startCli } from './server.js';
 
-const args = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
 const ADMIN = `e2e-admin-${Math.random().toString(36).slice(2)}`;
 
 /** The next weekday at 09:00 in Jakarta, so there are slots later "today" that the counter can call. */
@@ -37,7 +27,7 @@ describe('booking a queue number on the example agency site', { timeout: 240_000
 
   before(async () => {
     server = await startCli({ MPP_NOW: serverNow, MPP_ADMIN_TOKEN: ADMIN });
-    browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 360, height: 800 } });
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('response', (r) => r.status() >= 500 && errors.push(`${r.status()} ${r.url()}`));

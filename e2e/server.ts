@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -27,4 +28,19 @@ export async function startCli(env: Record<string, string> = {}): Promise<{ url:
     });
   });
   return { url, child, dataDir };
+}
+
+/** Debian's Chromium (CHROME_PATH or /usr/bin/chromium); never a downloaded browser. */
+export function launchChromium(): Promise<Browser> {
+  const args = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-dev-shm-usage',
+  ];
+  return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args });
 }

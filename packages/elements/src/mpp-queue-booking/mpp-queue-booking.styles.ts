@@ -161,19 +161,6 @@ export const styles = css`
   .status:empty {
     margin: 0;
   }
-  .banner {
-    margin: 0.75rem 0;
-    padding: 0.75rem;
-    border-radius: var(--_radius);
-    background: var(--_surface-2);
-    border-left: 4px solid var(--_border);
-  }
-  .banner.error {
-    border-left-color: var(--_danger);
-  }
-  .banner p {
-    margin: 0 0 0.5rem;
-  }
   .banner p:last-child,
   .banner ul:last-child {
     margin-bottom: 0;

@@ -20,6 +20,7 @@ import { resolveLocale, type Locale } from '../shared/i18n.js';
 import { StoreController } from '../shared/store-controller.js';
 import { MppErrorEvent, type MppBookingRequestedEvent } from '../shared/events.js';
 import { tokens } from '../shared/theme.js';
+import { components } from '../shared/components.styles.js';
 import { MppBookingCreatedEvent, MppSlotsLoadedEvent } from './events.js';
 import { BOOKING_MESSAGES, QUEUE_ERRORS, QUEUE_WARNINGS, queueErrorMessage, type BookingMessages } from './messages.js';
 import { formatDay, renderDays, renderSlots, scheduleStyles } from './schedule.js';
@@ -82,7 +83,7 @@ const IDENTITY: readonly ('name' | 'nik' | 'phone' | 'email')[] = ['name', 'nik'
  * @cssprop --mpp-booking-border-color - Border around the widget. Default none.
  */
 export class MppQueueBooking extends LitElement {
-  static override styles = [tokens, scheduleStyles, styles];
+  static override styles = [tokens, components, scheduleStyles, styles];
 
   @property() api: string | null = null;
   @property() agency: string | null = null;

@@ -175,21 +175,6 @@ export const styles = css`
     padding: 0;
     margin: 0 0 1rem;
   }
-  ul.checklist label {
-    display: flex;
-    gap: 0.6rem;
-    align-items: flex-start;
-    min-height: 44px;
-    padding: 0.35rem 0;
-    cursor: pointer;
-  }
-  ul.checklist input {
-    width: 1.35rem;
-    height: 1.35rem;
-    margin: 0.1rem 0 0;
-    flex: none;
-    accent-color: var(--_primary);
-  }
   ul.links {
     display: flex;
     flex-wrap: wrap;
@@ -243,14 +228,7 @@ export const styles = css`
     border-top: 1px solid var(--_border);
   }
   .banner {
-    margin: 0.75rem 0;
-    padding: 0.75rem;
-    border-radius: var(--_radius);
-    background: var(--_surface-2);
-    border-left: 4px solid var(--_danger);
-  }
-  .banner p {
-    margin: 0 0 0.5rem;
+    border-left-color: var(--_danger);
   }
   .banner p:last-child {
     margin: 0;

@@ -21,6 +21,7 @@ import { queueApiFor } from '../shared/client.js';
 import { resolveLocale, type Locale } from '../shared/i18n.js';
 import { MppErrorEvent } from '../shared/events.js';
 import { tokens } from '../shared/theme.js';
+import { components } from '../shared/components.styles.js';
 import { qrCode } from '../shared/qr.js';
 import { queueErrorMessage } from '../mpp-queue-booking/messages.js';
 import { formatDay, renderDays, renderSlots, scheduleStyles } from '../mpp-queue-booking/schedule.js';
@@ -102,7 +103,7 @@ interface Reschedule {
  * @cssprop --mpp-ticket-number-size - Size of the queue number. Default `3rem`.
  */
 export class MppQueueTicket extends LitElement {
-  static override styles = [tokens, scheduleStyles, styles];
+  static override styles = [tokens, components, scheduleStyles, styles];
 
   @property() api: string | null = null;
   @property() code: string | null = null;

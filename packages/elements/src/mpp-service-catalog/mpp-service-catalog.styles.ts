@@ -47,19 +47,6 @@ export const styles = css`
     margin: 0.75rem 0 0.5rem;
     color: var(--_muted);
   }
-  .banner {
-    margin: 0.75rem 0;
-    padding: 0.75rem;
-    border-radius: var(--_radius);
-    background: var(--_surface-2);
-    border-left: 4px solid var(--_border);
-  }
-  .banner.error {
-    border-left-color: var(--_danger);
-  }
-  .banner p {
-    margin: 0 0 0.5rem;
-  }
   ul.results {
     list-style: none;
     padding: 0;
@@ -143,26 +130,6 @@ export const styles = css`
   dd {
     margin: 0;
     overflow-wrap: anywhere;
-  }
-  ul.checklist {
-    list-style: none;
-    padding: 0;
-    margin: 0;
-  }
-  ul.checklist label {
-    display: flex;
-    gap: 0.6rem;
-    align-items: flex-start;
-    min-height: 44px;
-    padding: 0.35rem 0;
-    cursor: pointer;
-  }
-  ul.checklist input {
-    width: 1.35rem;
-    height: 1.35rem;
-    margin: 0.1rem 0 0;
-    flex: none;
-    accent-color: var(--_primary);
   }
   ol.steps {
     padding-left: 1.5rem;

@@ -8,6 +8,7 @@ import { errorMessage, formatRupiah, resolveLocale, type Locale } from '../share
 import { StoreController } from '../shared/store-controller.js';
 import { MppBookingRequestedEvent, MppCatalogLoadedEvent, MppErrorEvent, MppServiceSelectedEvent } from '../shared/events.js';
 import { tokens } from '../shared/theme.js';
+import { components } from '../shared/components.styles.js';
 import { styles } from './mpp-service-catalog.styles.js';
 import { CATALOG_MESSAGES, type CatalogMessages } from './messages.js';
 
@@ -72,7 +73,7 @@ const session = {
  * @cssprop --mpp-space - Inner padding. Default `1rem`.
  */
 export class MppServiceCatalog extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, components, styles];
 
   @property() api: string | null = null;
   @property() agency: string | null = null;
