@@ -36,7 +36,9 @@ const TITLES: Record<ProblemCode, string> = {
   idempotency_key_reused: 'The Idempotency-Key was used for a different request',
   queue_not_found: 'No such queue',
   unauthorized: 'A valid staff token is required',
-  forbidden: 'This account may not act on this queue',
+  forbidden: 'This account may not do this',
+  holiday_exists: 'That date is already closed for this scope',
+  holiday_not_found: 'No such holiday or closure',
 };
 
 /** An error that becomes an RFC 9457 problem response with a stable `code`. */

@@ -332,3 +332,90 @@ describe(`online queue on ${DB_KIND}`, { timeout: 180_000 }, () => {
     assert.equal((await call('GET', `/api/v1/queues/nope.Z`)).status, 404);
   });
 });
+
+describe(`holidays and closures as admin-editable data on ${DB_KIND}`, { timeout: 120_000 }, () => {
+  let srv: RunningServer;
+  let drop: () => Promise<void>;
+  const api = async (method: string, path: string, body?: unknown, token?: string) => {
+    const res = await fetch(srv.url + path, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body !== undefined ? JSON.stringify(body) : undefined,
+    });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  };
+
+  before(async () => {
+    const f = await freshDb();
+    drop = f.drop;
+    srv = await startServer({
+      port: 0,
+      db: f.db,
+      seedDemo: true,
+      adminToken: ADMIN,
+      logger: createLogger(() => {}),
+      clock: { now: () => new Date(MONDAY_9) },
+    });
+    const { sha256 } = await import('../src/queue/secret.js');
+    await srv.db.query(
+      `insert into staff (id, name, role, agency_id, token_hash) values ('kadis-imigrasi', 'Admin Imigrasi', 'agency_admin', 'imigrasi', $1)`,
+      [sha256('imigrasi-admin')],
+    );
+  });
+  after(async () => {
+    await srv?.close();
+    await drop?.();
+  });
+
+  it('lists the seeded holidays and lets staff close a date for a service, an agency or the office, in scope', async () => {
+    const list = await api('GET', '/api/v1/holidays?from=2026-12-01&to=2026-12-31');
+    assert.deepEqual(
+      (list.json.items as { date: string }[]).map((h) => h.date),
+      ['2026-12-24', '2026-12-25'],
+    );
+
+    const closure = { date: '2026-11-25', name: 'Blanko paspor habis', kind: 'closure', serviceId: 'imigrasi-paspor-baru' };
+    assert.equal((await api('POST', '/api/v1/staff/holidays', closure)).status, 401);
+    const [counter] = (await (await import('../src/seed/queue.js')).demoStaff(srv.db)).filter(
+      (s) => s.role === 'counter' && s.agencyId === 'imigrasi',
+    );
+    assert.equal(
+      (await api('POST', '/api/v1/staff/holidays', closure, counter!.token)).status,
+      403,
+      'a counter account cannot close dates',
+    );
+    assert.equal(
+      (await api('POST', '/api/v1/staff/holidays', { ...closure, serviceId: 'polresta-skck' }, 'imigrasi-admin')).status,
+      403,
+      'another agency is out of scope',
+    );
+    assert.equal(
+      (await api('POST', '/api/v1/staff/holidays', { ...closure, serviceId: undefined }, 'imigrasi-admin')).status,
+      403,
+      'office-wide needs an admin',
+    );
+    const made = await api('POST', '/api/v1/staff/holidays', closure, 'imigrasi-admin');
+    assert.equal(made.status, 201, JSON.stringify(made.json));
+    assert.equal((await api('POST', '/api/v1/staff/holidays', closure, 'imigrasi-admin')).json.code, 'holiday_exists');
+
+    const avail = await api('GET', '/api/v1/services/imigrasi-paspor-baru/availability?from=2026-11-25&days=1');
+    const day = (avail.json.days as { reason: string; note: string }[])[0]!;
+    assert.deepEqual([day.reason, day.note], ['closure', 'Blanko paspor habis']);
+    const other = await api('GET', '/api/v1/services/disdukcapil-ktp-el/availability?from=2026-11-25&days=1');
+    assert.equal((other.json.days as { status: string }[])[0]!.status, 'open', 'other services stay open');
+
+    const office = await api('POST', '/api/v1/staff/holidays', { date: '2026-11-26', name: 'Pemadaman listrik', kind: 'closure' }, ADMIN);
+    assert.equal(office.status, 201);
+    const closed = await api('GET', '/api/v1/services/disdukcapil-ktp-el/availability?from=2026-11-26&days=1');
+    assert.equal((closed.json.days as { reason: string }[])[0]!.reason, 'closure');
+
+    assert.equal((await api('DELETE', `/api/v1/staff/holidays/${made.json.id}`, undefined, 'imigrasi-admin')).status, 200);
+    assert.equal((await api('DELETE', `/api/v1/staff/holidays/${office.json.id}`, undefined, 'imigrasi-admin')).status, 403);
+    assert.equal((await api('DELETE', `/api/v1/staff/holidays/999999`, undefined, ADMIN)).status, 404);
+    const reopened = await api('GET', '/api/v1/services/imigrasi-paspor-baru/availability?from=2026-11-25&days=1');
+    assert.equal((reopened.json.days as { status: string }[])[0]!.status, 'open');
+  });
+});

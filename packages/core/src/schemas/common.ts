@@ -60,6 +60,8 @@ export const PROBLEM_CODES = [
   'queue_not_found',
   'unauthorized',
   'forbidden',
+  'holiday_exists',
+  'holiday_not_found',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

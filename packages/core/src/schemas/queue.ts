@@ -151,3 +151,26 @@ export type TicketPosition = z.infer<typeof TicketPosition>;
 export const CallNextRequest = z.object({ counter: z.string().check(z.minLength(1), z.maxLength(40)) });
 export const CallResult = z.object({ queue: QueueState, called: z.nullable(z.object({ queueNumber: z.string(), code: z.string() })) });
 export type CallResult = z.infer<typeof CallResult>;
+
+/** A national holiday, cuti bersama or closure (of the office, one agency or one service). */
+export const Holiday = z.object({
+  id: z.number().check(z.int()),
+  date: IsoDate,
+  name: z.string(),
+  kind: z.enum(['holiday', 'cuti_bersama', 'closure']),
+  agencyId: z.nullable(Slug),
+  serviceId: z.nullable(Slug),
+});
+export type Holiday = z.infer<typeof Holiday>;
+
+export const HolidayList = z.object({ items: z.array(Holiday) });
+export const HolidayQuery = z.object({ from: z.optional(IsoDate), to: z.optional(IsoDate) });
+export const HolidayRequest = z.object({
+  date: IsoDate,
+  name: z.string().check(z.trim(), z.minLength(2), z.maxLength(120)),
+  kind: z.enum(['holiday', 'cuti_bersama', 'closure']),
+  agencyId: z.optional(z.nullable(Slug)),
+  serviceId: z.optional(z.nullable(Slug)),
+});
+export type HolidayRequest = z.infer<typeof HolidayRequest>;
+export const HolidayIdParam = z.object({ id: z.coerce.number().check(z.int(), z.minimum(1)) });

@@ -15,6 +15,11 @@ import {
   Ticket,
   TicketLookup,
   TicketPosition,
+  Holiday,
+  HolidayIdParam,
+  HolidayList,
+  HolidayQuery,
+  HolidayRequest,
 } from './queue.js';
 
 /** One endpoint of the API, described once: the server validates with it, the OpenAPI document is generated from it. */
@@ -220,6 +225,45 @@ export const ROUTES = {
     response: CallResult,
     staff: true,
     problems: { 400: ['validation_failed'], 401: ['unauthorized'], 403: ['forbidden'], 404: ['queue_not_found'] },
+  },
+  listHolidays: {
+    method: 'get',
+    path: `${API_PREFIX}/holidays`,
+    operationId: 'listHolidays',
+    summary: 'Holidays, cuti bersama and closures of the office (default: the next 90 days)',
+    tag: 'queue',
+    query: HolidayQuery,
+    response: HolidayList,
+    problems: { 400: ['validation_failed'] },
+  },
+  createHoliday: {
+    method: 'post',
+    path: `${API_PREFIX}/staff/holidays`,
+    operationId: 'createHoliday',
+    summary: 'Staff: add a holiday or closure (admin: any; agency admin: their agency or its services)',
+    tag: 'staff',
+    body: HolidayRequest,
+    response: Holiday,
+    staff: true,
+    idempotent: true,
+    problems: {
+      400: ['validation_failed'],
+      401: ['unauthorized'],
+      403: ['forbidden'],
+      404: ['agency_not_found', 'service_not_found'],
+      409: ['holiday_exists'],
+    },
+  },
+  deleteHoliday: {
+    method: 'delete',
+    path: `${API_PREFIX}/staff/holidays/{id}`,
+    operationId: 'deleteHoliday',
+    summary: 'Staff: remove a holiday or closure',
+    tag: 'staff',
+    params: HolidayIdParam,
+    response: Holiday,
+    staff: true,
+    problems: { 400: ['validation_failed'], 401: ['unauthorized'], 403: ['forbidden'], 404: ['holiday_not_found'] },
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -32,6 +32,10 @@ import {
   type TicketPosition,
   estimateWaitMinutes,
   zonedParts,
+  HolidayIdParam,
+  HolidayQuery,
+  HolidayRequest,
+  type Holiday,
 } from '@mpp-kit/core';
 import * as z from 'zod/mini';
 import { honoPath, validate, type Env } from '../app.js';
@@ -570,6 +574,63 @@ export function queueRoutes(): Hono<Env> {
     );
   });
 
+  r.get(honoPath(ROUTES.listHolidays.path), async (c) => {
+    const q = validate(HolidayQuery, c.req.query());
+    const { db, clock } = c.get('deps');
+    const [office] = await db.query<{ time_zone: string }>(`select time_zone from offices order by id limit 1`);
+    const today = todayIn(office?.time_zone ?? 'Asia/Jakarta', clock.now());
+    const from = q.from ?? today;
+    const rows = await db.query<Row>(`select * from holidays where date between $1::date and $2::date order by date, id`, [
+      from,
+      q.to ?? addDays(from, 90),
+    ]);
+    return c.json({ items: rows.map(toHoliday) });
+  });
+
+  r.post(honoPath(ROUTES.createHoliday.path), async (c) => {
+    const staff = await staffAccount(c);
+    const body = validate(HolidayRequest, c.get('body'));
+    const { db } = c.get('deps');
+    let agencyId = body.agencyId ?? null;
+    if (body.serviceId) {
+      const [svc] = await db.query<{ agency_id: string }>(`select agency_id from services where id = $1`, [body.serviceId]);
+      if (!svc) throw new ProblemException(404, 'service_not_found', `No service with id ${body.serviceId}`);
+      agencyId = svc.agency_id;
+    }
+    if (agencyId && !(await db.query(`select 1 from agencies where id = $1`, [agencyId])).length)
+      throw new ProblemException(404, 'agency_not_found', `No agency with id ${agencyId}`);
+    if (!mayEditHoliday(staff, agencyId)) throw new ProblemException(403, 'forbidden', 'This account may not close this scope');
+    return idempotent(c, 'holiday', body, async (tx) => {
+      try {
+        const [row] = await tx.query<Row>(
+          `insert into holidays (office_id, date, name, kind, agency_id, service_id)
+           values (coalesce((select office_id from agencies where id = $4), (select id from offices order by id limit 1)), $1::date, $2, $3, $4, $5)
+           returning *`,
+          [body.date, body.name.trim(), body.kind, body.serviceId ? null : agencyId, body.serviceId ?? null],
+        );
+        return { status: 201, body: toHoliday(row!) };
+      } catch (e) {
+        if (isUniqueViolation(e)) throw new ProblemException(409, 'holiday_exists', 'That date is already closed for this scope');
+        throw e;
+      }
+    });
+  });
+
+  r.delete(honoPath(ROUTES.deleteHoliday.path), async (c) => {
+    const staff = await staffAccount(c);
+    const { id } = validate(HolidayIdParam, c.req.param());
+    const { db } = c.get('deps');
+    const [row] = await db.query<Row>(
+      `select h.*, coalesce(h.agency_id, s.agency_id) as scope_agency from holidays h left join services s on s.id = h.service_id where h.id = $1`,
+      [id],
+    );
+    if (!row) throw new ProblemException(404, 'holiday_not_found', 'No such holiday or closure');
+    if (!mayEditHoliday(staff, (row.scope_agency as string | null) ?? null))
+      throw new ProblemException(403, 'forbidden', 'This account may not reopen this scope');
+    await db.query(`delete from holidays where id = $1`, [id]);
+    return c.json(toHoliday(row));
+  });
+
   r.post(honoPath(ROUTES.callNext.path), async (c) => {
     const { queueId } = validate(QueueIdParam, c.req.param());
     const { db, clock, bus } = c.get('deps');
@@ -638,16 +699,36 @@ async function queueZone(db: Sql, queueId: string): Promise<string> {
   return r.tz;
 }
 
-/** Bearer token → staff account; checks role and agency scope for the queue. */
-async function requireStaff(c: Context<Env>, queueId: string) {
+/** Bearer token → staff account (401 problem without a valid one). */
+async function staffAccount(c: Context<Env>): Promise<{ id: string; role: string; agencyId: string | null }> {
   const auth = c.req.header('authorization') ?? '';
   const m = /^Bearer\s+(\S+)$/i.exec(auth);
   if (!m)
     throw new ProblemException(401, 'unauthorized', 'Send Authorization: Bearer <token>', undefined, { 'www-authenticate': 'Bearer' });
   const [staff] = await c.get('deps').db.query<Row>(`select id, role, agency_id from staff where token_hash = $1`, [sha256(m[1]!)]);
   if (!staff) throw new ProblemException(401, 'unauthorized', 'Unknown token', undefined, { 'www-authenticate': 'Bearer' });
+  return { id: staff.id as string, role: staff.role as string, agencyId: (staff.agency_id as string | null) ?? null };
+}
+
+/** Checks role and agency scope for a queue: admins anywhere, others only at their own agency. */
+async function requireStaff(c: Context<Env>, queueId: string) {
+  const staff = await staffAccount(c);
   const agency = queueId.split('.')[0];
-  if (staff.role !== 'admin' && staff.agency_id !== agency)
+  if (staff.role !== 'admin' && staff.agencyId !== agency)
     throw new ProblemException(403, 'forbidden', 'This account serves another agency');
   return staff;
+}
+
+const toHoliday = (r: Row): Holiday => ({
+  id: Number(r.id),
+  date: dateStr(r.date),
+  name: r.name as string,
+  kind: r.kind as Holiday['kind'],
+  agencyId: (r.agency_id as string | null) ?? null,
+  serviceId: (r.service_id as string | null) ?? null,
+});
+
+/** Office-wide closures: admins only. An agency's or a service's: its agency admin too. */
+function mayEditHoliday(staff: { role: string; agencyId: string | null }, agencyId: string | null): boolean {
+  return staff.role === 'admin' || (staff.role === 'agency_admin' && agencyId !== null && staff.agencyId === agencyId);
 }
