@@ -58,3 +58,5 @@ export type {
   WatchedTicket,
 } from './queue/watcher.js';
 export { ticketIcs } from './queue/ics.js';
+export { checkIdentity } from './queue/identity.js';
+export type { IdentityCheck, IdentityField, IdentityInput } from './queue/identity.js';

@@ -1,7 +1,6 @@
 import { newIdempotencyKey } from '../http/client.js';
 import { InvalidResponseError, isMppError, ProblemError, type MppError } from '../http/errors.js';
-import { parseNik } from '../id/nik.js';
-import { normalizePhone } from '../id/phone.js';
+import { checkIdentity } from './identity.js';
 import type { Availability, Ticket } from '../schemas/queue.js';
 import { Store } from '../store.js';
 import { todayIn } from '../time/zoned.js';
@@ -171,18 +170,9 @@ export class BookingFlow extends Store<BookingFlowState> {
       this.getSnapshot().availability?.timeZone ?? this.options.timeZone ?? 'Asia/Jakarta',
       (this.options.now ?? (() => new Date()))(),
     );
-    const errors: BookingFlowState['fieldErrors'] = {};
-    const warnings: BookingFlowState['warnings'] = {};
-    if (draft.name.trim().length < 2) errors.name = 'name_required';
-    const nik = parseNik(draft.nik, today);
-    if (!nik.ok) errors.nik = nik.code;
-    else if (nik.warnings[0]) warnings.nik = nik.warnings[0];
-    const phone = normalizePhone(draft.phone);
-    if (!phone.ok) errors.phone = phone.code;
-    if (draft.email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(draft.email.trim())) errors.email = 'email_format';
-    const ok = Object.keys(errors).length === 0;
-    this.set({ fieldErrors: errors, warnings, step: ok ? 'confirm' : 'identity' });
-    return ok;
+    const check = checkIdentity(draft, today);
+    this.set({ fieldErrors: check.ok ? {} : check.errors, warnings: check.warnings, step: check.ok ? 'confirm' : 'identity' });
+    return check.ok;
   }
 
   /** Submits the booking. On failure the draft stays; a retry reuses the same Idempotency-Key. */

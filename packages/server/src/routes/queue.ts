@@ -19,7 +19,7 @@ import {
   maskNik,
   maskPhone,
   normalizePhone,
-  parseNik,
+  checkIdentity,
   parseSlotId,
   todayIn,
   toZonedIso,
@@ -343,16 +343,13 @@ export function queueRoutes(): Hono<Env> {
     const { db, clock, config, bus } = c.get('deps');
     const now = clock.now();
     const svc = await loadService(db, body.serviceId);
-    const nik = parseNik(body.nik, todayIn(svc.timeZone, now));
-    const errors: { path: string; code: string }[] = [];
-    if (!nik.ok) errors.push({ path: 'nik', code: nik.code });
-    const phone = normalizePhone(body.phone);
-    if (!phone.ok) errors.push({ path: 'phone', code: phone.code });
-    const email = body.email?.trim() || null;
-    if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors.push({ path: 'email', code: 'email_format' });
-    if (errors.length) throw new ProblemException(422, errors[0]!.code as never, 'Some fields are invalid', errors);
-    if (!nik.ok || !phone.ok) throw new Error('unreachable');
-    const hash = nikHash(config.secret, nik.info.nik);
+    const identity = checkIdentity(body, todayIn(svc.timeZone, now));
+    if (!identity.ok) {
+      const errors = Object.entries(identity.errors).map(([path, code]) => ({ path, code: code! }));
+      throw new ProblemException(422, errors[0]!.code as never, 'Some fields are invalid', errors);
+    }
+    const { nik, e164, email } = identity;
+    const hash = nikHash(config.secret, nik.nik);
     const key = c.req.header('idempotency-key')?.trim();
     // A retry of a stored attempt is answered from the store, whatever the slot looks like now.
     const replay = key ? (await db.query(`select 1 from idempotency_keys where key = $1`, [`booking:${key}`])).length > 0 : false;
@@ -391,8 +388,8 @@ export function queueRoutes(): Hono<Env> {
               number,
               body.name.trim(),
               hash,
-              maskNik(nik.info.nik),
-              phone.e164,
+              maskNik(nik.nik),
+              e164,
               email,
             ],
           );

@@ -1,0 +1,37 @@
+import { parseNik, type NikInfo, type NikWarningCode } from '../id/nik.js';
+import { normalizePhone } from '../id/phone.js';
+
+export type IdentityField = 'name' | 'nik' | 'phone' | 'email';
+
+export interface IdentityInput {
+  name: string;
+  nik: string;
+  phone: string;
+  email?: string | null;
+}
+
+/** The identity of a booking checked once, with the same rules in the browser and on the server. */
+export type IdentityCheck =
+  | { ok: true; nik: NikInfo; e164: string; email: string | null; warnings: Partial<Record<IdentityField, NikWarningCode>> }
+  | { ok: false; errors: Partial<Record<IdentityField, string>>; warnings: Partial<Record<IdentityField, NikWarningCode>> };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * Name (2+ characters), NIK structure (`today` in the office's zone decides the century), an
+ * Indonesian mobile number, an optional e-mail. Errors are stable codes per field, in form order.
+ */
+export function checkIdentity(input: IdentityInput, today: string): IdentityCheck {
+  const errors: Partial<Record<IdentityField, string>> = {};
+  const warnings: Partial<Record<IdentityField, NikWarningCode>> = {};
+  if (input.name.trim().length < 2) errors.name = 'name_required';
+  const nik = parseNik(input.nik, today);
+  if (!nik.ok) errors.nik = nik.code;
+  else if (nik.warnings[0]) warnings.nik = nik.warnings[0];
+  const phone = normalizePhone(input.phone);
+  if (!phone.ok) errors.phone = phone.code;
+  const email = input.email?.trim() || null;
+  if (email && !EMAIL.test(email)) errors.email = 'email_format';
+  if (!nik.ok || !phone.ok || Object.keys(errors).length) return { ok: false, errors, warnings };
+  return { ok: true, nik: nik.info, e164: phone.e164, email, warnings };
+}
