@@ -266,37 +266,32 @@ async function idempotent(
   if (key && key.length > 200) throw new ProblemException(400, 'bad_request', 'Idempotency-Key is too long');
   const hash = sha256(JSON.stringify(body));
   let after: (() => void) | undefined;
-  const result = await db
-    .transaction(async (tx) => {
-      if (key) {
-        const fresh = await tx.query(
-          `insert into idempotency_keys (key, scope, request_hash) values ($1, $2, $3) on conflict (key) do nothing returning key`,
-          [`${scope}:${key}`, scope, hash],
-        );
-        if (fresh.length === 0) {
-          const [prev] = await tx.query<Row>(`select request_hash, status, response from idempotency_keys where key = $1`, [
-            `${scope}:${key}`,
-          ]);
-          if (prev?.request_hash !== hash)
-            throw new ProblemException(422, 'idempotency_key_reused', 'This Idempotency-Key was used with another body');
-          const response = typeof prev.response === 'string' ? JSON.parse(prev.response) : prev.response;
-          return { status: Number(prev.status) as 200 | 201, body: response, replay: true };
-        }
-      }
-      const r = await fn(tx);
-      after = r.after;
-      if (key)
-        await tx.query(`update idempotency_keys set status = $2, response = $3::jsonb where key = $1`, [
+  const result = await db.transaction(async (tx) => {
+    if (key) {
+      const fresh = await tx.query(
+        `insert into idempotency_keys (key, scope, request_hash) values ($1, $2, $3) on conflict (key) do nothing returning key`,
+        [`${scope}:${key}`, scope, hash],
+      );
+      if (fresh.length === 0) {
+        const [prev] = await tx.query<Row>(`select request_hash, status, response from idempotency_keys where key = $1`, [
           `${scope}:${key}`,
-          r.status,
-          JSON.stringify(r.body),
         ]);
-      return { ...r, replay: false };
-    })
-    .catch(async (e: unknown) => {
-      // A failed attempt leaves no key behind (the transaction rolled back): the citizen can retry.
-      throw e;
-    });
+        if (prev?.request_hash !== hash)
+          throw new ProblemException(422, 'idempotency_key_reused', 'This Idempotency-Key was used with another body');
+        const response = typeof prev.response === 'string' ? JSON.parse(prev.response) : prev.response;
+        return { status: Number(prev.status) as 200 | 201, body: response, replay: true };
+      }
+    }
+    const r = await fn(tx);
+    after = r.after;
+    if (key)
+      await tx.query(`update idempotency_keys set status = $2, response = $3::jsonb where key = $1`, [
+        `${scope}:${key}`,
+        r.status,
+        JSON.stringify(r.body),
+      ]);
+    return { ...r, replay: false };
+  });
   after?.();
   return c.json(result.body as object, result.status, result.replay ? { 'idempotent-replayed': 'true' } : {});
 }
@@ -371,37 +366,34 @@ export function queueRoutes(): Hono<Env> {
       const eventId = await insertEvent(tx, svc.queueId, slot.date, 'issued');
       const number = await nextNumber(tx, svc.queueId, slot.date, eventId);
       let row: Row | undefined;
-      for (let attempt = 0; !row; attempt++) {
-        try {
-          // A savepoint would be needed to retry after a failed statement inside this transaction;
-          // a code collision is 1 in 10^12, so the unique violation below is the duplicate-NIK rule.
-          [row] = await tx.query<Row>(
-            `insert into bookings (code, service_id, queue_id, slot_id, date, slot_start, number, name, nik_hash, nik_masked, phone_e164, email)
-             values ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12) returning *`,
-            [
-              bookingCode(),
-              svc.id,
-              svc.queueId,
-              body.slotId,
-              slot.date,
-              slot.start,
-              number,
-              body.name.trim(),
-              hash,
-              maskNik(nik.nik),
-              e164,
-              email,
-            ],
-          );
-        } catch (e) {
-          if (isUniqueViolation(e))
-            throw new ProblemException(409, 'duplicate_booking', 'One ticket per NIK per service per day', [
-              { path: 'nik', code: 'duplicate_booking' },
-            ]);
-          throw e;
-        }
+      try {
+        // Booking codes collide once in ~10^12: the only unique violation expected is the one-NIK rule.
+        [row] = await tx.query<Row>(
+          `insert into bookings (code, service_id, queue_id, slot_id, date, slot_start, number, name, nik_hash, nik_masked, phone_e164, email)
+           values ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12) returning *`,
+          [
+            bookingCode(),
+            svc.id,
+            svc.queueId,
+            body.slotId,
+            slot.date,
+            slot.start,
+            number,
+            body.name.trim(),
+            hash,
+            maskNik(nik.nik),
+            e164,
+            email,
+          ],
+        );
+      } catch (e) {
+        if (isUniqueViolation(e))
+          throw new ProblemException(409, 'duplicate_booking', 'One ticket per NIK per service per day', [
+            { path: 'nik', code: 'duplicate_booking' },
+          ]);
+        throw e;
       }
-      return { status: 201, body: toTicket(row, svc), after: () => bus.publish(busKey(svc.queueId, slot.date), eventId) };
+      return { status: 201, body: toTicket(row!, svc), after: () => bus.publish(busKey(svc.queueId, slot.date), eventId) };
     });
   });
 
@@ -631,7 +623,7 @@ export function queueRoutes(): Hono<Env> {
   r.post(honoPath(ROUTES.callNext.path), async (c) => {
     const { queueId } = validate(QueueIdParam, c.req.param());
     const { db, clock, bus } = c.get('deps');
-    const staff = await requireStaff(c, queueId);
+    await requireStaff(c, queueId);
     const body = validate(CallNextRequest, c.get('body'));
     const now = clock.now();
     const tz = await queueZone(db, queueId);
@@ -663,7 +655,6 @@ export function queueRoutes(): Hono<Env> {
       return next ? { queueNumber: label(queueId.split('.')[1]!, Number(next.number)), code: next.code as string } : null;
     });
     bus.publish(busKey(queueId, date), eventId);
-    void staff;
     return c.json({ queue: await queueState(db, queueId, date, now), called });
   });
 
