@@ -6,16 +6,9 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startCli } from './server.js';
+import { nextWeekdayNine } from '../scripts/test-clock.mjs';
 
 const ADMIN = `e2e-admin-${Math.random().toString(36).slice(2)}`;
-
-/** The next weekday at 09:00 in Jakarta, so there are slots later "today" that the counter can call. */
-function nextWeekdayNine(real = new Date()): string {
-  const jakarta = new Date(real.getTime() + 7 * 3600_000);
-  const d = new Date(Date.UTC(jakarta.getUTCFullYear(), jakarta.getUTCMonth(), jakarta.getUTCDate() + 1, 2, 0, 0));
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString();
-}
 
 describe('booking a queue number on the example agency site', { timeout: 240_000 }, () => {
   let server: Awaited<ReturnType<typeof startCli>>;

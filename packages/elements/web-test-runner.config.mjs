@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
+import { nextWeekdayNine } from '../../scripts/test-clock.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -29,16 +30,7 @@ const args = [
   '--disable-dev-shm-usage',
 ];
 
-/**
- * The test server's clock: the next weekday at 09:00 in Jakarta (running on from there), so queue
- * tests always have an open day with slots later today and a queue that staff can move.
- */
-export function testNow(real = new Date()) {
-  const jakarta = new Date(real.getTime() + 7 * 3600_000);
-  const d = new Date(Date.UTC(jakarta.getUTCFullYear(), jakarta.getUTCMonth(), jakarta.getUTCDate() + 1, 2, 0, 0));
-  while (d.getUTCDay() === 0 || d.getUTCDay() === 6) d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString();
-}
+const SERVER_NOW = nextWeekdayNine();
 const ADMIN_TOKEN = `test-admin-${Math.random().toString(36).slice(2)}`;
 
 /** Starts the real server as a child process and a switchable proxy in front of it. */
@@ -62,7 +54,7 @@ function mppServerPlugin() {
           SERVE_DEMO: '0',
           MPP_BANNER: '0',
           DATABASE_URL: '',
-          MPP_NOW: testNow(),
+          MPP_NOW: SERVER_NOW,
           MPP_ADMIN_TOKEN: ADMIN_TOKEN,
         },
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -105,7 +97,7 @@ function mppServerPlugin() {
     serve(context) {
       if (context.path === '/__mpp-test-env.js') {
         return {
-          body: `export const API = ${JSON.stringify(apiUrl + '/api/v1/')};\nexport const PROXY_API = ${JSON.stringify(proxyUrl + '/api/v1/')};\nexport const DEAD_API = 'http://127.0.0.1:9/api/v1/';\nexport const ADMIN_TOKEN = ${JSON.stringify(ADMIN_TOKEN)};\nexport const SERVER_NOW = ${JSON.stringify(testNow())};\n`,
+          body: `export const API = ${JSON.stringify(apiUrl + '/api/v1/')};\nexport const PROXY_API = ${JSON.stringify(proxyUrl + '/api/v1/')};\nexport const DEAD_API = 'http://127.0.0.1:9/api/v1/';\nexport const ADMIN_TOKEN = ${JSON.stringify(ADMIN_TOKEN)};\nexport const SERVER_NOW = ${JSON.stringify(SERVER_NOW)};\n`,
           type: 'js',
         };
       }
