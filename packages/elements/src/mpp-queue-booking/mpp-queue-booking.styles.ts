@@ -188,9 +188,6 @@ export const styles = css`
     background: var(--_surface);
     cursor: pointer;
   }
-  .item:hover {
-    background: var(--_surface-2);
-  }
   .item-name {
     display: block;
     font-weight: 600;
@@ -202,36 +199,12 @@ export const styles = css`
   }
   .skeleton {
     height: 3.5rem;
-    border-radius: var(--_radius);
-    background: linear-gradient(90deg, var(--_surface-2) 25%, var(--_surface) 50%, var(--_surface-2) 75%);
-    background-size: 200% 100%;
-    animation: shimmer 1.2s linear infinite;
-  }
-  @keyframes shimmer {
-    to {
-      background-position: -200% 0;
-    }
   }
   dl.facts {
     display: grid;
     grid-template-columns: minmax(7rem, max-content) 1fr;
     gap: 0.35rem 1rem;
     margin: 0.75rem 0;
-  }
-  @container (max-width: 28rem) {
-    dl.facts {
-      grid-template-columns: 1fr;
-      gap: 0;
-    }
-    dl.facts dd {
-      margin-bottom: 0.5rem;
-    }
-  }
-  dt {
-    font-weight: 600;
-  }
-  dd {
-    margin: 0;
   }
   .mono {
     font-variant-numeric: tabular-nums;

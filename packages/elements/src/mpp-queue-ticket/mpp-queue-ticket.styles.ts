@@ -77,21 +77,6 @@ export const styles = css`
     gap: 0.35rem 1rem;
     margin: 0.5rem 0 1rem;
   }
-  @container (max-width: 28rem) {
-    dl.facts {
-      grid-template-columns: 1fr;
-      gap: 0;
-    }
-    dl.facts dd {
-      margin-bottom: 0.5rem;
-    }
-  }
-  dt {
-    font-weight: 600;
-  }
-  dd {
-    margin: 0;
-  }
   .mono,
   .code {
     font-variant-numeric: tabular-nums;

@@ -65,9 +65,6 @@ export const styles = css`
     background: var(--_surface);
     cursor: pointer;
   }
-  .item:hover {
-    background: var(--_surface-2);
-  }
   .item-name {
     display: block;
     font-weight: 600;
@@ -84,15 +81,6 @@ export const styles = css`
   }
   .skeleton {
     height: 4.25rem;
-    border-radius: var(--_radius);
-    background: linear-gradient(90deg, var(--_surface-2) 25%, var(--_surface) 50%, var(--_surface-2) 75%);
-    background-size: 200% 100%;
-    animation: shimmer 1.2s linear infinite;
-  }
-  @keyframes shimmer {
-    to {
-      background-position: -200% 0;
-    }
   }
   .chips {
     display: flex;
@@ -124,11 +112,7 @@ export const styles = css`
       margin-bottom: 0.5rem;
     }
   }
-  dt {
-    font-weight: 600;
-  }
   dd {
-    margin: 0;
     overflow-wrap: anywhere;
   }
   ol.steps {

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** Pieces every widget draws the same way: notice banners and checklists ("what to bring"). */
+/**
+ * Pieces every widget draws the same way: notice banners, checklists ("what to bring"), list items,
+ * loading skeletons and fact lists (a two-column `dl.facts` that stacks in narrow containers).
+ */
 export const components = css`
   .banner {
     margin: 0.75rem 0;
@@ -34,5 +37,34 @@ export const components = css`
     margin: 0.1rem 0 0;
     flex: none;
     accent-color: var(--_primary);
+  }
+  .item:hover {
+    background: var(--_surface-2);
+  }
+  .skeleton {
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, var(--_surface-2) 25%, var(--_surface) 50%, var(--_surface-2) 75%);
+    background-size: 200% 100%;
+    animation: shimmer 1.2s linear infinite;
+  }
+  @keyframes shimmer {
+    to {
+      background-position: -200% 0;
+    }
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+  }
+  @container (max-width: 28rem) {
+    dl.facts {
+      grid-template-columns: 1fr;
+      gap: 0;
+    }
+    dl.facts dd {
+      margin-bottom: 0.5rem;
+    }
   }
 `;
