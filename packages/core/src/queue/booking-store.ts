@@ -111,10 +111,13 @@ export class BookingFlow extends Store<BookingFlowState> {
     this.#save(draft);
   }
 
-  /** Chooses (or changes) the service; the rest of the draft's choices reset, the identity stays. */
+  /**
+   * Chooses (or changes) the service; the rest of the draft's choices reset, the identity stays.
+   * Choosing the service already loaded goes back to its dates and keeps the choices.
+   */
   setService(serviceId: string): void {
     const s = this.getSnapshot();
-    if (s.draft.serviceId === serviceId && s.availability) return;
+    if (s.draft.serviceId === serviceId && s.availability) return this.set({ step: 'date', error: null });
     this.#patchDraft(
       { serviceId, date: null, slotId: null },
       { step: 'date', availability: null, availabilityStatus: 'idle', error: null, ticket: null },

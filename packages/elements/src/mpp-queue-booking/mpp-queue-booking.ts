@@ -232,8 +232,7 @@ export class MppQueueBooking extends LitElement {
     const flow = this.#flow!;
     const s = flow.getSnapshot();
     if (s.step === 'ticket' || this.savedTicket) this.#another(false);
-    if (flow.getSnapshot().draft.serviceId === serviceId && flow.getSnapshot().availability) flow.goTo('date');
-    else flow.setService(serviceId);
+    flow.setService(serviceId);
     if (fromOutside) this.#focus = '#step-title';
   }
 
