@@ -139,6 +139,9 @@ export type QueueState = z.infer<typeof QueueState>;
 export const TicketPosition = z.object({
   code: z.string(),
   status: BookingStatus,
+  /** The ticket's number and slot start: enough for a watcher to follow the place from the queue state. */
+  number: z.number().check(z.int(), z.minimum(1)),
+  slotStartsAt: Instant,
   queue: QueueState,
   /** Tickets before this one that still wait to be called. */
   ahead: z.number().check(z.int(), z.minimum(0)),

@@ -15,6 +15,7 @@ import {
   type Slot,
   type Ticket,
   type TicketPosition,
+  type WatchedTicket,
 } from '@mpp-kit/core';
 import { resolveApiBase } from '../shared/config.js';
 import { queueApiFor } from '../shared/client.js';
@@ -131,9 +132,6 @@ export class MppQueueTicket extends LitElement {
   #watcher: QueueWatcher | null = null;
   #unwatch: (() => void) | null = null;
   #generation = 0;
-  #lastVersion = -1;
-  #positionBusy = false;
-  #positionAgain = false;
   #langObserver: MutationObserver | null = null;
   #focus: string | null = null;
 
@@ -199,13 +197,11 @@ export class MppQueueTicket extends LitElement {
   #setup(): void {
     this.#stopWatching();
     const gen = ++this.#generation;
-    this.#lastVersion = -1;
-    this.#positionAgain = false;
     const t = this.ticket;
     if (t) {
       this.position = null;
       this.loadStatus = 'ready';
-      if (WAITING.includes(t.status)) this.#watchQueue(t.queueId, t.date, t);
+      if (WAITING.includes(t.status)) this.#watchQueue(t.queueId, t.date, { code: t.code, number: t.number, startsAt: t.slot.startsAt });
       return;
     }
     const code = this.#code;
@@ -227,7 +223,8 @@ export class MppQueueTicket extends LitElement {
         if (gen !== this.#generation) return;
         this.position = p;
         this.loadStatus = 'ready';
-        if (WAITING.includes(p.status)) this.#watchQueue(p.queue.queueId, p.queue.date, null);
+        if (WAITING.includes(p.status))
+          this.#watchQueue(p.queue.queueId, p.queue.date, { code: p.code, number: p.number, startsAt: p.slotStartsAt });
       },
       (e: unknown) => {
         if (gen !== this.#generation) return;
@@ -239,49 +236,15 @@ export class MppQueueTicket extends LitElement {
     );
   }
 
-  /** Live state through the core `QueueWatcher` (SSE, polling fallback); code-only views re-read their position on each change. */
-  #watchQueue(queueId: string, date: string, ticket: Ticket | null): void {
-    const watcher = new QueueWatcher(this.#api, {
-      queueId,
-      date,
-      ticket: ticket ? { code: ticket.code, number: ticket.number, startsAt: ticket.slot.startsAt } : undefined,
-    });
+  /** Live state through the core `QueueWatcher` (SSE, polling fallback), which follows the ticket's place. */
+  #watchQueue(queueId: string, date: string, ticket: WatchedTicket): void {
+    const watcher = new QueueWatcher(this.#api, { queueId, date, ticket });
     this.#watcher = watcher;
     this.watch = watcher.getSnapshot();
     this.#unwatch = watcher.subscribe((s) => {
       this.watch = s;
-      if (!ticket && s.queue && s.queue.version !== this.#lastVersion) {
-        this.#lastVersion = s.queue.version;
-        void this.#refreshPosition();
-      }
     });
     watcher.start();
-  }
-
-  async #refreshPosition(): Promise<void> {
-    const code = this.#code;
-    if (!code) return;
-    // One request at a time; a change that arrives meanwhile is read right after.
-    if (this.#positionBusy) {
-      this.#positionAgain = true;
-      return;
-    }
-    this.#positionBusy = true;
-    const gen = this.#generation;
-    try {
-      const p = await this.#api.position(code);
-      if (gen !== this.#generation) return;
-      this.position = p;
-      if (!WAITING.includes(p.status)) this.#stopWatching();
-    } catch {
-      /* the watcher shows the connection state; the last position stays */
-    } finally {
-      this.#positionBusy = false;
-      if (this.#positionAgain && gen === this.#generation) {
-        this.#positionAgain = false;
-        void this.#refreshPosition();
-      }
-    }
   }
 
   #stopWatching(): void {
@@ -461,9 +424,17 @@ export class MppQueueTicket extends LitElement {
 
   #renderCodeOnly(code: string, p: TicketPosition) {
     const t = this.#t;
+    const w = this.watch;
+    const status = w?.queue ? (w.ticketStatus ?? p.status) : p.status;
     return html`${this.#renderCodeBox(code)}
-    ${this.#renderLive(p.status, p.ahead, p.estimatedWaitMinutes, this.watch?.queue ?? p.queue, formatDay(p.queue.date, this.#locale, 'long'))}
-    ${WAITING.includes(p.status) ? this.#renderReveal(t.revealHeading) : nothing}`;
+    ${this.#renderLive(
+      status,
+      w?.queue ? w.ahead : p.ahead,
+      w?.queue ? w.estimatedWaitMinutes : p.estimatedWaitMinutes,
+      w?.queue ?? p.queue,
+      formatDay(p.queue.date, this.#locale, 'long'),
+    )}
+    ${WAITING.includes(status) ? this.#renderReveal(t.revealHeading) : nothing}`;
   }
 
   #renderReveal(heading: string) {

@@ -671,6 +671,8 @@ export function positionOf(row: Row, queue: QueueState, svc: ServiceForQueue, no
   return {
     code: row.code as string,
     status,
+    number: Number(row.number),
+    slotStartsAt: toZonedIso(zonedInstant(date, Number(row.slot_start), svc.timeZone), svc.timeZone),
     queue,
     ahead,
     estimatedWaitMinutes: waiting ? estimateWaitMinutes(ahead, queue.minutesPerTicket, queue.openCounters, Math.max(0, untilSlot)) : null,
