@@ -235,6 +235,45 @@ describe('zoned properties', () => {
     );
   });
 
+  it('the cached offsets agree with Intl everywhere, DST and odd offsets included', () => {
+    // toZonedIso reads offsets cached per UTC hour; a fresh Intl formatter is the reference.
+    const zones = [...ZONES, 'America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/St_Johns', 'UTC'];
+    const reference = (t: Date, zone: string) => {
+      const parts = Object.fromEntries(
+        new Intl.DateTimeFormat('en-US-u-nu-latn', {
+          timeZone: zone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit',
+          second: '2-digit',
+        })
+          .formatToParts(t)
+          .map((p) => [p.type, p.value]),
+      );
+      return `${parts.year}-${parts.month}-${parts.day}T${String(Number(parts.hour) % 24).padStart(2, '0')}:${parts.minute}:${parts.second}`;
+    };
+    // Instants next to DST transitions (the hours where the cache must step aside) and random ones.
+    const transitions = [
+      '2026-03-08T07:00:00Z',
+      '2026-11-01T06:00:00Z',
+      '2026-03-29T01:00:00Z',
+      '2026-10-25T01:00:00Z',
+      '2026-04-04T15:00:00Z',
+    ];
+    const near = fc
+      .tuple(fc.constantFrom(...transitions), fc.integer({ min: -2 * 3_600_000, max: 2 * 3_600_000 }))
+      .map(([iso, d]) => new Date(new Date(iso).getTime() + d));
+    fc.assert(
+      fc.property(fc.oneof(instantArb, near), fc.constantFrom(...zones), (t, zone) => {
+        assert.equal(toZonedIso(t, zone).slice(0, 19), reference(t, zone));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('addDays and daysBetween agree', () => {
     fc.assert(
       fc.property(dateArb, fc.integer({ min: -40_000, max: 40_000 }), (date, n) => {
