@@ -179,6 +179,45 @@ describe(`online queue on ${DB_KIND}`, { timeout: 180_000 }, () => {
     assert.equal(Number(row!.booked), 5);
   });
 
+  it('books against the rules as they are now, even when they were changed in SQL behind its back', async () => {
+    const slot = (await availability('disdukcapil-kia', '2026-11-27', 1)).days[0]!.slots[0]!;
+    // The rules of this service are cached now; close the date without going through the API.
+    await srv.db.query(
+      `insert into holidays (office_id, date, name, kind) select office_id, '2026-11-27', 'Banjir', 'closure' from agencies where id = 'disdukcapil'`,
+    );
+    const refused = await book(slot.id, { serviceId: 'disdukcapil-kia' });
+    assert.equal(refused.status, 422);
+    assert.equal((refused.json as { code: string }).code, 'date_closed');
+    await srv.db.query(`delete from holidays where date = '2026-11-27' and name = 'Banjir'`);
+    assert.equal((await book(slot.id, { serviceId: 'disdukcapil-kia' })).status, 201, 'open again once the closure is gone');
+  });
+
+  it('offers a place freed by a cancellation at once, even right after the slot was found full', async () => {
+    const svc = 'disdukcapil-pindah-keluar';
+    await srv.db.query(`update queue_rules set slot_capacity = 2 where service_id = $1`, [svc]);
+    const slot = (await availability(svc, '2026-11-30', 1)).days[0]!.slots[0]!;
+    assert.equal(slot.capacity, 2);
+    const p = phone();
+    const first = await book(slot.id, { serviceId: svc, phone: p });
+    assert.equal(first.status, 201);
+    const key = { 'idempotency-key': 'retry-after-full' };
+    const body = { serviceId: svc, slotId: slot.id, name: 'Sari', nik: nik(), phone: phone() };
+    const second = await call('POST', '/api/v1/bookings', body, key);
+    assert.equal(second.status, 201);
+    const full = await book(slot.id, { serviceId: svc });
+    assert.equal(full.status, 409);
+    assert.equal((full.json as { code: string }).code, 'slot_full');
+    // A retry of an attempt that got its ticket is still answered with that ticket, full or not.
+    const again = await call('POST', '/api/v1/bookings', body, key);
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.equal((again.json as { code: string }).code, (second.json as { code: string }).code);
+    // Cancel one: the place can be booked again immediately.
+    assert.equal((await call('POST', `/api/v1/bookings/${(first.json as { code: string }).code}/cancel`, { phone: p })).status, 200);
+    assert.equal((await book(slot.id, { serviceId: svc })).status, 201, 'the freed place is offered again');
+    assert.equal((await book(slot.id, { serviceId: svc })).status, 409);
+  });
+
   it('returns the same ticket for a retried submit with the same Idempotency-Key', async () => {
     const slot = (await availability('disdukcapil-ktp-el', '2026-11-26', 1)).days[0]!.slots[2]!;
     const body = { serviceId: 'disdukcapil-ktp-el', slotId: slot.id, name: 'Budi', nik: nik(), phone: phone() };

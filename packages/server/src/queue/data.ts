@@ -80,14 +80,16 @@ export async function loadHours(db: Sql, svc: ServiceForQueue): Promise<Map<numb
   );
 }
 
-/** Closures that apply to the service between two dates: office-wide, its agency's, or its own. */
-export async function loadClosures(db: Sql, svc: ServiceForQueue, from: IsoDate, to: IsoDate): Promise<Map<IsoDate, DayClosure>> {
+/**
+ * Closures that apply to the service, by date: its own first, then its agency's, then office-wide.
+ * All dates: a deployment has a few dozen a year, and the rules cache keeps them.
+ */
+export async function loadClosures(db: Sql, svc: ServiceForQueue): Promise<Map<IsoDate, DayClosure>> {
   const rows = await db.query<Record<string, unknown>>(
     `select date, name, kind from holidays
-      where office_id = $1 and date between $2::date and $3::date
-        and (agency_id is null or agency_id = $4) and (service_id is null or service_id = $5)
+      where office_id = $1 and (agency_id is null or agency_id = $2) and (service_id is null or service_id = $3)
       order by (service_id is null), (agency_id is null)`,
-    [svc.officeId, from, to, svc.agencyId, svc.id],
+    [svc.officeId, svc.agencyId, svc.id],
   );
   const out = new Map<IsoDate, DayClosure>();
   for (const r of rows) {

@@ -26,7 +26,7 @@ import {
   zonedInstant,
   daySlots,
   type Availability,
-  type DayHours,
+  type AvailabilityDay,
   type QueueState,
   type Ticket,
   type TicketPosition,
@@ -42,47 +42,58 @@ import { honoPath, validate, type Env } from '../app.js';
 import type { Sql } from '../db/types.js';
 import { ProblemException } from '../problem.js';
 import { busKey } from '../queue/bus.js';
-import { dateStr, hoursFor, loadBooked, loadClosures, loadHours, loadService, type ServiceForQueue } from '../queue/data.js';
+import { dateStr, hoursFor, loadBooked, loadService, type ServiceForQueue } from '../queue/data.js';
+import { RulesCache, type ServiceRules } from '../queue/rules-cache.js';
 import { bookingCode, nikHash, sha256 } from '../queue/secret.js';
 
 type Row = Record<string, unknown>;
 const ACTIVE = `('booked', 'checked_in')`;
 
 /** Availability of a service over `days` dates from `from` (default today in the office's zone). */
-async function availability(
-  db: Sql,
-  svc: ServiceForQueue,
-  now: Date,
-  from?: string,
-  days = 14,
-  preloadedHours?: Map<number, DayHours>,
-): Promise<Availability> {
+async function availability(db: Sql, rules: ServiceRules, now: Date, from?: string, days = 14): Promise<Availability> {
+  const { svc } = rules;
   const today = todayIn(svc.timeZone, now);
   const start = from ?? today;
   const end = addDays(start, days - 1);
-  const [hours, closures, booked] = await Promise.all([
-    preloadedHours ?? loadHours(db, svc),
-    loadClosures(db, svc, start, end),
-    loadBooked(db, svc.id, start, end),
-  ]);
+  const booked = await loadBooked(db, svc.id, start, end);
   const out: Availability['days'] = [];
-  for (let d = start; daysBetween(d, end) >= 0; d = addDays(d, 1)) {
-    out.push(
-      availabilityOf({
-        serviceId: svc.id,
-        date: d,
-        timeZone: svc.timeZone,
-        now,
-        onlineQueue: svc.onlineQueue,
-        rules: svc.rules,
-        hours: hoursFor(hours, d),
-        closure: closures.get(d) ?? null,
-        booked,
-      }),
-    );
-  }
+  for (let d = start; daysBetween(d, end) >= 0; d = addDays(d, 1)) out.push(dayOf(rules, d, now, booked));
   return { serviceId: svc.id, timeZone: svc.timeZone, today, days: out };
 }
+
+const NOTHING_BOOKED: ReadonlyMap<string, number> = new Map();
+const FULL_SLOT_MEMO_MS = 1000;
+
+/**
+ * The bookable slots of a date ignoring capacity, per rules version and clock minute: every rule
+ * that depends on the clock (past, release time, cutoff) moves in whole minutes, and a burst of
+ * bookings asks the same question thousands of times a minute.
+ */
+const openDays = new WeakMap<ServiceRules, Map<string, AvailabilityDay>>();
+function openDayOf(rules: ServiceRules, date: string, now: Date): AvailabilityDay {
+  let days = openDays.get(rules);
+  if (!days) openDays.set(rules, (days = new Map()));
+  const key = `${date}|${Math.floor(now.getTime() / 60_000)}`;
+  let day = days.get(key);
+  if (!day) {
+    if (days.size > 256) days.clear();
+    days.set(key, (day = dayOf(rules, date, now)));
+  }
+  return day;
+}
+
+const dayOf = ({ svc, hours, closures }: ServiceRules, date: string, now: Date, booked = NOTHING_BOOKED) =>
+  availabilityOf({
+    serviceId: svc.id,
+    date,
+    timeZone: svc.timeZone,
+    now,
+    onlineQueue: svc.onlineQueue,
+    rules: svc.rules,
+    hours: hoursFor(hours, date),
+    closure: closures.get(date) ?? null,
+    booked,
+  });
 
 const DATE_PROBLEM = {
   past: [422, 'date_past'],
@@ -95,33 +106,29 @@ const DATE_PROBLEM = {
   no_online_queue: [422, 'no_online_queue'],
 } as const;
 
-/** Checks that a slot id is bookable now (by the rules and the clock); returns its parts. */
-async function checkSlot(db: Sql, svc: ServiceForQueue, slotId: string, now: Date) {
+const slotNotFound = () =>
+  new ProblemException(404, 'slot_not_found', 'No such slot for this service', [{ path: 'slotId', code: 'slot_not_found' }]);
+const slotFull = () => new ProblemException(409, 'slot_full', 'The slot is full', [{ path: 'slotId', code: 'slot_full' }]);
+const duplicateBooking = () =>
+  new ProblemException(409, 'duplicate_booking', 'One ticket per NIK per service per day', [{ path: 'nik', code: 'duplicate_booking' }]);
+
+/**
+ * Checks that a slot id is bookable now by the rules and the clock; returns its parts. Capacity is
+ * not looked at here: the database decides it atomically when the place is taken.
+ */
+function checkSlot(rules: ServiceRules, slotId: string, now: Date) {
   const p = parseSlotId(slotId);
-  if (!p || p.serviceId !== svc.id || !isIsoDate(p.date))
-    throw new ProblemException(404, 'slot_not_found', 'No such slot for this service', [{ path: 'slotId', code: 'slot_not_found' }]);
-  const allHours = await loadHours(db, svc);
-  const day = (await availability(db, svc, now, p.date, 1, allHours)).days[0]!;
+  if (!p || p.serviceId !== rules.svc.id || !isIsoDate(p.date)) throw slotNotFound();
+  const day = openDayOf(rules, p.date, now);
   if (day.status === 'closed') {
     const [status, code] = DATE_PROBLEM[day.reason ?? 'past'];
     throw new ProblemException(status, code, day.note ?? undefined, [{ path: 'slotId', code }]);
   }
-  const hours = hoursFor(allHours, p.date)!;
-  const spec = daySlots(svc.id, p.date, hours, svc.rules.slotMinutes).find((s) => s.id === slotId);
-  if (!spec)
-    throw new ProblemException(404, 'slot_not_found', 'No such slot for this service', [{ path: 'slotId', code: 'slot_not_found' }]);
-  const open = day.slots.find((s) => s.id === slotId);
-  if (!open) throw new ProblemException(422, 'date_past', 'This slot can no longer be booked', [{ path: 'slotId', code: 'date_past' }]);
-  // Cheap early answer when the slot is already full; the transaction still decides races atomically.
-  if (open.remaining <= 0) throw new ProblemException(409, 'slot_full', 'The slot is full', [{ path: 'slotId', code: 'slot_full' }]);
+  const spec = daySlots(rules.svc.id, p.date, hoursFor(rules.hours, p.date)!, rules.svc.rules.slotMinutes).find((s) => s.id === slotId);
+  if (!spec) throw slotNotFound();
+  if (!day.slots.some((s) => s.id === slotId))
+    throw new ProblemException(422, 'date_past', 'This slot can no longer be booked', [{ path: 'slotId', code: 'date_past' }]);
   return { date: p.date, start: spec.start, end: spec.end };
-}
-
-/** The parts of a slot id without checking the rules (for replays of stored attempts). */
-function slotParts(svc: ServiceForQueue, slotId: string) {
-  const p = parseSlotId(slotId);
-  if (!p) throw new ProblemException(404, 'slot_not_found', 'No such slot for this service', [{ path: 'slotId', code: 'slot_not_found' }]);
-  return { date: p.date, start: p.start, end: p.start + svc.rules.slotMinutes };
 }
 
 /** Takes one place in a slot, atomically: no read-then-write, so concurrent bookings cannot overbook. */
@@ -131,7 +138,7 @@ async function takeSlot(tx: Sql, svc: ServiceForQueue, slotId: string, date: str
     [slotId, svc.id, date, start, end, svc.rules.slotCapacity],
   );
   const taken = await tx.query(`update slots set booked = booked + 1 where id = $1 and booked < capacity returning booked`, [slotId]);
-  if (taken.length === 0) throw new ProblemException(409, 'slot_full', 'The slot is full', [{ path: 'slotId', code: 'slot_full' }]);
+  if (taken.length === 0) throw slotFull();
 }
 
 /** Next number of a queue's day; with `eventId`, also moves the day's version in the same statement. */
@@ -143,15 +150,6 @@ async function nextNumber(tx: Sql, queueId: string, date: string, eventId = 0): 
     [queueId, date, eventId],
   );
   return Number(r!.n);
-}
-
-async function insertEvent(tx: Sql, queueId: string, date: string, type: string): Promise<number> {
-  const [e] = await tx.query<{ id: number }>(`insert into queue_events (queue_id, date, type) values ($1, $2::date, $3) returning id`, [
-    queueId,
-    date,
-    type,
-  ]);
-  return Number(e!.id);
 }
 
 /** Records a queue change; returns the event id (the queue's new version). */
@@ -306,6 +304,15 @@ export function queueRoutes(): Hono<Env> {
    * an event names its version, so 2,000 watchers cost one set of queries, not 2,000.
    */
   const stateCache = new Map<string, Promise<QueueState>>();
+  const rules = new RulesCache();
+  /**
+   * Slots the database answered `slot_full` for, until when that answer is reused. When a quota
+   * opens, thousands of citizens press "book" on the same few slots; once a slot is full, every
+   * further attempt would cost a database round trip to learn the same thing. A place freed by a
+   * cancellation in this instance clears the memo at once; one freed through another instance is
+   * offered again after at most FULL_SLOT_MEMO_MS (availability shows it at once).
+   */
+  const fullSlots = new Map<string, number>();
   const sharedState = async (db: Sql, queueId: string, date: string, now: Date, version: number | null): Promise<QueueState> => {
     if (version === null) {
       const [v] = await db.query<{ version: number }>(`select version from queue_days where queue_id = $1 and date = $2::date`, [
@@ -329,72 +336,143 @@ export function queueRoutes(): Hono<Env> {
     const { id } = validate(ServiceIdParam, c.req.param());
     const q = validate(AvailabilityQuery, c.req.query());
     const { db, clock } = c.get('deps');
-    const svc = await loadService(db, id);
-    return c.json(await availability(db, svc, clock.now(), q.from, q.days ?? 14));
+    return c.json(await availability(db, await rules.get(db, id), clock.now(), q.from, q.days ?? 14));
   });
 
+  /**
+   * The booking path: the identity and the rules are checked here, against rules cached per
+   * version; the places, the one-ticket-per-NIK rule, the numbering and the Idempotency-Key are
+   * decided by one `mpp_book` statement (see migration 003), one round trip per attempt.
+   */
   r.post(honoPath(ROUTES.createBooking.path), async (c) => {
     const body = validate(BookingRequest, c.get('body'));
     const { db, clock, config, bus } = c.get('deps');
     const now = clock.now();
-    const svc = await loadService(db, body.serviceId);
-    const identity = checkIdentity(body, todayIn(svc.timeZone, now));
+    const rawKey = c.req.header('idempotency-key')?.trim();
+    if (rawKey && rawKey.length > 200) throw new ProblemException(400, 'bad_request', 'Idempotency-Key is too long');
+    const key = rawKey ? `booking:${rawKey}` : null;
+    const requestHash = sha256(JSON.stringify(body));
+    let current = await rules.get(db, body.serviceId, false);
+    const identity = checkIdentity(body, todayIn(current.svc.timeZone, now));
     if (!identity.ok) {
       const errors = Object.entries(identity.errors).map(([path, code]) => ({ path, code: code! }));
       throw new ProblemException(422, errors[0]!.code as never, 'Some fields are invalid', errors);
     }
     const { nik, e164, email } = identity;
-    const hash = nikHash(config.secret, nik.nik);
-    const key = c.req.header('idempotency-key')?.trim();
-    // A retry of a stored attempt is answered from the store, whatever the slot looks like now.
-    const replay = key ? (await db.query(`select 1 from idempotency_keys where key = $1`, [`booking:${key}`])).length > 0 : false;
-    const slot = replay ? slotParts(svc, body.slotId) : await checkSlot(db, svc, body.slotId, now);
-    if (!replay) {
-      // Cheap early answer outside any transaction; the unique index still decides races.
-      const [dup] = await db.query(
-        `select 1 from bookings where service_id = $1 and date = $2::date and nik_hash = $3 and status <> 'cancelled'`,
-        [svc.id, slot.date, hash],
-      );
-      if (dup)
-        throw new ProblemException(409, 'duplicate_booking', 'One ticket per NIK per service per day', [
-          { path: 'nik', code: 'duplicate_booking' },
-        ]);
-    }
-    return idempotent(c, 'booking', body, async (tx) => {
-      await takeSlot(tx, svc, body.slotId, slot.date, slot.start, slot.end);
-      // The queue's day row is the hottest lock: take it last, once, for the number and the version.
-      const eventId = await insertEvent(tx, svc.queueId, slot.date, 'issued');
-      const number = await nextNumber(tx, svc.queueId, slot.date, eventId);
-      let row: Row | undefined;
+    const nikHashed = nikHash(config.secret, nik.nik);
+    const name = body.name.trim();
+
+    /** Answers a retry of a stored attempt with what it did, whatever the slot looks like now. */
+    const replay = async (prev: { code: string | null; hash: string | null }) => {
+      if (prev.hash !== requestHash)
+        throw new ProblemException(422, 'idempotency_key_reused', 'This Idempotency-Key was used with another body');
+      if (!prev.code) {
+        // Stored before migration 003: the answer itself was kept.
+        const [k] = await db.query<Row>(`select response from idempotency_keys where key = $1`, [key]);
+        const response = typeof k?.response === 'string' ? (JSON.parse(k.response) as object) : (k?.response as object);
+        return c.json(response, 201, { 'idempotent-replayed': 'true' });
+      }
+      const row = await findBooking(db, prev.code);
+      return c.json(toTicket(row, (await rules.get(db, row.service_id as string)).svc), 201, { 'idempotent-replayed': 'true' });
+    };
+    const storedAttempt = async () => {
+      if (!key) return null;
+      const [k] = await db.query<Row>(`select booking_code, request_hash from idempotency_keys where key = $1`, [key]);
+      return k ? { code: k.booking_code as string | null, hash: k.request_hash as string | null } : null;
+    };
+
+    let verified = false;
+    for (let attempt = 0; ; attempt++) {
+      const { svc } = current;
+      let slot: ReturnType<typeof checkSlot>;
       try {
-        // Booking codes collide once in ~10^12: the only unique violation expected is the one-NIK rule.
-        [row] = await tx.query<Row>(
-          `insert into bookings (code, service_id, queue_id, slot_id, date, slot_start, number, name, nik_hash, nik_masked, phone_e164, email)
-           values ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12) returning *`,
+        slot = checkSlot(current, body.slotId, now);
+      } catch (e) {
+        if (!(e instanceof ProblemException)) throw e;
+        // Refuse by the current rules only: cached ones may be older than a reopening.
+        if (!verified) {
+          current = await rules.get(db, body.serviceId);
+          verified = true;
+          continue;
+        }
+        const prev = await storedAttempt();
+        if (prev) return replay(prev);
+        throw e;
+      }
+      // A slot the database just called full is refused without asking it again (see fullSlots).
+      if ((fullSlots.get(body.slotId) ?? 0) > Date.now()) {
+        const prev = await storedAttempt();
+        if (prev) return replay(prev);
+        throw slotFull();
+      }
+      const code = bookingCode();
+      let out: Row;
+      try {
+        [out] = (await db.query<Row>(
+          `select * from mpp_book($1, $2, $3, $4, $5, $6, $7, $8::date, $9, $10, $11, $12, $13, $14, $15, $16)`,
           [
-            bookingCode(),
+            key,
+            requestHash,
+            current.version,
+            code,
             svc.id,
             svc.queueId,
             body.slotId,
             slot.date,
             slot.start,
-            number,
-            body.name.trim(),
-            hash,
+            slot.end,
+            svc.rules.slotCapacity,
+            name,
+            nikHashed,
             maskNik(nik.nik),
             e164,
             email,
           ],
-        );
+        )) as [Row];
       } catch (e) {
-        if (isUniqueViolation(e))
-          throw new ProblemException(409, 'duplicate_booking', 'One ticket per NIK per service per day', [
-            { path: 'nik', code: 'duplicate_booking' },
-          ]);
-        throw e;
+        // A concurrent twin won: the same key (replay it) or the same NIK that day.
+        if (!isUniqueViolation(e)) throw e;
+        const prev = await storedAttempt();
+        if (prev) return replay(prev);
+        throw duplicateBooking();
       }
-      return { status: 201, body: toTicket(row!, svc), after: () => bus.publish(busKey(svc.queueId, slot.date), eventId) };
-    });
+      switch (out.outcome) {
+        case 'created': {
+          const eventId = Number(out.event_id);
+          bus.publish(busKey(svc.queueId, slot.date), eventId);
+          const row: Row = {
+            code,
+            status: 'booked',
+            date: slot.date,
+            slot_start: slot.start,
+            slot_id: body.slotId,
+            queue_id: svc.queueId,
+            number: out.number,
+            name,
+            nik_masked: maskNik(nik.nik),
+            phone_e164: e164,
+            created_at: out.created_at,
+          };
+          return c.json(toTicket(row, svc), 201);
+        }
+        case 'replay':
+          return replay({ code: out.replay_code as string | null, hash: out.replay_hash as string | null });
+        case 'duplicate':
+          throw duplicateBooking();
+        case 'slot_full':
+          if (fullSlots.size > 10_000) for (const [id, until] of fullSlots) if (until <= Date.now()) fullSlots.delete(id);
+          fullSlots.set(body.slotId, Date.now() + FULL_SLOT_MEMO_MS);
+          throw slotFull();
+        case 'stale':
+          // The rules changed since they were cached: check again with the current ones.
+          if (attempt >= 5) throw new Error('rules kept changing during a booking');
+          current = await rules.get(db, body.serviceId);
+          verified = true;
+          continue;
+        default:
+          throw new Error(`mpp_book: unexpected outcome ${String(out.outcome)}`);
+      }
+    }
   });
 
   r.post(honoPath(ROUTES.lookupBooking.path), async (c) => {
@@ -422,6 +500,7 @@ export function queueRoutes(): Hono<Env> {
         code,
       ]);
       await tx.query(`update slots set booked = booked - 1 where id = $1`, [row.slot_id]);
+      fullSlots.delete(row.slot_id as string);
       const date = dateStr(row.date);
       const eventId = await queueEvent(tx, row.queue_id as string, date, 'cancelled');
       publish = () => bus.publish(busKey(row.queue_id as string, date), eventId);
@@ -438,7 +517,8 @@ export function queueRoutes(): Hono<Env> {
     const now = clock.now();
     const current = await findBooking(db, code);
     checkPhone(current, body.phone);
-    const svc = await loadService(db, current.service_id as string);
+    const currentRules = await rules.get(db, current.service_id as string);
+    const { svc } = currentRules;
     if (current.status === 'cancelled') throw new ProblemException(409, 'booking_cancelled', 'This booking was cancelled');
     if (current.status !== 'booked')
       throw new ProblemException(409, 'booking_not_changeable', 'This ticket was already checked in, called or served');
@@ -446,13 +526,14 @@ export function queueRoutes(): Hono<Env> {
     if (daysBetween(todayIn(svc.timeZone, now), dateStr(current.date)) < 1)
       throw new ProblemException(409, 'booking_not_changeable', 'Reschedule up to the day before');
     if (body.slotId === current.slot_id) return c.json(toTicket(current, svc));
-    const slot = await checkSlot(db, svc, body.slotId, now);
+    const slot = checkSlot(currentRules, body.slotId, now);
     const events: Array<[string, string, number]> = [];
     const ticket = await db.transaction(async (tx) => {
       const row = await findBooking(tx, code, true);
       if (row.status !== 'booked') throw new ProblemException(409, 'booking_not_changeable', 'This ticket can no longer be changed');
       await takeSlot(tx, svc, body.slotId, slot.date, slot.start, slot.end);
       await tx.query(`update slots set booked = booked - 1 where id = $1`, [row.slot_id]);
+      fullSlots.delete(row.slot_id as string);
       const oldDate = dateStr(row.date);
       const number = oldDate === slot.date ? Number(row.number) : await nextNumber(tx, svc.queueId, slot.date);
       let updated: Row | undefined;
