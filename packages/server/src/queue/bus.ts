@@ -7,6 +7,7 @@ import type { Db } from '../db/types.js';
 export type QueueListener = (eventId: number) => void;
 
 const CHANNEL = 'mpp_queue';
+const NOTIFY_BATCH_MS = 5;
 let instances = 0;
 
 export class QueueBus {
@@ -17,6 +18,9 @@ export class QueueBus {
   readonly #origin = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}${++instances}`;
   #closed = false;
   #onClose = new Set<() => void>();
+  /** NOTIFYs not sent yet: the newest event id per queue key (a stream only needs the newest). */
+  #unsent = new Map<string, number>();
+  #flushTimer: ReturnType<typeof setTimeout> | null = null;
 
   /**
    * Shares the bus with every server instance on the same database: publishes also NOTIFY, and
@@ -31,6 +35,7 @@ export class QueueBus {
   }
 
   async detach(): Promise<void> {
+    await this.#flush();
     await this.#unlisten?.();
     this.#unlisten = null;
     this.#db = null;
@@ -47,7 +52,20 @@ export class QueueBus {
   publish(key: string, eventId: number): void {
     this.#deliver(key, eventId);
     // Other instances hear it through NOTIFY; this one already delivered (streams skip repeats).
-    this.#db?.notify(CHANNEL, `${this.#origin} ${key}#${eventId}`).catch(() => undefined);
+    // A burst (300 bookings in a second) becomes one NOTIFY per queue per few milliseconds.
+    if (!this.#db) return;
+    this.#unsent.set(key, Math.max(eventId, this.#unsent.get(key) ?? 0));
+    this.#flushTimer ??= setTimeout(() => void this.#flush(), NOTIFY_BATCH_MS);
+  }
+
+  async #flush(): Promise<void> {
+    if (this.#flushTimer) clearTimeout(this.#flushTimer);
+    this.#flushTimer = null;
+    const db = this.#db;
+    const batch = [...this.#unsent];
+    this.#unsent.clear();
+    if (!db) return;
+    await Promise.all(batch.map(([key, id]) => db.notify(CHANNEL, `${this.#origin} ${key}#${id}`).catch(() => undefined)));
   }
 
   #deliver(key: string, eventId: number): void {
