@@ -237,6 +237,26 @@ describe(`online queue on ${DB_KIND}`, { timeout: 180_000 }, () => {
     assert.equal((other.json as { code: string }).code, 'idempotency_key_reused');
   });
 
+  it('locks a booking code for 15 minutes after 5 wrong phone numbers in a row', async () => {
+    const slot = (await availability('disdukcapil-ktp-el', '2026-11-30', 1)).days[0]!.slots[3]!;
+    const p = phone();
+    const t = z.parse(Ticket, (await book(slot.id, { phone: p })).json);
+    const lookup = (ph: string) => call('POST', `/api/v1/bookings/${t.code}/lookup`, { phone: ph });
+    for (let i = 0; i < 4; i++) assert.equal((await lookup(`0813000000${i}${i}`)).status, 403);
+    assert.equal((await lookup(p)).status, 200, 'the right number resets the count');
+    for (let i = 0; i < 5; i++) assert.equal((await lookup(`0813000000${i}${i}`)).status, 403);
+    const locked = await lookup(p);
+    assert.equal(locked.status, 429, 'locked, even with the right number');
+    assert.equal((locked.json as { code: string }).code, 'rate_limited');
+    assert.ok(Number(locked.headers.get('retry-after')) > 14 * 60);
+    assert.equal((await call('POST', `/api/v1/bookings/${t.code}/cancel`, { phone: p })).status, 429, 'cancel too');
+    const [row] = await srv.db.query<Record<string, unknown>>(`select * from bookings where code = $1`, [t.code]);
+    assert.equal(row!.status, 'booked');
+    // The lock ends: pretend 15 minutes passed.
+    await srv.db.query(`update bookings set lookup_locked_until = lookup_locked_until - interval '15 minutes' where code = $1`, [t.code]);
+    assert.equal((await lookup(p)).status, 200);
+  });
+
   it('looks a ticket up by code and phone, cancels and reschedules, freeing the slot at once', async () => {
     const day = (await availability('disdukcapil-ktp-el', '2026-11-27', 1)).days[0]!;
     const [s1, s2] = [day.slots[0]!, day.slots[1]!];

@@ -153,7 +153,7 @@ export const ROUTES = {
     params: CodeParam,
     body: TicketLookup,
     response: Ticket,
-    problems: { 400: ['validation_failed'], 403: ['phone_mismatch'], 404: ['booking_not_found'] },
+    problems: { 400: ['validation_failed'], 403: ['phone_mismatch'], 404: ['booking_not_found'], 429: ['rate_limited'] },
   },
   cancelBooking: {
     method: 'post',
@@ -164,7 +164,13 @@ export const ROUTES = {
     params: CodeParam,
     body: TicketLookup,
     response: Ticket,
-    problems: { 400: ['validation_failed'], 403: ['phone_mismatch'], 404: ['booking_not_found'], 409: ['booking_not_changeable'] },
+    problems: {
+      400: ['validation_failed'],
+      403: ['phone_mismatch'],
+      404: ['booking_not_found'],
+      409: ['booking_not_changeable'],
+      429: ['rate_limited'],
+    },
   },
   rescheduleBooking: {
     method: 'post',
@@ -181,6 +187,7 @@ export const ROUTES = {
       404: ['booking_not_found', 'slot_not_found'],
       409: ['slot_full', 'booking_cancelled', 'booking_not_changeable', 'duplicate_booking'],
       422: ['date_past', 'date_closed', 'date_not_open_yet', 'date_beyond_window'],
+      429: ['rate_limited'],
     },
   },
   getPosition: {

@@ -252,6 +252,36 @@ function checkPhone(r: Row, phone: string): void {
     ]);
 }
 
+/** Wrong phone numbers in a row before a booking code is locked, and for how long. */
+const LOOKUP_ATTEMPTS = 5;
+const LOOKUP_LOCK_MINUTES = 15;
+
+/**
+ * Checks the phone number of a booking, counting wrong ones: after LOOKUP_ATTEMPTS in a row the
+ * code answers 429 for LOOKUP_LOCK_MINUTES (whatever the phone), so a known code cannot be used to
+ * guess the number it was booked with. Runs outside any transaction, so a failure is always counted.
+ */
+async function verifyPhone(db: Sql, r: Row, phone: string, now: Date): Promise<void> {
+  const lockedUntil = r.lookup_locked_until ? new Date(r.lookup_locked_until as string | Date) : null;
+  if (lockedUntil && lockedUntil > now)
+    throw new ProblemException(429, 'rate_limited', 'Too many wrong phone numbers for this code; try again later', undefined, {
+      'retry-after': String(Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000)),
+    });
+  try {
+    checkPhone(r, phone);
+  } catch (e) {
+    await db.query(
+      `update bookings
+          set lookup_locked_until = case when lookup_failures + 1 >= $2 then $3::timestamptz else lookup_locked_until end,
+              lookup_failures = case when lookup_failures + 1 >= $2 then 0 else lookup_failures + 1 end
+        where code = $1`,
+      [r.code, LOOKUP_ATTEMPTS, new Date(now.getTime() + LOOKUP_LOCK_MINUTES * 60_000).toISOString()],
+    );
+    throw e;
+  }
+  if (Number(r.lookup_failures ?? 0) > 0) await db.query(`update bookings set lookup_failures = 0 where code = $1`, [r.code]);
+}
+
 /** Runs `fn` once per Idempotency-Key: a retry with the same key and body gets the first answer. */
 async function idempotent(
   c: Context<Env>,
@@ -478,16 +508,17 @@ export function queueRoutes(): Hono<Env> {
   r.post(honoPath(ROUTES.lookupBooking.path), async (c) => {
     const { code } = validate(CodeParam, c.req.param());
     const body = validate(TicketLookup, c.get('body'));
-    const { db } = c.get('deps');
+    const { db, clock } = c.get('deps');
     const row = await findBooking(db, code);
-    checkPhone(row, body.phone);
+    await verifyPhone(db, row, body.phone, clock.now());
     return c.json(toTicket(row, await loadService(db, row.service_id as string)));
   });
 
   r.post(honoPath(ROUTES.cancelBooking.path), async (c) => {
     const { code } = validate(CodeParam, c.req.param());
     const body = validate(TicketLookup, c.get('body'));
-    const { db, bus } = c.get('deps');
+    const { db, bus, clock } = c.get('deps');
+    await verifyPhone(db, await findBooking(db, code), body.phone, clock.now());
     let publish: (() => void) | null = null;
     const ticket = await db.transaction(async (tx) => {
       const row = await findBooking(tx, code, true);
@@ -516,7 +547,7 @@ export function queueRoutes(): Hono<Env> {
     const { db, clock, bus } = c.get('deps');
     const now = clock.now();
     const current = await findBooking(db, code);
-    checkPhone(current, body.phone);
+    await verifyPhone(db, current, body.phone, now);
     const currentRules = await rules.get(db, current.service_id as string);
     const { svc } = currentRules;
     if (current.status === 'cancelled') throw new ProblemException(409, 'booking_cancelled', 'This booking was cancelled');
