@@ -116,9 +116,12 @@ export default [
       format: 'esm',
       entryFileNames: '[name].js',
       // Each element's lazy chunk is named after its tag; code they share lands in `shared-*` chunks.
+      // English message catalogues (`messages.en.ts`), loaded only on English pages, are `locale-en-*`.
       chunkFileNames: (c) => {
         const m = /src[\\/]([^\\/]+)[\\/]define\.ts$/.exec(c.facadeModuleId ?? '');
-        return m ? `chunks/${m[1]}-[hash].js` : 'chunks/shared-[hash].js';
+        if (m) return `chunks/${m[1]}-[hash].js`;
+        if (c.moduleIds.length && c.moduleIds.every((id) => /\.en\.ts$/.test(id))) return 'chunks/locale-en-[hash].js';
+        return 'chunks/shared-[hash].js';
       },
     },
     onwarn,

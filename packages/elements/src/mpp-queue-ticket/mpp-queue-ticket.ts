@@ -177,11 +177,14 @@ export class MppQueueTicket extends LitElement {
   }
 
   get #locale(): Locale {
-    return resolveLocale(this);
+    return TICKET_MESSAGES.localeOf(resolveLocale(this));
   }
 
-  get #t(): TicketMessages {
-    return TICKET_MESSAGES[this.#locale];
+  /** The messages of the current render (English arrives lazily: see `LocaleCatalog`). */
+  #t: TicketMessages = TICKET_MESSAGES.id;
+
+  #error(code: string): string {
+    return queueErrorMessage(this.#t, this.#locale, code);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -298,7 +301,9 @@ export class MppQueueTicket extends LitElement {
   }
 
   override render() {
-    const t = this.#t;
+    const t = TICKET_MESSAGES.get(this.#locale, this);
+    if (!t) return nothing;
+    this.#t = t;
     const code = this.#code;
     let body;
     if (this.ticket) body = this.#renderFull(this.ticket);
@@ -315,7 +320,7 @@ export class MppQueueTicket extends LitElement {
   #alert(code: string | null | undefined, retry?: () => void) {
     if (!code) return nothing;
     return html`<div class="banner error" role="alert" part="alert">
-      <p><span aria-hidden="true">⚠</span> ${queueErrorMessage(this.#locale, code)}</p>
+      <p><span aria-hidden="true">⚠</span> ${this.#error(code)}</p>
       ${retry ? html`<button type="button" class="btn" part="button" data-action="retry" @click=${retry}>${this.#t.retry}</button>` : nothing}
     </div>`;
   }
@@ -460,9 +465,7 @@ export class MppQueueTicket extends LitElement {
         />
         ${
           phoneError
-            ? html`<p class="field-error" id="phone-error" part="alert">
-                <span aria-hidden="true">⚠</span> ${queueErrorMessage(this.#locale, e!.code)}
-              </p>`
+            ? html`<p class="field-error" id="phone-error" part="alert"><span aria-hidden="true">⚠</span> ${this.#error(e!.code)}</p>`
             : nothing
         }
       </div>
