@@ -21,6 +21,7 @@ import { StoreController } from '../shared/store-controller.js';
 import { MppErrorEvent, type MppBookingRequestedEvent } from '../shared/events.js';
 import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
+import { queueStyles } from './queue.styles.js';
 import { MppBookingCreatedEvent, MppSlotsLoadedEvent } from './events.js';
 import { BOOKING_MESSAGES, queueErrorMessage, type BookingMessages } from './messages.js';
 import { formatDay, renderDays, renderSlots, scheduleStyles } from './schedule.js';
@@ -83,7 +84,7 @@ const IDENTITY: readonly ('name' | 'nik' | 'phone' | 'email')[] = ['name', 'nik'
  * @cssprop --mpp-booking-border-color - Border around the widget. Default none.
  */
 export class MppQueueBooking extends LitElement {
-  static override styles = [tokens, components, scheduleStyles, styles];
+  static override styles = [tokens, components, queueStyles, scheduleStyles, styles];
 
   @property() api: string | null = null;
   @property() agency: string | null = null;

@@ -6,18 +6,10 @@ import { BOOKING_MESSAGES, type BookingMessages } from '../mpp-queue-booking/mes
 export interface TicketMessages extends BookingMessages {
   title: string;
   number: string;
-  service: string;
-  agency: string;
-  date: string;
-  time: string;
   location: string;
-  name: string;
-  nik: string;
-  phone: string;
   code: string;
   codeHint: string;
   qrLabel(code: string): string;
-  bring: string;
   bringHint: string;
   checked(n: number, total: number): string;
   calendar: string;
@@ -40,7 +32,6 @@ export interface TicketMessages extends BookingMessages {
   loading: string;
   // code entry and details
   codeEntry: string;
-  codeLabel: string;
   codeFormat: string;
   show: string;
   revealHeading: string;
@@ -60,25 +51,17 @@ export interface TicketMessages extends BookingMessages {
   rescheduled(date: string, time: string): string;
   rescheduleTooLate: string;
   current: string;
-  busy: string;
 }
 
 const id: TicketMessages = {
   ...BOOKING_MESSAGES.id,
   title: 'Tiket antrean',
   number: 'Nomor antrean',
-  service: 'Layanan',
-  agency: 'Instansi',
-  date: 'Tanggal',
-  time: 'Jam',
   location: 'Lokasi',
   name: 'Nama',
-  nik: 'NIK',
-  phone: 'Nomor HP',
   code: 'Kode booking',
   codeHint: 'Tunjukkan kode atau QR ini di loket.',
   qrLabel: (c) => `Kode QR untuk kode booking ${c}`,
-  bring: 'Yang perlu dibawa',
   bringHint: 'Centang yang sudah Anda siapkan.',
   checked: (n, t) => `${n} dari ${t} persyaratan siap`,
   calendar: 'Simpan ke kalender (.ics)',
@@ -113,7 +96,6 @@ const id: TicketMessages = {
   updated: (t) => `diperbarui ${t}`,
   loading: 'Memuat tiket…',
   codeEntry: 'Lihat tiket antrean',
-  codeLabel: 'Kode booking',
   codeFormat: 'Delapan huruf/angka, contoh: AB12-CD34.',
   show: 'Tampilkan',
   revealHeading: 'Detail, pembatalan dan ganti jadwal',
@@ -132,7 +114,6 @@ const id: TicketMessages = {
   rescheduled: (d, tm) => `Jadwal sudah diganti ke ${d}, ${tm}.`,
   rescheduleTooLate: 'Jadwal hanya bisa diganti paling lambat sehari sebelum tanggal antrean.',
   current: 'jadwal Anda sekarang',
-  busy: 'Sedang memproses…',
 };
 
 /** The ticket's messages: Indonesian bundled, English loaded on first use (`messages.en.ts`). */

@@ -23,6 +23,7 @@ import { resolveLocale, type Locale } from '../shared/i18n.js';
 import { MppErrorEvent } from '../shared/events.js';
 import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
+import { queueStyles } from '../mpp-queue-booking/queue.styles.js';
 import { qrCode } from '../shared/qr.js';
 import { queueErrorMessage } from '../mpp-queue-booking/messages.js';
 import { formatDay, renderDays, renderSlots, scheduleStyles } from '../mpp-queue-booking/schedule.js';
@@ -104,7 +105,7 @@ interface Reschedule {
  * @cssprop --mpp-ticket-number-size - Size of the queue number. Default `3rem`.
  */
 export class MppQueueTicket extends LitElement {
-  static override styles = [tokens, components, scheduleStyles, styles];
+  static override styles = [tokens, components, queueStyles, scheduleStyles, styles];
 
   @property() api: string | null = null;
   @property() code: string | null = null;
@@ -329,7 +330,7 @@ export class MppQueueTicket extends LitElement {
     const t = this.#t;
     return html`<form class="inline-form" novalidate @submit=${this.#onCode}>
       <div class="field">
-        <label for="code-input">${t.codeLabel}</label>
+        <label for="code-input">${t.code}</label>
         <p class="hint" id="code-hint">${t.codeFormat}</p>
         <input
           id="code-input"
@@ -477,7 +478,7 @@ export class MppQueueTicket extends LitElement {
         data-action="reveal"
         aria-disabled=${this.busy ? 'true' : 'false'}
       >
-        ${this.busy ? t.busy : t.reveal}
+        ${this.busy ? t.submitting : t.reveal}
       </button>
     </form>`;
   }
@@ -616,7 +617,7 @@ export class MppQueueTicket extends LitElement {
             aria-disabled=${this.busy ? 'true' : 'false'}
             @click=${this.#cancel}
           >
-            ${this.busy ? t.busy : t.cancelYes}
+            ${this.busy ? t.submitting : t.cancelYes}
           </button>
         </div>
       </div>`;
@@ -757,7 +758,7 @@ export class MppQueueTicket extends LitElement {
                 aria-disabled=${!rs?.slotId || this.busy ? 'true' : 'false'}
                 @click=${this.#saveReschedule}
               >
-                ${this.busy ? t.busy : t.rescheduleSave}
+                ${this.busy ? t.submitting : t.rescheduleSave}
               </button>`
             : nothing
         }
