@@ -25,6 +25,54 @@ const coreFromSource = () => ({
   transform: (code, id) => (id.startsWith(coreSrc) ? { code, map: null, moduleSideEffects: false } : null),
 });
 
+/**
+ * Minifies the static text of Lit templates in the CDN bundle (terser leaves template strings
+ * alone): in `css` templates comments and whitespace around `{ } ; , >` and after `:` go; in `html`
+ * and `svg` templates a run of whitespace that holds a line break (indentation) becomes one space,
+ * which renders the same in HTML. Whitespace inside a line is kept, so text never changes.
+ */
+const elementsSrc = here('./packages/elements/src/');
+const TAGS = new Set(['html', 'svg', 'css']);
+const minifyCss = (s) =>
+  s
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}')
+    .replace(/(^|[^\w.-])0\.(\d)/g, '$1.$2')
+    .trim();
+const minifyLitTemplates = () => ({
+  name: 'minify-lit-templates',
+  transform(code, id) {
+    if (!id.startsWith(elementsSrc) || !/\b(html|svg|css)`/.test(code)) return null;
+    const edits = [];
+    const visit = (node) => {
+      if (!node || typeof node.type !== 'string') return;
+      if (node.type === 'TaggedTemplateExpression' && node.tag.type === 'Identifier' && TAGS.has(node.tag.name)) {
+        const { quasis } = node.quasi;
+        const isCss = node.tag.name === 'css';
+        for (const q of quasis) {
+          const raw = code.slice(q.start, q.end);
+          // A css template with bindings could glue tokens together; none exists, so leave one alone.
+          if (raw.includes('\\\n') || (isCss && quasis.length > 1)) continue;
+          const min = isCss ? minifyCss(raw) : raw.replace(/\s*\n\s*/g, ' ');
+          if (min !== raw) edits.push([q.start, q.end, min]);
+        }
+      }
+      for (const v of Object.values(node)) {
+        if (Array.isArray(v)) v.forEach(visit);
+        else if (v && typeof v === 'object') visit(v);
+      }
+    };
+    visit(this.parse(code));
+    if (!edits.length) return null;
+    let out = code;
+    for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+    return { code: out, map: null };
+  },
+});
+
 const ELEMENTS = ['mpp-service-catalog', 'mpp-queue-booking', 'mpp-queue-ticket'];
 
 // Stale chunks from an earlier build must never be served or measured.
@@ -68,9 +116,12 @@ export default [
       format: 'esm',
       entryFileNames: '[name].js',
       // Each element's lazy chunk is named after its tag; code they share lands in `shared-*` chunks.
+      // English message catalogues (`messages.en.ts`), loaded only on English pages, are `locale-en-*`.
       chunkFileNames: (c) => {
         const m = /src[\\/]([^\\/]+)[\\/]define\.ts$/.exec(c.facadeModuleId ?? '');
-        return m ? `chunks/${m[1]}-[hash].js` : 'chunks/shared-[hash].js';
+        if (m) return `chunks/${m[1]}-[hash].js`;
+        if (c.moduleIds.length && c.moduleIds.every((id) => /\.en\.ts$/.test(id))) return 'chunks/locale-en-[hash].js';
+        return 'chunks/shared-[hash].js';
       },
     },
     onwarn,
@@ -78,6 +129,7 @@ export default [
       coreFromSource(),
       nodeResolve({ browser: true }),
       esbuild({ tsconfig: here('./packages/elements/tsconfig.json'), target: 'es2022', minify: false }),
+      minifyLitTemplates(),
       terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2 } }),
     ],
   },

@@ -1,11 +1,12 @@
 // Minified and gzip sizes of the CDN bundle (all files) and of each entry with the chunks it loads.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cdn = join(root, 'packages/elements/dist/cdn');
+const autoloader = join(cdn, 'mpp-kit.js');
 
 const files = (dir: string): string[] =>
   readdirSync(dir).flatMap((f) => {
@@ -16,18 +17,61 @@ const files = (dir: string): string[] =>
 const kb = (n: number) => Math.round((n / 1024) * 100) / 100;
 const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
 
+/** Relative module specifiers in a chunk: static `import … from`/`export … from`, and dynamic `import("…")`. */
+const STATIC_IMPORT = /(?:import|export)\s*(?:[^"'()]*?from\s*)?["'](\.\.?\/[^"']+)["']/g;
+const DYNAMIC_IMPORT = /\bimport\(\s*["'](\.\.?\/[^"']+)["']\s*\)/g;
+const specifiers = (file: string, re: RegExp) => [...readFileSync(file, 'utf8').matchAll(re)].map((m) => join(file, '..', m[1]!));
+
 /** Files a chunk needs before it runs: its static imports, transitively (not the autoloader's lazy `import()`s). */
 function closure(file: string, seen = new Set<string>()): Set<string> {
   if (seen.has(file)) return seen;
   seen.add(file);
-  const code = readFileSync(file, 'utf8');
-  for (const m of code.matchAll(/(?:import|export)\s*(?:[^"'()]*?from\s*)?["'](\.\.?\/[^"']+)["']/g))
-    closure(join(file, '..', m[1]!), seen);
+  for (const f of specifiers(file, STATIC_IMPORT)) closure(f, seen);
   return seen;
 }
 
+/**
+ * English message catalogues (`chunks/locale-en-*.js`) load only on English pages: an Indonesian
+ * page (the default) never fetches them.
+ */
+const isEnglish = (file: string) => /[\\/]locale-en-[^\\/]*\.js$/.test(file);
+
+/**
+ * What an element really loads: its static closure plus every chunk that code in it imports lazily
+ * (`import()`), with their static closures, transitively. Lazy code still counts: an `import()` the
+ * normal flow always reaches is a download like any other. Not followed: the autoloader's own
+ * `import()`s (those are the other elements, loaded only when their tag is on the page) and, when
+ * `english` is false, the English catalogues (reported on their own row instead).
+ */
+function loaded(file: string, english: boolean): Set<string> {
+  const seen = closure(file);
+  const todo = [...seen];
+  while (todo.length) {
+    const f = todo.pop()!;
+    if (f === autoloader) continue;
+    for (const d of specifiers(f, DYNAMIC_IMPORT)) {
+      if (seen.has(d) || (!english && isEnglish(d))) continue;
+      for (const g of closure(d)) {
+        if (seen.has(g)) continue;
+        seen.add(g);
+        todo.push(g);
+      }
+    }
+  }
+  return seen;
+}
+
+/** Tag → the chunk the autoloader imports for it (`"mpp-queue-ticket":()=>import("./chunks/…")`). */
+function elementChunks(): Map<string, string> {
+  const code = readFileSync(autoloader, 'utf8');
+  const out = new Map<string, string>();
+  for (const m of code.matchAll(/["']((?:mpp|si-badra)-[a-z-]+)["']\s*:\s*\(\)\s*=>\s*import\(\s*["'](\.\/[^"']+)["']/g))
+    out.set(m[1]!, join(cdn, m[2]!));
+  return out;
+}
+
 export function benchSizes(): { rows: Array<{ name: string; value: number; unit: string }>; figures: Record<string, number> } {
-  if (!existsSync(join(cdn, 'mpp-kit.js'))) throw new Error('Build first: npm run build');
+  if (!existsSync(autoloader)) throw new Error('Build first: npm run build');
   const all = files(cdn);
   const figures: Record<string, number> = {};
   const rows: Array<{ name: string; value: number; unit: string }> = [];
@@ -45,22 +89,32 @@ export function benchSizes(): { rows: Array<{ name: string; value: number; unit:
   };
   add('cdn_all', 'CDN bundle, all files', all);
   add('cdn_loader', 'CDN autoloader mpp-kit.js alone', [join(cdn, 'mpp-kit.js')]);
+  // Each element's chunk is found through the autoloader's table (an element imported by another one,
+  // like the ticket by the booking, may sit in a `shared-*` chunk rather than one named after it).
   const elements = new Map<string, Set<string>>();
-  for (const f of all.filter((x) => /\/chunks\/mpp-|\/chunks\/si-badra-/.test(x))) {
-    const name = relative(cdn, f)
-      .replace(/^chunks\//, '')
-      .replace(/-[A-Za-z0-9_-]{8}\.js$/, '');
-    const files = closure(f);
+  for (const [name, chunk] of elementChunks()) {
+    const files = loaded(chunk, false);
     elements.set(name, files);
     add(`element.${name.replace(/\W+/g, '_')}`, `<${name}> with everything it loads (Lit, core)`, files);
   }
   const catalog = elements.get('mpp-service-catalog');
-  const queue = new Set([...(elements.get('mpp-queue-booking') ?? []), ...(elements.get('mpp-queue-ticket') ?? [])]);
-  if (catalog && queue.size) {
+  const booking = elementChunks().get('mpp-queue-booking');
+  const ticket = elementChunks().get('mpp-queue-ticket');
+  if (catalog && booking && ticket) {
+    // What the booking → ticket flow adds on an Indonesian page that already shows the catalog: all
+    // it loads, statically or lazily (see `loaded`), less what the catalog already loaded.
+    const queue = new Set([...elements.get('mpp-queue-booking')!, ...elements.get('mpp-queue-ticket')!]);
     add(
       'queue_elements',
       'booking + ticket elements on top of the catalog (what they add)',
       [...queue].filter((f) => !catalog.has(f)),
+    );
+    // On an English page the booking and ticket also fetch their English catalogues.
+    const english = new Set([...loaded(booking, true), ...loaded(ticket, true)]);
+    add(
+      'queue_elements_en_extra',
+      'English messages of booking + ticket (English pages only, on top of the above)',
+      [...english].filter((f) => !queue.has(f) && !catalog.has(f)),
     );
   }
   return { rows, figures };

@@ -8,6 +8,7 @@ import type { MppServiceCatalog } from '../src/mpp-service-catalog/mpp-service-c
 import type { MppQueueTicket } from '../src/mpp-queue-ticket/mpp-queue-ticket.js';
 import type { MppBookingCreatedEvent, MppSlotsLoadedEvent } from '../src/mpp-queue-booking/events.js';
 import { BOOKING_MESSAGES } from '../src/mpp-queue-booking/messages.js';
+import { bookingEn } from '../src/mpp-queue-booking/messages.en.js';
 import { dayStatusText } from '../src/mpp-queue-booking/schedule.js';
 import { $, $$, clearStorage, setProxy, typeInto, until } from './helpers.js';
 import {
@@ -411,7 +412,7 @@ describe('<mpp-queue-booking>', () => {
       dayStatusText({ ...base, reason: 'not_open_yet', note: null, opensAt: '2026-12-21T07:00:00+07:00' }, t, 'id', '2026-12-20'),
     ).to.match(/^Belum dibuka — dibuka Senin, 21 Des 07:00$/);
     expect(dayStatusText({ ...base, status: 'open', reason: null, remaining: 12 }, t, 'id', '2026-12-20')).to.equal('Tersedia · sisa 12');
-    expect(dayStatusText(base, BOOKING_MESSAGES.en, 'en', '2026-12-20')).to.equal('Holiday: Hari Raya Natal');
+    expect(dayStatusText(base, bookingEn, 'en', '2026-12-20')).to.equal('Holiday: Hari Raya Natal');
   });
 
   it('sends the citizen back to pick another time when the slot just filled up', async function () {

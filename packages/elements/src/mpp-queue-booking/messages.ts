@@ -1,4 +1,5 @@
 import { errorMessage, type Locale } from '../shared/i18n.js';
+import { LocaleCatalog } from '../shared/locale-catalog.js';
 
 /** Texts of the date and time-slot pickers, shared by the booking and the ticket (reschedule) widgets. */
 export interface ScheduleMessages {
@@ -72,9 +73,14 @@ export interface BookingMessages extends ScheduleMessages {
   ticketHeading: string;
   cancelledHeading: string;
   another: string;
+  /** Queue error codes (server problems and field checks) in plain words; network and server errors come from the shared catalogue. */
+  errors: Record<string, string>;
+  /** Non-blocking hints by warning code. */
+  warnings: Record<string, string>;
 }
 
-const idSchedule: ScheduleMessages = {
+const id: BookingMessages = {
+  // dates and times
   loadingDates: 'Memuat jadwal…',
   datesLabel: 'Tanggal 14 hari ke depan',
   slotsLabel: (d) => `Jam tersedia pada ${d}`,
@@ -92,126 +98,50 @@ const idSchedule: ScheduleMessages = {
   noSlots: 'Tidak ada jam yang bisa dipesan pada tanggal ini.',
   today: 'hari ini',
   retry: 'Coba lagi',
-};
-
-const enSchedule: ScheduleMessages = {
-  loadingDates: 'Loading the schedule…',
-  datesLabel: 'Dates in the next 14 days',
-  slotsLabel: (d) => `Times available on ${d}`,
-  dayOpen: (n) => `Open · ${n} left`,
-  dayFull: 'Fully booked',
-  dayWeekend: 'Closed (weekend)',
-  dayHoliday: (note) => `Holiday: ${note}`,
-  dayClosure: (note) => `Closed: ${note}`,
-  dayNotOpenYet: (when) => `Not open yet — opens ${when}`,
-  dayPast: 'Past',
-  dayBeyond: 'Not bookable yet',
-  dayNoOnline: 'No online queue',
-  slotLeft: (n) => `${n} left`,
-  slotFull: 'full',
-  noSlots: 'No time can be booked on this date.',
-  today: 'today',
-  retry: 'Try again',
-};
-
-export const BOOKING_MESSAGES: Record<Locale, BookingMessages> = {
-  id: {
-    ...idSchedule,
-    title: 'Ambil nomor antrean',
-    stepsLabel: 'Langkah pendaftaran',
-    stepNames: ['Layanan', 'Tanggal', 'Jam', 'Data diri', 'Konfirmasi'],
-    stepOf: (n, total, name) => `Langkah ${n} dari ${total}: ${name}`,
-    stepDone: 'selesai',
-    stepCurrent: 'langkah sekarang',
-    back: 'Kembali',
-    next: 'Lanjut',
-    serviceHeading: 'Pilih layanan',
-    serviceSearch: 'Cari layanan',
-    servicePlaceholder: 'Contoh: KTP, SKCK, paspor',
-    serviceCount: (n) => `${n} layanan dengan antrean daring`,
-    noService: (q) => `Tidak ada layanan dengan antrean daring yang cocok dengan “${q}”.`,
-    loadingServices: 'Memuat layanan…',
-    showMore: (n) => `Tampilkan semua (${n})`,
-    stale: 'Anda sedang luring. Daftar layanan adalah data tersimpan terakhir.',
-    dateHeading: 'Pilih tanggal',
-    changeService: 'Ganti layanan',
-    slotHeading: 'Pilih jam',
-    identityHeading: 'Data diri',
-    identityIntro: 'Data ini hanya dipakai untuk antrean Anda. NIK disimpan tersamar.',
-    name: 'Nama lengkap',
-    nik: 'NIK',
-    nikHint: '16 angka, ada di KTP atau Kartu Keluarga.',
-    phone: 'Nomor HP',
-    phoneHint: 'Untuk pengingat lewat WhatsApp/SMS. Contoh: 0812-3456-7890.',
-    email: 'E-mail',
-    emailHint: 'Tidak wajib.',
-    optional: 'tidak wajib',
-    errorSummary: (n) => (n === 1 ? 'Ada 1 isian yang perlu diperbaiki.' : `Ada ${n} isian yang perlu diperbaiki.`),
-    confirmHeading: 'Periksa lagi',
-    confirmIntro: 'Pastikan data di bawah ini benar sebelum mengambil nomor antrean.',
-    service: 'Layanan',
-    agency: 'Instansi',
-    date: 'Tanggal',
-    time: 'Jam',
-    bring: 'Yang perlu dibawa',
-    submit: 'Ambil nomor antrean',
-    submitting: 'Sedang memproses…',
-    edit: 'Ubah data',
-    ticketHeading: 'Nomor antrean Anda sudah terdaftar',
-    cancelledHeading: 'Antrean Anda sudah dibatalkan',
-    another: 'Buat antrean lain',
-  },
-  en: {
-    ...enSchedule,
-    title: 'Get a queue number',
-    stepsLabel: 'Booking steps',
-    stepNames: ['Service', 'Date', 'Time', 'Your details', 'Confirm'],
-    stepOf: (n, total, name) => `Step ${n} of ${total}: ${name}`,
-    stepDone: 'done',
-    stepCurrent: 'current step',
-    back: 'Back',
-    next: 'Continue',
-    serviceHeading: 'Choose a service',
-    serviceSearch: 'Search services',
-    servicePlaceholder: 'For example: ID card, police certificate, passport',
-    serviceCount: (n) => `${n} ${n === 1 ? 'service' : 'services'} with an online queue`,
-    noService: (q) => `No service with an online queue matches “${q}”.`,
-    loadingServices: 'Loading services…',
-    showMore: (n) => `Show all (${n})`,
-    stale: 'You are offline. The service list is the last saved data.',
-    dateHeading: 'Choose a date',
-    changeService: 'Change service',
-    slotHeading: 'Choose a time',
-    identityHeading: 'Your details',
-    identityIntro: 'These details are only used for your queue number. The NIK is stored masked.',
-    name: 'Full name',
-    nik: 'NIK (national ID number)',
-    nikHint: '16 digits, on your KTP or family card (KK).',
-    phone: 'Mobile number',
-    phoneHint: 'For reminders by WhatsApp/SMS. Example: 0812-3456-7890.',
-    email: 'E-mail',
-    emailHint: 'Optional.',
-    optional: 'optional',
-    errorSummary: (n) => (n === 1 ? '1 field needs correcting.' : `${n} fields need correcting.`),
-    confirmHeading: 'Check your booking',
-    confirmIntro: 'Make sure the details below are right before you take the number.',
-    service: 'Service',
-    agency: 'Agency',
-    date: 'Date',
-    time: 'Time',
-    bring: 'What to bring',
-    submit: 'Get the queue number',
-    submitting: 'Processing…',
-    edit: 'Change details',
-    ticketHeading: 'Your queue number is booked',
-    cancelledHeading: 'Your booking was cancelled',
-    another: 'Book another',
-  },
-};
-
-/** Queue error codes (server problems and field checks) in plain words. Network and server errors come from the shared catalogue. */
-export const QUEUE_ERRORS: Record<Locale, Record<string, string>> = {
-  id: {
+  title: 'Ambil nomor antrean',
+  stepsLabel: 'Langkah pendaftaran',
+  stepNames: ['Layanan', 'Tanggal', 'Jam', 'Data diri', 'Konfirmasi'],
+  stepOf: (n, total, name) => `Langkah ${n} dari ${total}: ${name}`,
+  stepDone: 'selesai',
+  stepCurrent: 'langkah sekarang',
+  back: 'Kembali',
+  next: 'Lanjut',
+  serviceHeading: 'Pilih layanan',
+  serviceSearch: 'Cari layanan',
+  servicePlaceholder: 'Contoh: KTP, SKCK, paspor',
+  serviceCount: (n) => `${n} layanan dengan antrean daring`,
+  noService: (q) => `Tidak ada layanan dengan antrean daring yang cocok dengan “${q}”.`,
+  loadingServices: 'Memuat layanan…',
+  showMore: (n) => `Tampilkan semua (${n})`,
+  stale: 'Anda sedang luring. Daftar layanan adalah data tersimpan terakhir.',
+  dateHeading: 'Pilih tanggal',
+  changeService: 'Ganti layanan',
+  slotHeading: 'Pilih jam',
+  identityHeading: 'Data diri',
+  identityIntro: 'Data ini hanya dipakai untuk antrean Anda. NIK disimpan tersamar.',
+  name: 'Nama lengkap',
+  nik: 'NIK',
+  nikHint: '16 angka, ada di KTP atau Kartu Keluarga.',
+  phone: 'Nomor HP',
+  phoneHint: 'Untuk pengingat lewat WhatsApp/SMS. Contoh: 0812-3456-7890.',
+  email: 'E-mail',
+  emailHint: 'Tidak wajib.',
+  optional: 'tidak wajib',
+  errorSummary: (n) => (n === 1 ? 'Ada 1 isian yang perlu diperbaiki.' : `Ada ${n} isian yang perlu diperbaiki.`),
+  confirmHeading: 'Periksa lagi',
+  confirmIntro: 'Pastikan data di bawah ini benar sebelum mengambil nomor antrean.',
+  service: 'Layanan',
+  agency: 'Instansi',
+  date: 'Tanggal',
+  time: 'Jam',
+  bring: 'Yang perlu dibawa',
+  submit: 'Ambil nomor antrean',
+  submitting: 'Sedang memproses…',
+  edit: 'Ubah data',
+  ticketHeading: 'Nomor antrean Anda sudah terdaftar',
+  cancelledHeading: 'Antrean Anda sudah dibatalkan',
+  another: 'Buat antrean lain',
+  errors: {
     name_required: 'Tulis nama lengkap Anda (minimal 2 huruf).',
     nik_format: 'NIK harus 16 angka.',
     nik_province: 'Dua angka pertama NIK bukan kode provinsi yang dikenal. Periksa lagi NIK Anda.',
@@ -239,46 +169,14 @@ export const QUEUE_ERRORS: Record<Locale, Record<string, string>> = {
     queue_not_found: 'Antrean ini tidak ditemukan.',
     invalid_field: 'Isian ini tidak valid.',
   },
-  en: {
-    name_required: 'Write your full name (at least 2 letters).',
-    nik_format: 'The NIK must be 16 digits.',
-    nik_province: 'The first two digits of the NIK are not a known province code. Please check your NIK.',
-    nik_region: 'The regency/city or district code in the NIK (digits 3 to 6) cannot be 00.',
-    nik_birth_date: 'The date of birth in the NIK is not valid (for women, 40 is added to the day).',
-    nik_serial: 'The last four digits of the NIK cannot be 0000.',
-    phone_format: 'This mobile number is not valid. Example: 0812-3456-7890.',
-    phone_not_mobile: 'Use a mobile number (08…), not a landline.',
-    email_format: 'This e-mail address is not valid. Example: name@example.id',
-    duplicate_booking: 'This NIK already has a queue number for this service on that date.',
-    slot_full: 'This time just filled up. Please choose another time.',
-    slot_not_found: 'This time is no longer available. Please choose another time.',
-    date_past: 'This date or time has passed. Please choose another.',
-    date_closed: 'The office is closed on this date. Please choose another date.',
-    date_not_open_yet: 'Booking for this date has not opened yet. Please choose another date.',
-    date_beyond_window: 'This date is too far ahead. Choose a date within the next 14 days.',
-    no_online_queue: 'This service has no online queue. Please come to the counter.',
-    booking_not_found: 'No queue number with this code. Please check the code.',
-    booking_cancelled: 'This queue number was cancelled.',
-    booking_not_changeable:
-      'This queue number can no longer be changed: it was already called or served, or the date can only be changed up to the day before.',
-    phone_mismatch: 'This mobile number does not match the one used for the booking.',
-    idempotency_key_reused: 'This request was already sent with other details. Please send it again.',
-    validation_failed: 'Some details are not valid. Please check them.',
-    queue_not_found: 'This queue was not found.',
-    invalid_field: 'This field is not valid.',
-  },
-};
-
-/** Plain-language message for a queue error code; network, timeout and server errors come from the shared catalogue. */
-export const queueErrorMessage = (locale: Locale, code: string | undefined): string =>
-  QUEUE_ERRORS[locale][code ?? ''] ?? errorMessage(locale, code);
-
-/** Non-blocking hints by warning code. */
-export const QUEUE_WARNINGS: Record<Locale, Record<string, string>> = {
-  id: {
+  warnings: {
     nik_unknown_regency: 'Kode daerah di NIK ini tidak ada di daftar kami. Tidak apa-apa: warga luar daerah tetap bisa mengambil antrean.',
   },
-  en: {
-    nik_unknown_regency: 'The region code in this NIK is not in our list. That is fine: residents of other regions can still book.',
-  },
 };
+
+/** The booking's messages: Indonesian bundled, English loaded on first use (`messages.en.ts`). */
+export const BOOKING_MESSAGES = new LocaleCatalog<BookingMessages>(id, () => import('./messages.en.js').then((m) => m.bookingEn));
+
+/** Plain-language message for a queue error code; network, timeout and server errors come from the shared catalogue. */
+export const queueErrorMessage = (t: Pick<BookingMessages, 'errors'>, locale: Locale, code: string | undefined): string =>
+  t.errors[code ?? ''] ?? errorMessage(locale, code);

@@ -2,33 +2,11 @@ import { css } from 'lit';
 
 export const styles = css`
   .root {
-    padding: var(--_space);
     border: 1px solid var(--mpp-booking-border-color, transparent);
-    border-radius: var(--_radius);
-    overflow-wrap: anywhere;
-  }
-  h2,
-  h3,
-  h4 {
-    line-height: 1.25;
-    margin: 0 0 0.5rem;
-  }
-  h2 {
-    font-size: 1.25rem;
   }
   h3 {
     font-size: 1.1rem;
     margin-top: 0.5rem;
-  }
-  h4 {
-    font-size: 1rem;
-    margin-top: 1rem;
-  }
-  h3:focus {
-    outline: none;
-  }
-  h3:focus-visible {
-    outline: 3px solid var(--_focus);
   }
   p {
     margin: 0 0 0.75rem;
@@ -107,26 +85,10 @@ export const styles = css`
     }
   }
   .context {
-    color: var(--_muted);
     margin-bottom: 0.5rem;
   }
-  .context strong {
-    color: var(--_text);
-  }
   .field {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
     margin: 0 0 1rem;
-    min-width: 0;
-  }
-  .field label {
-    font-weight: 600;
-  }
-  .hint {
-    margin: 0;
-    color: var(--_muted);
-    font-size: 0.9rem;
   }
   .hint.warning {
     color: var(--_text);
@@ -135,35 +97,8 @@ export const styles = css`
     background: var(--_surface-2);
     border-radius: var(--_radius);
   }
-  input[type='search'],
-  input[type='text'],
-  input[type='tel'],
-  input[type='email'] {
-    min-height: 44px;
-    width: 100%;
-    padding: 0.5rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  .field.invalid input {
-    border: 2px solid var(--_danger);
-  }
-  .field-error {
-    margin: 0;
-    color: var(--_danger);
-    font-weight: 600;
-  }
   .status {
-    color: var(--_muted);
     margin: 0.5rem 0;
-  }
-  .status:empty {
-    margin: 0;
-  }
-  .banner p:last-child,
-  .banner ul:last-child {
-    margin-bottom: 0;
   }
   .banner a {
     color: inherit;
@@ -178,50 +113,14 @@ export const styles = css`
     gap: 0.5rem;
   }
   .item {
-    display: block;
-    width: 100%;
-    text-align: left;
     padding: 0.6rem 0.75rem;
-    min-height: 44px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    cursor: pointer;
-  }
-  .item-name {
-    display: block;
-    font-weight: 600;
-  }
-  .item-meta {
-    display: block;
-    color: var(--_muted);
-    font-size: 0.9rem;
   }
   .skeleton {
     height: 3.5rem;
   }
-  dl.facts {
-    display: grid;
-    grid-template-columns: minmax(7rem, max-content) 1fr;
-    gap: 0.35rem 1rem;
-    margin: 0.75rem 0;
-  }
-  .mono {
-    font-variant-numeric: tabular-nums;
-    letter-spacing: 0.03em;
-  }
   ul.bring {
     padding-left: 1.25rem;
     margin: 0 0 0.75rem;
-  }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem;
-    margin-top: 1rem;
-  }
-  .btn[aria-disabled='true'] {
-    cursor: progress;
   }
   .spinner {
     display: inline-block;

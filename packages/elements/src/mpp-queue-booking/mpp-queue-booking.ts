@@ -21,8 +21,9 @@ import { StoreController } from '../shared/store-controller.js';
 import { MppErrorEvent, type MppBookingRequestedEvent } from '../shared/events.js';
 import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
+import { queueStyles } from './queue.styles.js';
 import { MppBookingCreatedEvent, MppSlotsLoadedEvent } from './events.js';
-import { BOOKING_MESSAGES, QUEUE_ERRORS, QUEUE_WARNINGS, queueErrorMessage, type BookingMessages } from './messages.js';
+import { BOOKING_MESSAGES, queueErrorMessage, type BookingMessages } from './messages.js';
 import { formatDay, renderDays, renderSlots, scheduleStyles } from './schedule.js';
 import { styles } from './mpp-queue-booking.styles.js';
 
@@ -83,7 +84,7 @@ const IDENTITY: readonly ('name' | 'nik' | 'phone' | 'email')[] = ['name', 'nik'
  * @cssprop --mpp-booking-border-color - Border around the widget. Default none.
  */
 export class MppQueueBooking extends LitElement {
-  static override styles = [tokens, components, scheduleStyles, styles];
+  static override styles = [tokens, components, queueStyles, scheduleStyles, styles];
 
   @property() api: string | null = null;
   @property() agency: string | null = null;
@@ -199,11 +200,14 @@ export class MppQueueBooking extends LitElement {
   }
 
   get #locale(): Locale {
-    return resolveLocale(this);
+    return BOOKING_MESSAGES.localeOf(resolveLocale(this));
   }
 
-  get #t(): BookingMessages {
-    return BOOKING_MESSAGES[this.#locale];
+  /** The messages of the current render (English arrives lazily: see `LocaleCatalog`). */
+  #t: BookingMessages = BOOKING_MESSAGES.id;
+
+  #error(code: string | undefined): string {
+    return queueErrorMessage(this.#t, this.#locale, code);
   }
 
   #serviceOf(id: string | null | undefined): Service | undefined {
@@ -295,8 +299,9 @@ export class MppQueueBooking extends LitElement {
   override render() {
     const s = this.#flowCtl?.value;
     const c = this.#catalogCtl?.value;
-    if (!s || !c) return nothing;
-    const t = this.#t;
+    const t = BOOKING_MESSAGES.get(this.#locale, this);
+    if (!s || !c || !t) return nothing;
+    this.#t = t;
     const step = this.#viewStep;
     return html`<section class="root" part="base" aria-labelledby="title" lang=${this.#locale}>
       <h2 id="title" part="title">${t.title}</h2>
@@ -399,7 +404,7 @@ export class MppQueueBooking extends LitElement {
               ${[0, 1, 2].map(() => html`<li class="skeleton"></li>`)}
             </ul>`
           : c.status === 'error'
-            ? this.#alert(queueErrorMessage(this.#locale, c.error?.code), () => void this.#catalog?.retry())
+            ? this.#alert(this.#error(c.error?.code), () => void this.#catalog?.retry())
             : html`<ul class="services" part="services" aria-label=${t.serviceHeading}>
                   ${online.slice(0, this.shown).map(
                     (svc) =>
@@ -425,7 +430,7 @@ export class MppQueueBooking extends LitElement {
 
   #scheduleError(s: BookingFlowState) {
     const code = s.fieldErrors.slotId ?? s.fieldErrors.date;
-    return code ? this.#alert(queueErrorMessage(this.#locale, code)) : nothing;
+    return code ? this.#alert(this.#error(code)) : nothing;
   }
 
   #renderDate(s: BookingFlowState) {
@@ -434,7 +439,7 @@ export class MppQueueBooking extends LitElement {
     return html`${this.#heading(t.dateHeading)} ${this.#context(s)} ${this.#scheduleError(s)}
     ${
       s.availabilityStatus === 'error'
-        ? this.#alert(queueErrorMessage(this.#locale, s.error?.code), () => void this.#flow?.loadAvailability())
+        ? this.#alert(this.#error(s.error?.code), () => void this.#flow?.loadAvailability())
         : !a || s.availabilityStatus === 'loading'
           ? html`<p class="status" role="status">${t.loadingDates}</p>
               <ul class="days" aria-busy="true" aria-label=${t.loadingDates}>
@@ -461,7 +466,7 @@ export class MppQueueBooking extends LitElement {
       ${this.#scheduleError(s)}
       ${
         s.availabilityStatus === 'error'
-          ? this.#alert(queueErrorMessage(this.#locale, s.error?.code), () => void this.#flow?.loadAvailability())
+          ? this.#alert(this.#error(s.error?.code), () => void this.#flow?.loadAvailability())
           : !day || s.availabilityStatus === 'loading'
             ? html`<p class="status" role="status">${t.loadingDates}</p>`
             : renderSlots({ day, locale: this.#locale, t, selected: s.draft.slotId, onChoose: (x) => this.#flow?.chooseSlot(x.id) })
@@ -473,7 +478,7 @@ export class MppQueueBooking extends LitElement {
 
   #fieldMessage(code: string): string {
     // Codes without their own words (schema checks such as `too_big`) still say which field is wrong.
-    return QUEUE_ERRORS[this.#locale][code] ?? QUEUE_ERRORS[this.#locale].invalid_field!;
+    return this.#t.errors[code] ?? this.#t.errors.invalid_field!;
   }
 
   #input(
@@ -513,7 +518,7 @@ export class MppQueueBooking extends LitElement {
             </p>`
           : nothing
       }
-      ${warning && !error ? html`<p class="hint warning" id="f-${field}-warning">ℹ ${QUEUE_WARNINGS[this.#locale][warning] ?? warning}</p>` : nothing}
+      ${warning && !error ? html`<p class="hint warning" id="f-${field}-warning">ℹ ${this.#t.warnings[warning] ?? warning}</p>` : nothing}
     </div>`;
   }
 
@@ -605,7 +610,7 @@ export class MppQueueBooking extends LitElement {
             : nothing
         }
       </dl>
-      ${s.warnings.nik ? html`<p class="hint warning" part="hint">ℹ ${QUEUE_WARNINGS[locale][s.warnings.nik] ?? s.warnings.nik}</p>` : nothing}
+      ${s.warnings.nik ? html`<p class="hint warning" part="hint">ℹ ${t.warnings[s.warnings.nik] ?? s.warnings.nik}</p>` : nothing}
       ${
         svc?.requirements.length
           ? html`<h4>${t.bring}</h4>
@@ -614,7 +619,7 @@ export class MppQueueBooking extends LitElement {
               </ul>`
           : nothing
       }
-      ${err && !s.submitting ? this.#alert(queueErrorMessage(locale, err.code), retryable ? () => void this.#flow?.submit() : undefined) : nothing}
+      ${err && !s.submitting ? this.#alert(this.#error(err.code), retryable ? () => void this.#flow?.submit() : undefined) : nothing}
       <p class="status" role="status">${s.submitting ? t.submitting : ''}</p>
       <div class="actions">
         <button type="button" class="btn" part="button" data-action="back" ?disabled=${s.submitting} @click=${() => this.#flow?.back()}>

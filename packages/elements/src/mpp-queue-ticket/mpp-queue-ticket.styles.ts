@@ -2,37 +2,7 @@ import { css } from 'lit';
 
 export const styles = css`
   .root {
-    padding: var(--_space);
     border: 1px solid var(--mpp-ticket-border-color, var(--_border));
-    border-radius: var(--_radius);
-    overflow-wrap: anywhere;
-  }
-  h2,
-  h3,
-  h4 {
-    line-height: 1.25;
-    margin: 0 0 0.5rem;
-  }
-  h2 {
-    font-size: 1.2rem;
-  }
-  h3 {
-    font-size: 1.05rem;
-    margin-top: 1.25rem;
-  }
-  h4 {
-    font-size: 1rem;
-    margin-top: 1rem;
-  }
-  h2:focus,
-  h3:focus,
-  h4:focus {
-    outline: none;
-  }
-  h2:focus-visible,
-  h3:focus-visible,
-  h4:focus-visible {
-    outline: 3px solid var(--_focus);
   }
   p {
     margin: 0 0 0.5rem;
@@ -72,12 +42,9 @@ export const styles = css`
     border-left: 4px solid var(--_primary);
   }
   dl.facts {
-    display: grid;
     grid-template-columns: minmax(6rem, max-content) 1fr;
-    gap: 0.35rem 1rem;
     margin: 0.5rem 0 1rem;
   }
-  .mono,
   .code {
     font-variant-numeric: tabular-nums;
     letter-spacing: 0.05em;
@@ -112,11 +79,6 @@ export const styles = css`
     font-weight: 700;
     margin: 0 0 0.25rem;
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-  }
-  .hint {
-    color: var(--_muted);
-    font-size: 0.9rem;
-    margin: 0;
   }
   .live {
     padding: 0.75rem;
@@ -180,31 +142,7 @@ export const styles = css`
     background: var(--_surface-2);
   }
   .field {
-    display: flex;
-    flex-direction: column;
-    gap: 0.25rem;
     margin: 0 0 0.75rem;
-    min-width: 0;
-  }
-  .field label {
-    font-weight: 600;
-  }
-  input[type='text'],
-  input[type='tel'] {
-    min-height: 44px;
-    width: 100%;
-    padding: 0.5rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  input[aria-invalid='true'] {
-    border: 2px solid var(--_danger);
-  }
-  .field-error {
-    margin: 0;
-    color: var(--_danger);
-    font-weight: 600;
   }
   .reveal,
   .manage {
@@ -212,23 +150,7 @@ export const styles = css`
     padding-top: 0.5rem;
     border-top: 1px solid var(--_border);
   }
-  .banner {
-    border-left-color: var(--_danger);
-  }
-  .banner p:last-child {
-    margin: 0;
-  }
-  .status,
-  .context {
-    color: var(--_muted);
-  }
-  .context strong {
-    color: var(--_text);
-  }
   .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem;
     margin-top: 0.75rem;
   }
   .btn-danger {
@@ -240,8 +162,5 @@ export const styles = css`
   .btn-danger-outline {
     border-color: var(--_danger);
     color: var(--_danger);
-  }
-  .btn[aria-disabled='true'] {
-    cursor: progress;
   }
 `;

@@ -23,6 +23,7 @@ import { resolveLocale, type Locale } from '../shared/i18n.js';
 import { MppErrorEvent } from '../shared/events.js';
 import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
+import { queueStyles } from '../mpp-queue-booking/queue.styles.js';
 import { qrCode } from '../shared/qr.js';
 import { queueErrorMessage } from '../mpp-queue-booking/messages.js';
 import { formatDay, renderDays, renderSlots, scheduleStyles } from '../mpp-queue-booking/schedule.js';
@@ -104,7 +105,7 @@ interface Reschedule {
  * @cssprop --mpp-ticket-number-size - Size of the queue number. Default `3rem`.
  */
 export class MppQueueTicket extends LitElement {
-  static override styles = [tokens, components, scheduleStyles, styles];
+  static override styles = [tokens, components, queueStyles, scheduleStyles, styles];
 
   @property() api: string | null = null;
   @property() code: string | null = null;
@@ -177,11 +178,14 @@ export class MppQueueTicket extends LitElement {
   }
 
   get #locale(): Locale {
-    return resolveLocale(this);
+    return TICKET_MESSAGES.localeOf(resolveLocale(this));
   }
 
-  get #t(): TicketMessages {
-    return TICKET_MESSAGES[this.#locale];
+  /** The messages of the current render (English arrives lazily: see `LocaleCatalog`). */
+  #t: TicketMessages = TICKET_MESSAGES.id;
+
+  #error(code: string): string {
+    return queueErrorMessage(this.#t, this.#locale, code);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -298,7 +302,9 @@ export class MppQueueTicket extends LitElement {
   }
 
   override render() {
-    const t = this.#t;
+    const t = TICKET_MESSAGES.get(this.#locale, this);
+    if (!t) return nothing;
+    this.#t = t;
     const code = this.#code;
     let body;
     if (this.ticket) body = this.#renderFull(this.ticket);
@@ -315,7 +321,7 @@ export class MppQueueTicket extends LitElement {
   #alert(code: string | null | undefined, retry?: () => void) {
     if (!code) return nothing;
     return html`<div class="banner error" role="alert" part="alert">
-      <p><span aria-hidden="true">⚠</span> ${queueErrorMessage(this.#locale, code)}</p>
+      <p><span aria-hidden="true">⚠</span> ${this.#error(code)}</p>
       ${retry ? html`<button type="button" class="btn" part="button" data-action="retry" @click=${retry}>${this.#t.retry}</button>` : nothing}
     </div>`;
   }
@@ -324,7 +330,7 @@ export class MppQueueTicket extends LitElement {
     const t = this.#t;
     return html`<form class="inline-form" novalidate @submit=${this.#onCode}>
       <div class="field">
-        <label for="code-input">${t.codeLabel}</label>
+        <label for="code-input">${t.code}</label>
         <p class="hint" id="code-hint">${t.codeFormat}</p>
         <input
           id="code-input"
@@ -460,9 +466,7 @@ export class MppQueueTicket extends LitElement {
         />
         ${
           phoneError
-            ? html`<p class="field-error" id="phone-error" part="alert">
-                <span aria-hidden="true">⚠</span> ${queueErrorMessage(this.#locale, e!.code)}
-              </p>`
+            ? html`<p class="field-error" id="phone-error" part="alert"><span aria-hidden="true">⚠</span> ${this.#error(e!.code)}</p>`
             : nothing
         }
       </div>
@@ -474,7 +478,7 @@ export class MppQueueTicket extends LitElement {
         data-action="reveal"
         aria-disabled=${this.busy ? 'true' : 'false'}
       >
-        ${this.busy ? t.busy : t.reveal}
+        ${this.busy ? t.submitting : t.reveal}
       </button>
     </form>`;
   }
@@ -613,7 +617,7 @@ export class MppQueueTicket extends LitElement {
             aria-disabled=${this.busy ? 'true' : 'false'}
             @click=${this.#cancel}
           >
-            ${this.busy ? t.busy : t.cancelYes}
+            ${this.busy ? t.submitting : t.cancelYes}
           </button>
         </div>
       </div>`;
@@ -754,7 +758,7 @@ export class MppQueueTicket extends LitElement {
                 aria-disabled=${!rs?.slotId || this.busy ? 'true' : 'false'}
                 @click=${this.#saveReschedule}
               >
-                ${this.busy ? t.busy : t.rescheduleSave}
+                ${this.busy ? t.submitting : t.rescheduleSave}
               </button>`
             : nothing
         }
