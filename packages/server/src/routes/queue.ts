@@ -42,7 +42,7 @@ import { honoPath, validate, type Env } from '../app.js';
 import type { Sql } from '../db/types.js';
 import { ProblemException } from '../problem.js';
 import { busKey } from '../queue/bus.js';
-import { dateStr, hoursFor, loadBooked, loadService, type ServiceForQueue } from '../queue/data.js';
+import { dateStr, hoursFor, loadBooked, type ServiceForQueue } from '../queue/data.js';
 import { RulesCache, type ServiceRules } from '../queue/rules-cache.js';
 import { bookingCode, nikHash, sha256 } from '../queue/secret.js';
 
@@ -131,24 +131,22 @@ function checkSlot(rules: ServiceRules, slotId: string, now: Date) {
   return { date: p.date, start: spec.start, end: spec.end };
 }
 
-/** Takes one place in a slot, atomically: no read-then-write, so concurrent bookings cannot overbook. */
+/** Takes one place in a slot through `mpp_take_slot` (migration 003), the one place capacity is enforced. */
 async function takeSlot(tx: Sql, svc: ServiceForQueue, slotId: string, date: string, start: number, end: number) {
-  await tx.query(
-    `insert into slots (id, service_id, date, start_min, end_min, capacity) values ($1, $2, $3::date, $4, $5, $6) on conflict (id) do nothing`,
-    [slotId, svc.id, date, start, end, svc.rules.slotCapacity],
-  );
-  const taken = await tx.query(`update slots set booked = booked + 1 where id = $1 and booked < capacity returning booked`, [slotId]);
-  if (taken.length === 0) throw slotFull();
+  const [r] = await tx.query<{ ok: boolean }>(`select mpp_take_slot($1, $2, $3::date, $4, $5, $6) as ok`, [
+    slotId,
+    svc.id,
+    date,
+    start,
+    end,
+    svc.rules.slotCapacity,
+  ]);
+  if (!r?.ok) throw slotFull();
 }
 
-/** Next number of a queue's day; with `eventId`, also moves the day's version in the same statement. */
-async function nextNumber(tx: Sql, queueId: string, date: string, eventId = 0): Promise<number> {
-  const [r] = await tx.query<{ n: number }>(
-    `insert into queue_days (queue_id, date, last_number, version) values ($1, $2::date, 1, $3)
-       on conflict (queue_id, date) do update set last_number = queue_days.last_number + 1, version = greatest(queue_days.version, $3)
-       returning last_number as n`,
-    [queueId, date, eventId],
-  );
+/** Next number of a queue's day, through `mpp_next_number` (migration 003), as a booking takes it. */
+async function nextNumber(tx: Sql, queueId: string, date: string): Promise<number> {
+  const [r] = await tx.query<{ n: number }>(`select mpp_next_number($1, $2::date, 0) as n`, [queueId, date]);
   return Number(r!.n);
 }
 
@@ -244,14 +242,6 @@ async function findBooking(db: Sql, code: string, forUpdate = false): Promise<Ro
   return r;
 }
 
-function checkPhone(r: Row, phone: string): void {
-  const p = normalizePhone(phone);
-  if (!p.ok || p.e164 !== r.phone_e164)
-    throw new ProblemException(403, 'phone_mismatch', 'The phone number does not match this booking', [
-      { path: 'phone', code: 'phone_mismatch' },
-    ]);
-}
-
 /** Wrong phone numbers in a row before a booking code is locked, and for how long. */
 const LOOKUP_ATTEMPTS = 5;
 const LOOKUP_LOCK_MINUTES = 15;
@@ -267,9 +257,8 @@ async function verifyPhone(db: Sql, r: Row, phone: string, now: Date): Promise<v
     throw new ProblemException(429, 'rate_limited', 'Too many wrong phone numbers for this code; try again later', undefined, {
       'retry-after': String(Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000)),
     });
-  try {
-    checkPhone(r, phone);
-  } catch (e) {
+  const p = normalizePhone(phone);
+  if (!p.ok || p.e164 !== r.phone_e164) {
     await db.query(
       `update bookings
           set lookup_locked_until = case when lookup_failures + 1 >= $2 then $3::timestamptz else lookup_locked_until end,
@@ -277,7 +266,9 @@ async function verifyPhone(db: Sql, r: Row, phone: string, now: Date): Promise<v
         where code = $1`,
       [r.code, LOOKUP_ATTEMPTS, new Date(now.getTime() + LOOKUP_LOCK_MINUTES * 60_000).toISOString()],
     );
-    throw e;
+    throw new ProblemException(403, 'phone_mismatch', 'The phone number does not match this booking', [
+      { path: 'phone', code: 'phone_mismatch' },
+    ]);
   }
   if (Number(r.lookup_failures ?? 0) > 0) await db.query(`update bookings set lookup_failures = 0 where code = $1`, [r.code]);
 }
@@ -511,7 +502,7 @@ export function queueRoutes(): Hono<Env> {
     const { db, clock } = c.get('deps');
     const row = await findBooking(db, code);
     await verifyPhone(db, row, body.phone, clock.now());
-    return c.json(toTicket(row, await loadService(db, row.service_id as string)));
+    return c.json(toTicket(row, (await rules.get(db, row.service_id as string)).svc));
   });
 
   r.post(honoPath(ROUTES.cancelBooking.path), async (c) => {
@@ -522,8 +513,7 @@ export function queueRoutes(): Hono<Env> {
     let publish: (() => void) | null = null;
     const ticket = await db.transaction(async (tx) => {
       const row = await findBooking(tx, code, true);
-      checkPhone(row, body.phone);
-      const svc = await loadService(tx, row.service_id as string);
+      const { svc } = await rules.get(tx, row.service_id as string);
       if (row.status === 'cancelled') return toTicket(row, svc);
       if (!['booked', 'checked_in'].includes(row.status as string))
         throw new ProblemException(409, 'booking_not_changeable', 'This ticket was already called or served');
@@ -595,7 +585,7 @@ export function queueRoutes(): Hono<Env> {
     const now = clock.now();
     const date = dateStr(row.date);
     const queue = await queueState(db, row.queue_id as string, date, now);
-    const svc = await loadService(db, row.service_id as string);
+    const { svc } = await rules.get(db, row.service_id as string);
     return c.json(positionOf(row, queue, svc, now));
   });
 

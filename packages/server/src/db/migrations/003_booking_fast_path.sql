@@ -30,6 +30,27 @@ end $$;
 -- A stored booking attempt points at its booking; a replay answers with the booking as it is now.
 alter table idempotency_keys add column booking_code text;
 
+-- Takes one place in a slot, materialising the slot on first use: `booked` goes up only while
+-- below capacity, in one UPDATE, so concurrent bookings cannot overbook. The booking and the
+-- reschedule paths both take places through this.
+create function mpp_take_slot(p_slot_id text, p_service_id text, p_date date, p_start integer, p_end integer, p_capacity integer)
+returns boolean language plpgsql as $$
+begin
+  insert into slots (id, service_id, date, start_min, end_min, capacity)
+  values (p_slot_id, p_service_id, p_date, p_start, p_end, p_capacity)
+  on conflict (id) do nothing;
+  update slots s set booked = s.booked + 1 where s.id = p_slot_id and s.booked < s.capacity;
+  return found;
+end $$;
+
+-- The next ticket number of a queue's day; moves the day's version to `p_version` when higher.
+-- The queue's day row is the hottest lock: callers take it last, once.
+create function mpp_next_number(p_queue_id text, p_date date, p_version bigint) returns integer language sql as $$
+  insert into queue_days as d (queue_id, date, last_number, version) values (p_queue_id, p_date, 1, p_version)
+  on conflict (queue_id, date) do update set last_number = d.last_number + 1, version = greatest(d.version, p_version)
+  returning d.last_number
+$$;
+
 -- One booking attempt in one statement (one round trip, and the hot locks held only for the
 -- microseconds the function runs, never across the network). The caller has checked the identity
 -- and the date and slot against the rules of version `p_rules_version`.
@@ -91,22 +112,12 @@ begin
     return query select 'slot_full'::text, null::integer, null::timestamptz, null::bigint, null::text, null::text, null::integer;
     return;
   end if;
-  -- Capacity: materialise the slot, then take a place only while booked < capacity (atomic).
-  if v_full is null then
-    insert into slots (id, service_id, date, start_min, end_min, capacity)
-    values (p_slot_id, p_service_id, p_date, p_start, p_end, p_capacity)
-    on conflict (id) do nothing;
-  end if;
-  update slots s set booked = s.booked + 1 where s.id = p_slot_id and s.booked < s.capacity;
-  if not found then
+  if not mpp_take_slot(p_slot_id, p_service_id, p_date, p_start, p_end, p_capacity) then
     return query select 'slot_full'::text, null::integer, null::timestamptz, null::bigint, null::text, null::text, null::integer;
     return;
   end if;
   insert into queue_events (queue_id, date, type) values (p_queue_id, p_date, 'issued') returning id into v_event;
-  -- The queue's day row is the hottest lock: taken last, once, for the number and the version.
-  insert into queue_days as d (queue_id, date, last_number, version) values (p_queue_id, p_date, 1, v_event)
-  on conflict (queue_id, date) do update set last_number = d.last_number + 1, version = greatest(d.version, v_event)
-  returning d.last_number into v_number;
+  v_number := mpp_next_number(p_queue_id, p_date, v_event);
   insert into bookings (code, service_id, queue_id, slot_id, date, slot_start, number, name, nik_hash, nik_masked, phone_e164, email)
   values (p_code, p_service_id, p_queue_id, p_slot_id, p_date, p_start, v_number, p_name, p_nik_hash, p_nik_masked, p_phone, p_email)
   returning bookings.created_at into v_created;
