@@ -60,6 +60,7 @@ export async function openPglite(dataDir?: string, options: { template?: string 
     ...wrap(pg),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     close: () => pg.close(),
+    session: async () => wrap(pg),
     listen: (channel, fn) => pg.listen(channel, fn),
     async notify(channel, payload) {
       await pg.query(`select pg_notify($1, $2)`, [channel, payload]);

@@ -21,6 +21,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     ...wrap(sql),
     transaction: (fn) => sql.begin((tx) => fn(wrap(tx))) as Promise<never>,
     close: () => sql.end({ timeout: 5 }),
+    session: async () => wrap(await sql.reserve()),
     async listen(channel, fn) {
       const sub = await sql.listen(channel, fn);
       return () => sub.unlisten();

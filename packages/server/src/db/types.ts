@@ -11,6 +11,11 @@ export interface Db extends Sql {
   /** Runs `fn` in one transaction; rolls back when it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * A connection of its own for one hot path, kept for the life of the Db (PostgreSQL: reserved
+   * from the pool, so its plans stay warm; PGlite has one connection anyway).
+   */
+  session(): Promise<Sql>;
   /** LISTEN on a channel (PostgreSQL, PGlite): how live events cross server instances. */
   listen(channel: string, fn: (payload: string) => void): Promise<() => Promise<void>>;
   notify(channel: string, payload: string): Promise<void>;

@@ -14,7 +14,7 @@ export interface ServiceRules {
  * The queue rules of services, cached per server instance. The database keeps a rules version
  * that triggers bump on every change of services, hours, queue rules, offices or holidays (also
  * by another instance or by hand in SQL). Readers either check the version first (one tiny
- * query) or, on the booking path, hand the cached version to `mpp_book`, which refuses a stale one.
+ * query) or, on the booking path, hand the cached version to `mpp_book_batch`, which refuses a stale one.
  */
 export class RulesCache {
   #version = -1;
@@ -33,7 +33,7 @@ export class RulesCache {
 
   /**
    * A service's rules. `verify` (default) checks the version first; without it a cached entry is
-   * returned as is, for callers that let the database check the version (`mpp_book`).
+   * returned as is, for callers that let the database check the version (`mpp_book_batch`).
    */
   async get(db: Sql, serviceId: string, verify = true): Promise<ServiceRules> {
     if (verify || this.#version < 0) await this.refresh(db);

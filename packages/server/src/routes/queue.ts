@@ -39,10 +39,11 @@ import {
 } from '@mpp-kit/core';
 import * as z from 'zod/mini';
 import { honoPath, validate, type Env } from '../app.js';
-import type { Sql } from '../db/types.js';
+import type { Db, Sql } from '../db/types.js';
 import { ProblemException } from '../problem.js';
 import { busKey } from '../queue/bus.js';
 import { dateStr, hoursFor, loadBooked, type ServiceForQueue } from '../queue/data.js';
+import { BookingCoalescer, StoredAttempts } from '../queue/coalesce.js';
 import { RulesCache, type ServiceRules } from '../queue/rules-cache.js';
 import { bookingCode, nikHash, sha256 } from '../queue/secret.js';
 
@@ -334,6 +335,13 @@ export function queueRoutes(): Hono<Env> {
    * offered again after at most FULL_SLOT_MEMO_MS (availability shows it at once).
    */
   const fullSlots = new Map<string, number>();
+  /** Booking attempts and Idempotency-Key lookups that arrive together share a statement (per database). */
+  const coalescers = new WeakMap<Db, { bookings: BookingCoalescer; keys: StoredAttempts }>();
+  const coalescerOf = (db: Db) => {
+    let c = coalescers.get(db);
+    if (!c) coalescers.set(db, (c = { bookings: new BookingCoalescer(db), keys: new StoredAttempts(db) }));
+    return c;
+  };
   const sharedState = async (db: Sql, queueId: string, date: string, now: Date, version: number | null): Promise<QueueState> => {
     if (version === null) {
       const [v] = await db.query<{ version: number }>(`select version from queue_days where queue_id = $1 and date = $2::date`, [
@@ -363,7 +371,8 @@ export function queueRoutes(): Hono<Env> {
   /**
    * The booking path: the identity and the rules are checked here, against rules cached per
    * version; the places, the one-ticket-per-NIK rule, the numbering and the Idempotency-Key are
-   * decided by one `mpp_book` statement (see migration 003), one round trip per attempt.
+   * decided in the database by `mpp_book_batch` (migration 005), one statement for the attempts
+   * that arrive together (`BookingCoalescer`).
    */
   r.post(honoPath(ROUTES.createBooking.path), async (c) => {
     const body = validate(BookingRequest, c.get('body'));
@@ -396,11 +405,8 @@ export function queueRoutes(): Hono<Env> {
       const row = await findBooking(db, prev.code);
       return c.json(toTicket(row, (await rules.get(db, row.service_id as string)).svc), 201, { 'idempotent-replayed': 'true' });
     };
-    const storedAttempt = async () => {
-      if (!key) return null;
-      const [k] = await db.query<Row>(`select booking_code, request_hash from idempotency_keys where key = $1`, [key]);
-      return k ? { code: k.booking_code as string | null, hash: k.request_hash as string | null } : null;
-    };
+    const coalescer = coalescerOf(db);
+    const storedAttempt = () => (key ? coalescer.keys.get(key) : null);
 
     let verified = false;
     for (let attempt = 0; ; attempt++) {
@@ -429,27 +435,24 @@ export function queueRoutes(): Hono<Env> {
       const code = bookingCode();
       let out: Row;
       try {
-        [out] = (await db.query<Row>(
-          `select * from mpp_book($1, $2, $3, $4, $5, $6, $7, $8::date, $9, $10, $11, $12, $13, $14, $15, $16)`,
-          [
-            key,
-            requestHash,
-            current.version,
-            code,
-            svc.id,
-            svc.queueId,
-            body.slotId,
-            slot.date,
-            slot.start,
-            slot.end,
-            svc.rules.slotCapacity,
-            name,
-            nikHashed,
-            maskNik(nik.nik),
-            e164,
-            email,
-          ],
-        )) as [Row];
+        out = await coalescer.bookings.book({
+          key,
+          hash: requestHash,
+          version: current.version,
+          code,
+          service: svc.id,
+          queue: svc.queueId,
+          slot: body.slotId,
+          date: slot.date,
+          start: slot.start,
+          end: slot.end,
+          capacity: svc.rules.slotCapacity,
+          name,
+          nikHash: nikHashed,
+          nikMasked: maskNik(nik.nik),
+          phone: e164,
+          email,
+        });
       } catch (e) {
         // A concurrent twin won: the same key (replay it) or the same NIK that day.
         if (!isUniqueViolation(e)) throw e;
@@ -491,7 +494,7 @@ export function queueRoutes(): Hono<Env> {
           verified = true;
           continue;
         default:
-          throw new Error(`mpp_book: unexpected outcome ${String(out.outcome)}`);
+          throw new Error(`mpp_book_batch: unexpected outcome ${String(out.outcome)}`);
       }
     }
   });
@@ -552,8 +555,17 @@ export function queueRoutes(): Hono<Env> {
     const ticket = await db.transaction(async (tx) => {
       const row = await findBooking(tx, code, true);
       if (row.status !== 'booked') throw new ProblemException(409, 'booking_not_changeable', 'This ticket can no longer be changed');
-      await takeSlot(tx, svc, body.slotId, slot.date, slot.start, slot.end);
-      await tx.query(`update slots set booked = booked - 1 where id = $1`, [row.slot_id]);
+      // Slot rows are locked in id order (byte order) on every path, so that this cannot deadlock
+      // with a booking batch or a reschedule the other way round.
+      const freeOld = () => tx.query(`update slots set booked = booked - 1 where id = $1`, [row.slot_id]);
+      const takeNew = () => takeSlot(tx, svc, body.slotId, slot.date, slot.start, slot.end);
+      if (Buffer.compare(Buffer.from(String(row.slot_id)), Buffer.from(body.slotId)) < 0) {
+        await freeOld();
+        await takeNew();
+      } else {
+        await takeNew();
+        await freeOld();
+      }
       fullSlots.delete(row.slot_id as string);
       const oldDate = dateStr(row.date);
       const number = oldDate === slot.date ? Number(row.number) : await nextNumber(tx, svc.queueId, slot.date);

@@ -1,0 +1,192 @@
+import DataLoader from 'dataloader';
+import type { Db, Sql } from '../db/types.js';
+
+type Row = Record<string, unknown>;
+
+/**
+ * DataLoader options that coalesce what arrives together: a batch is collected until the end of
+ * the current turn of the event loop (every request whose bytes came in the same poll), and at most
+ * `inFlight` batches of one loader run at once; meanwhile new calls wait and join the next batch.
+ * Under no load a call runs at once, alone; under load the batches grow instead of the queue.
+ */
+function coalescing(inFlight: number, maxBatchSize: number) {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  const done = () => {
+    running--;
+    const next = waiting.shift();
+    if (next) {
+      running++;
+      next();
+    }
+  };
+  return {
+    options: {
+      cache: false,
+      maxBatchSize,
+      batchScheduleFn: (dispatch: () => void) => {
+        if (running < inFlight) {
+          running++;
+          setImmediate(dispatch);
+        } else waiting.push(dispatch);
+      },
+    },
+    /** Wraps a batch function so that its end lets the next waiting batch go. */
+    gate<K, V>(fn: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>) {
+      return (keys: readonly K[]) => fn(keys).finally(done);
+    },
+  };
+}
+
+/** One booking attempt as `mpp_book_batch` takes it (migration 005). */
+export interface BookingAttempt {
+  key: string | null;
+  hash: string;
+  version: number;
+  code: string;
+  service: string;
+  queue: string;
+  slot: string;
+  date: string;
+  start: number;
+  end: number;
+  capacity: number;
+  name: string;
+  nikHash: string;
+  nikMasked: string;
+  phone: string;
+  email: string | null;
+}
+
+const sqlState = (e: unknown) => (typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : null);
+const isUniqueViolation = (e: unknown) => sqlState(e) === '23505';
+/** An error the database answered with (a five-character SQLSTATE), not a broken connection. */
+const isSqlError = (e: unknown) => {
+  const code = sqlState(e);
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
+};
+/** Cannot happen between booking paths (they all lock slots in id order, then the day); kept safe anyway. */
+const isDeadlock = (e: unknown) => sqlState(e) === '40P01';
+
+/** Attempts per batch: enough to drain a quota release, small enough to keep the lock short. */
+const MAX_BATCH = 64;
+/** Connections for booking batches per server instance. */
+const SESSIONS = 2;
+
+/**
+ * Booking attempts, coalesced per queue's day. At a quota release hundreds of attempts land on the
+ * same queue's day, and each must lock that day's row to take the next ticket number; one at a
+ * time, they queue behind each other's lock and commit. Here the attempts that arrive together go
+ * to the database as one `mpp_book_batch` statement: the same checks and writes for each attempt,
+ * in arrival order, one lock and one commit for all. Capacity and the one-ticket-per-NIK rule are
+ * still decided by the database, attempt by attempt.
+ *
+ * If a batch hits a unique violation (a twin attempt committed by another instance meanwhile), it
+ * is rolled back whole and its attempts run again one by one, so the violation reaches only the
+ * attempt it belongs to (as an Error the route turns into a replay or `duplicate_booking`).
+ */
+export class BookingCoalescer {
+  readonly #loaders = new Map<string, DataLoader<BookingAttempt, Row>>();
+  /** Connections of their own (see `Db.session`), one per group of queue days. */
+  readonly #sessions: Array<Promise<Sql> | null> = new Array<Promise<Sql> | null>(SESSIONS).fill(null);
+  constructor(private readonly db: Db) {}
+
+  book(a: BookingAttempt): Promise<Row> {
+    const day = `${a.queue}|${a.date}`;
+    let loader = this.#loaders.get(day);
+    if (!loader) {
+      if (this.#loaders.size > 1000) this.#loaders.clear();
+      // Two batches of a day may be in flight. They go down the same connection, so the database
+      // runs the second right after the first commits (it sees the first's tickets) while this
+      // process is still reading the first one's answer.
+      const c = coalescing(2, MAX_BATCH);
+      const session = hash(day) % SESSIONS;
+      loader = new DataLoader<BookingAttempt, Row>(
+        c.gate((items) => this.#run(session, items)),
+        c.options,
+      );
+      this.#loaders.set(day, loader);
+    }
+    return loader.load(a);
+  }
+
+  #session(n: number): Promise<Sql> {
+    let s = this.#sessions[n];
+    if (!s) {
+      s = this.db.session();
+      s.catch(() => (this.#sessions[n] = null));
+      this.#sessions[n] = s;
+    }
+    return s;
+  }
+
+  async #run(session: number, items: readonly BookingAttempt[]): Promise<Array<Row | Error>> {
+    // A twin committed meanwhile is seen by the next run (as a replay or a duplicate), so the
+    // batch is tried again whole; only if it keeps failing do its attempts run one by one, so
+    // that the error reaches only the attempt it belongs to.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.#batch(session, items);
+      } catch (e) {
+        if (!(isUniqueViolation(e) || isDeadlock(e)) || (attempt >= 2 && items.length === 1)) throw e;
+        if (attempt >= 2) {
+          const out: Array<Row | Error> = [];
+          for (const a of items) out.push(await this.#run(session, [a]).then((r) => r[0]!, toError));
+          return out;
+        }
+      }
+    }
+  }
+
+  async #batch(session: number, items: readonly BookingAttempt[]): Promise<Array<Row | Error>> {
+    const sql = await this.#session(session);
+    let rows: Row[];
+    try {
+      rows = await sql.query<Row>(`select * from mpp_book_batch($1::text::jsonb)`, [JSON.stringify(items)]);
+    } catch (e) {
+      // A lost connection is replaced for the next batch (a SQL error keeps it).
+      if (!isSqlError(e)) this.#sessions[session] = null;
+      throw e;
+    }
+    const out: Array<Row | Error> = items.map(() => new Error('mpp_book_batch: no row for this attempt'));
+    for (const r of rows) out[Number(r.i)] = r;
+    return out;
+  }
+}
+
+/** Small string hash (FNV-1a) spreading queue days over the sessions. */
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** DataLoader tells a failed item by `instanceof Error`; database errors keep their `code`. */
+const toError = (e: unknown): Error => (e instanceof Error ? e : Object.assign(new Error(String(e)), e as object));
+
+/**
+ * Idempotency-Key lookups, coalesced: a refusal served from memory (a slot known to be full) must
+ * still replay an attempt that already got a ticket, so each one asks for its key; at a quota
+ * release, those questions go as one query per turn of the event loop.
+ */
+export class StoredAttempts {
+  readonly #loader: DataLoader<string, { code: string | null; hash: string | null } | null>;
+  constructor(db: Sql) {
+    const c = coalescing(1, 500);
+    this.#loader = new DataLoader(
+      c.gate(async (keys) => {
+        const rows = await db.query<Row>(`select key, booking_code, request_hash from idempotency_keys where key = any($1::text[])`, [
+          [...keys],
+        ]);
+        const byKey = new Map(
+          rows.map((r) => [r.key as string, { code: r.booking_code as string | null, hash: r.request_hash as string | null }]),
+        );
+        return keys.map((k) => byKey.get(k) ?? null);
+      }),
+      c.options,
+    );
+  }
+  get(key: string) {
+    return this.#loader.load(key);
+  }
+}
