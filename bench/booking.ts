@@ -16,6 +16,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import postgres from 'postgres';
 import { openPglite } from '../packages/server/src/db/pglite.js';
 import { openPostgres } from '../packages/server/src/db/postgres.js';
@@ -351,6 +353,44 @@ export async function runOne(kind: DbKind, url?: string): Promise<Record<string,
   }
 }
 
+/**
+ * The floor of this machine: the same load generator (same requests, connections and in-flight
+ * count) against a Hono handler that parses the body and answers a 409 problem at once, with no
+ * database and no booking logic. On 2 cores the client and the server share the CPU, so this is
+ * what any booking path measured here pays before doing anything.
+ */
+export async function runFloor(): Promise<Record<string, number>> {
+  const app = new Hono();
+  app.get('/healthz', (c) => c.text('ok'));
+  app.post('/api/v1/bookings', async (c) => {
+    const body = (await c.req.json()) as { slotId?: unknown };
+    return c.json({ type: 'about:blank', title: 'Slot full', status: 409, code: 'slot_full', slot: body.slotId }, 409, {
+      'content-type': 'application/problem+json',
+    });
+  });
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  try {
+    const { port } = server.address() as { port: number };
+    const load = await runInWorker<LoadResult>(import.meta.url, {
+      role: LOAD_ROLE,
+      url: `http://127.0.0.1:${port}`,
+      slotIds: Array.from({ length: SLOTS }, (_, i) => `floor-${i}`),
+      work: attempts(),
+    } satisfies LoadInput);
+    const latency = load.latency.sort((x, y) => x - y);
+    return {
+      'booking.http_floor.p50_ms': round1(quantile(latency, 0.5)),
+      'booking.http_floor.p95_ms': round1(quantile(latency, 0.95)),
+      'booking.http_floor.p99_ms': round1(quantile(latency, 0.99)),
+      'booking.http_floor.per_s': Math.round((latency.length / load.wallMs) * 1000),
+    };
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
+}
+
 /** Transport errors seen in the last run, per database (for the runnable entry). */
 const lastErrors = new Map<DbKind, string[]>();
 
@@ -431,6 +471,18 @@ function rowsOf(kind: DbKind, f: Record<string, number>): Row[] {
 export async function benchBooking(): Promise<{ rows: Row[]; figures: Record<string, number> }> {
   const figures: Record<string, number> = {};
   const rows: Row[] = [];
+  const floor = await runFloor();
+  Object.assign(figures, floor);
+  rows.push(
+    {
+      name: `HTTP floor, the same ${ATTEMPTS} requests (${IN_FLIGHT} in flight) to a handler answering 409 at once: p50`,
+      value: floor['booking.http_floor.p50_ms']!,
+      unit: 'ms',
+    },
+    { name: '  request latency p95', value: floor['booking.http_floor.p95_ms']!, unit: 'ms' },
+    { name: '  request latency p99', value: floor['booking.http_floor.p99_ms']!, unit: 'ms' },
+    { name: '  requests completed per second', value: floor['booking.http_floor.per_s']!, unit: '/s' },
+  );
   const pg = await runOne('pglite');
   Object.assign(figures, pg);
   rows.push(...rowsOf('pglite', pg));
