@@ -5,6 +5,7 @@ import { migrate, openDatabase, type Db } from './db/index.js';
 import { mountDemo } from './demo.js';
 import { createLogger, type Logger } from './log.js';
 import { seedDemoIfEmpty } from './seed/index.js';
+import { coalescerOf } from './queue/coalesce.js';
 import { seedQueueDemoIfEmpty } from './seed/queue.js';
 import { deploymentSecret, sha256 } from './queue/secret.js';
 import { QueueBus } from './queue/bus.js';
@@ -56,6 +57,7 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
   const secret = await deploymentSecret(db, o.config?.secret || process.env.MPP_SECRET);
   const bus = new QueueBus();
   await bus.attach(db);
+  await coalescerOf(db).bookings.warm();
   const app = createApp({ db, logger, clock: o.clock, config: { ...o.config, secret }, bus });
   if (o.demoRoot) mountDemo(app, o.demoRoot);
   const host = o.host ?? '127.0.0.1';

@@ -43,7 +43,7 @@ import type { Db, Sql } from '../db/types.js';
 import { ProblemException } from '../problem.js';
 import { busKey } from '../queue/bus.js';
 import { dateStr, hoursFor, loadBooked, type ServiceForQueue } from '../queue/data.js';
-import { BookingCoalescer, StoredAttempts } from '../queue/coalesce.js';
+import { coalescerOf } from '../queue/coalesce.js';
 import { RulesCache, type ServiceRules } from '../queue/rules-cache.js';
 import { bookingCode, nikHash, sha256 } from '../queue/secret.js';
 
@@ -335,13 +335,6 @@ export function queueRoutes(): Hono<Env> {
    * offered again after at most FULL_SLOT_MEMO_MS (availability shows it at once).
    */
   const fullSlots = new Map<string, number>();
-  /** Booking attempts and Idempotency-Key lookups that arrive together share a statement (per database). */
-  const coalescers = new WeakMap<Db, { bookings: BookingCoalescer; keys: StoredAttempts }>();
-  const coalescerOf = (db: Db) => {
-    let c = coalescers.get(db);
-    if (!c) coalescers.set(db, (c = { bookings: new BookingCoalescer(db), keys: new StoredAttempts(db) }));
-    return c;
-  };
   const sharedState = async (db: Sql, queueId: string, date: string, now: Date, version: number | null): Promise<QueueState> => {
     if (version === null) {
       const [v] = await db.query<{ version: number }>(`select version from queue_days where queue_id = $1 and date = $2::date`, [
