@@ -39,7 +39,7 @@ import {
 } from '@mpp-kit/core';
 import * as z from 'zod/mini';
 import { honoPath, validate, type Env } from '../app.js';
-import type { Db, Sql } from '../db/types.js';
+import type { Sql } from '../db/types.js';
 import { ProblemException } from '../problem.js';
 import { busKey } from '../queue/bus.js';
 import { dateStr, hoursFor, loadBooked, type ServiceForQueue } from '../queue/data.js';
