@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { slotId } from '@mpp-kit/core';
+import { isDeadlock, isSqlError, isUniqueViolation } from '../db/errors.js';
 import type { Db, Sql } from '../db/types.js';
 
 type Row = Record<string, unknown>;
@@ -58,16 +59,6 @@ export interface BookingAttempt {
   phone: string;
   email: string | null;
 }
-
-const sqlState = (e: unknown) => (typeof e === 'object' && e !== null && 'code' in e ? (e as { code: unknown }).code : null);
-const isUniqueViolation = (e: unknown) => sqlState(e) === '23505';
-/** An error the database answered with (a five-character SQLSTATE), not a broken connection. */
-const isSqlError = (e: unknown) => {
-  const code = sqlState(e);
-  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code);
-};
-/** Cannot happen between booking paths (they all lock slots in id order, then the day); kept safe anyway. */
-const isDeadlock = (e: unknown) => sqlState(e) === '40P01';
 
 const BATCH = `select * from mpp_book_batch($1::text::jsonb)`;
 

@@ -39,6 +39,7 @@ import {
 } from '@mpp-kit/core';
 import * as z from 'zod/mini';
 import { honoPath, validate, type Env } from '../app.js';
+import { isUniqueViolation } from '../db/errors.js';
 import type { Sql } from '../db/types.js';
 import { ProblemException } from '../problem.js';
 import { busKey } from '../queue/bus.js';
@@ -315,8 +316,6 @@ async function idempotent(
   after?.();
   return c.json(result.body as object, result.status, result.replay ? { 'idempotent-replayed': 'true' } : {});
 }
-
-const isUniqueViolation = (e: unknown) => typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === '23505';
 
 export function queueRoutes(): Hono<Env> {
   const r = new Hono<Env>();
