@@ -24,8 +24,9 @@ import { openPostgres } from '../packages/server/src/db/postgres.js';
 import type { Db } from '../packages/server/src/db/types.js';
 import { silentLogger } from '../packages/server/src/log.js';
 import { startServer } from '../packages/server/src/server.js';
+import { mulberry32 } from '../packages/server/src/seed/synthetic.js';
+import { printRows, type Row } from './rows.js';
 
-type Row = { name: string; value: number; unit: string };
 export type DbKind = 'pglite' | 'postgres';
 
 const SERVICE = 'disdukcapil-ktp-el';
@@ -179,18 +180,6 @@ export async function runInWorker<O>(moduleUrl: string, input: unknown): Promise
   }
 }
 
-/** Small deterministic PRNG (mulberry32) so every run books the same slots in the same order. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const pad = (n: number, w: number) => String(n).padStart(w, '0');
 
 /** 16-digit NIK of Kota Bogor (3271), district 01–30, born 01-01-1990, serial from 0001. */
@@ -205,7 +194,8 @@ interface Attempt {
 }
 
 function attempts(): Attempt[] {
-  const rnd = prng(20261124);
+  // Deterministic, so every run books the same slots in the same order.
+  const rnd = mulberry32(20261124);
   const out: Attempt[] = [];
   for (let i = 0; i < ATTEMPTS; i++) out.push({ nik: demoNik(i), phone: `08123456${pad(i, 4)}`, slot: Math.floor(rnd() * SLOTS) });
   // Exactly REUSED_NIKS attempts take the NIK of another attempt. Both are among the first
@@ -506,7 +496,6 @@ if (!isMainThread && (workerData as { role?: unknown } | null)?.role === LOAD_RO
 
 if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { rows } = await benchBooking();
-  const w = Math.max(...rows.map((r) => r.name.length));
-  for (const row of rows) console.log(`  ${row.name.padEnd(w)}  ${String(row.value).padStart(9)} ${row.unit}`);
+  printRows(rows);
   for (const [kind, errs] of lastErrors) for (const e of errs) console.log(`  ${kind} transport error: ${e}`);
 }

@@ -7,8 +7,8 @@ import { benchStartup } from './startup.js';
 import { benchSearch } from './search.js';
 import { benchBooking } from './booking.js';
 import { benchWatchers } from './watchers.js';
+import { printRows, type Row } from './rows.js';
 
-type Row = { name: string; value: number; unit: string };
 const sections: Array<
   [string, () => Promise<{ rows: Row[]; figures: Record<string, number> }> | { rows: Row[]; figures: Record<string, number> }]
 > = [
@@ -41,8 +41,7 @@ for (const [title, fn] of sections) {
   const r = await fn();
   Object.assign(figures, r.figures);
   console.log(`\n${title}`);
-  const w = Math.max(...r.rows.map((x) => x.name.length));
-  for (const row of r.rows) console.log(`  ${row.name.padEnd(w)}  ${String(row.value).padStart(9)} ${row.unit}`);
+  printRows(r.rows);
 }
 console.log('\nTargets');
 for (const [k, [text, ok]] of Object.entries(TARGETS)) {

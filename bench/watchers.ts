@@ -15,8 +15,7 @@ import { silentLogger } from '../packages/server/src/log.js';
 import { demoStaff } from '../packages/server/src/seed/queue.js';
 import { startServer } from '../packages/server/src/server.js';
 import { demoNik, freshDb, runInWorker, type DbKind } from './booking.js';
-
-type Row = { name: string; value: number; unit: string };
+import { printRows, type Row } from './rows.js';
 
 /** Monday 2026-11-23 09:00 WIB, during opening hours. */
 const NOW = new Date('2026-11-23T02:00:00Z');
@@ -405,8 +404,7 @@ if (!isMainThread && (workerData as { role?: unknown } | null)?.role === ROLE) {
 
 if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { rows } = await benchWatchers();
-  const w = Math.max(...rows.map((r) => r.name.length));
-  for (const row of rows) console.log(`  ${row.name.padEnd(w)}  ${String(row.value).padStart(9)} ${row.unit}`);
+  printRows(rows);
   for (const n of watcherNotes) console.log(`  note: ${n}`);
   // Sockets, streams and the server are closed, but each SSE stream of the server leaves its 25 s
   // keep-alive setTimeout behind (not cleared, not unref'd), which would keep the process alive.

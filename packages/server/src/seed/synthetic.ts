@@ -135,7 +135,7 @@ export const SYNTHETIC_REGIONS: readonly Region[] = Object.entries(REGIONS_BY_PR
 );
 
 /** mulberry32: a tiny, fast, seedable PRNG returning floats in [0, 1). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
