@@ -62,6 +62,8 @@ interface LoadResult {
   wallMs: number;
   /** When the last ticket was issued, from the first request. */
   soldOutMs: number;
+  /** How busy the load generator's thread was while sending (0–1). */
+  elu: number;
 }
 
 /**
@@ -156,22 +158,28 @@ async function sendAll({ url, slotIds, work }: LoadInput): Promise<LoadResult> {
         ),
     ),
   );
+  parentPort?.postMessage({ started: true });
   t0 = performance.now();
+  const elu0 = performance.eventLoopUtilization();
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  const elu = performance.eventLoopUtilization(elu0).utilization;
   agent.destroy();
-  return { latency, status: [...status], codes: [...codes], errors: [...errors], wallMs: performance.now() - t0, soldOutMs };
+  return { latency, status: [...status], codes: [...codes], errors: [...errors], wallMs: performance.now() - t0, soldOutMs, elu };
 }
 
 /**
  * Runs the module at `moduleUrl` in a worker thread (TypeScript through tsx's loader, which Node 20
  * does not apply to a worker's entry by itself) and resolves with the first message it posts.
  */
-export async function runInWorker<O>(moduleUrl: string, input: unknown): Promise<O> {
+export async function runInWorker<O>(moduleUrl: string, input: unknown, onStart?: () => void): Promise<O> {
   const boot = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(moduleUrl)});`;
   const w = new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: input });
   try {
     return await new Promise<O>((resolve, reject) => {
-      w.once('message', resolve);
+      w.on('message', (m: unknown) => {
+        if (m && typeof m === 'object' && 'started' in m) onStart?.();
+        else resolve(m as O);
+      });
       w.once('error', reject);
       w.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
     });
@@ -275,12 +283,14 @@ export async function runOne(kind: DbKind, url?: string): Promise<Record<string,
     // How long the server's event loop was blocked at worst (PGlite executes on this thread).
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
-    const load = await runInWorker<LoadResult>(import.meta.url, {
-      role: LOAD_ROLE,
-      url: server.url,
-      slotIds: slots.map((x) => x.id),
-      work,
-    } satisfies LoadInput).finally(() => loop.disable());
+    let elu0 = performance.eventLoopUtilization();
+    const load = await runInWorker<LoadResult>(
+      import.meta.url,
+      { role: LOAD_ROLE, url: server.url, slotIds: slots.map((x) => x.id), work } satisfies LoadInput,
+      // The load starts once the worker is up: how busy the server's thread is from then on.
+      () => (elu0 = performance.eventLoopUtilization()),
+    ).finally(() => loop.disable());
+    const serverElu = performance.eventLoopUtilization(elu0).utilization;
     const { latency } = load;
     const status = new Map(load.status);
     const codes = new Map(load.codes);
@@ -325,6 +335,8 @@ export async function runOne(kind: DbKind, url?: string): Promise<Record<string,
       [`${p}.wall_ms`]: Math.round(wallMs),
       [`${p}.sold_out_ms`]: Math.round(load.soldOutMs),
       [`${p}.server_loop_delay_max_ms`]: Math.round(loop.max / 1e6),
+      [`${p}.server_loop_busy_pct`]: Math.round(serverElu * 100),
+      [`${p}.client_loop_busy_pct`]: Math.round(load.elu * 100),
       [`${p}.per_s`]: Math.round((work.length / wallMs) * 1000),
       [`${p}.status_201`]: status.get('201') ?? 0,
       [`${p}.status_409`]: status.get('409') ?? 0,
@@ -363,18 +375,26 @@ export async function runFloor(): Promise<Record<string, number>> {
   });
   try {
     const { port } = server.address() as { port: number };
-    const load = await runInWorker<LoadResult>(import.meta.url, {
-      role: LOAD_ROLE,
-      url: `http://127.0.0.1:${port}`,
-      slotIds: Array.from({ length: SLOTS }, (_, i) => `floor-${i}`),
-      work: attempts(),
-    } satisfies LoadInput);
+    let elu0 = performance.eventLoopUtilization();
+    const load = await runInWorker<LoadResult>(
+      import.meta.url,
+      {
+        role: LOAD_ROLE,
+        url: `http://127.0.0.1:${port}`,
+        slotIds: Array.from({ length: SLOTS }, (_, i) => `floor-${i}`),
+        work: attempts(),
+      } satisfies LoadInput,
+      () => (elu0 = performance.eventLoopUtilization()),
+    );
+    const serverElu = performance.eventLoopUtilization(elu0).utilization;
     const latency = load.latency.sort((x, y) => x - y);
     return {
       'booking.http_floor.p50_ms': round1(quantile(latency, 0.5)),
       'booking.http_floor.p95_ms': round1(quantile(latency, 0.95)),
       'booking.http_floor.p99_ms': round1(quantile(latency, 0.99)),
       'booking.http_floor.per_s': Math.round((latency.length / load.wallMs) * 1000),
+      'booking.http_floor.server_loop_busy_pct': Math.round(serverElu * 100),
+      'booking.http_floor.client_loop_busy_pct': Math.round(load.elu * 100),
     };
   } finally {
     await new Promise((r) => server.close(r));

@@ -212,6 +212,14 @@ describe(`online queue on ${DB_KIND}`, { timeout: 180_000 }, () => {
     assert.equal(again.status, 201);
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
     assert.equal((again.json as { code: string }).code, (second.json as { code: string }).code);
+    // Once the slot is known full it is refused before the identity is looked at (the cheapest
+    // refusal when a quota opens), but a reused key with another body is still caught.
+    const badNik = await book(slot.id, { serviceId: svc, nik: '3271010101900000' });
+    assert.equal(badNik.status, 409);
+    assert.equal((badNik.json as { code: string }).code, 'slot_full');
+    const changed = await call('POST', '/api/v1/bookings', { ...body, name: 'Sari Dewi' }, key);
+    assert.equal(changed.status, 422);
+    assert.equal((changed.json as { code: string }).code, 'idempotency_key_reused');
     // Cancel one: the place can be booked again immediately.
     assert.equal((await call('POST', `/api/v1/bookings/${(first.json as { code: string }).code}/cancel`, { phone: p })).status, 200);
     assert.equal((await book(slot.id, { serviceId: svc })).status, 201, 'the freed place is offered again');

@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, timingSafeEqual, createHash } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, timingSafeEqual, createHash, type KeyObject } from 'node:crypto';
 import type { Db } from '../db/types.js';
 
 /**
@@ -13,8 +13,14 @@ export async function deploymentSecret(db: Db, fromEnv?: string): Promise<string
   return row!.value;
 }
 
+/** The secret as a key object, made once: a string key is converted again on every HMAC. */
+let key: { secret: string; obj: KeyObject } | null = null;
+
 /** HMAC-SHA256 of a cleaned 16-digit NIK: the only form in which a NIK is stored. */
-export const nikHash = (secret: string, nik: string) => createHmac('sha256', secret).update(`nik:${nik}`).digest('base64url');
+export function nikHash(secret: string, nik: string): string {
+  if (key?.secret !== secret) key = { secret, obj: createSecretKey(Buffer.from(secret, 'utf8')) };
+  return createHmac('sha256', key.obj).update(`nik:${nik}`).digest('base64url');
+}
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('base64url');
 

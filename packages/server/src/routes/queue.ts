@@ -373,20 +373,25 @@ export function queueRoutes(): Hono<Env> {
     const rawKey = c.req.header('idempotency-key')?.trim();
     if (rawKey && rawKey.length > 200) throw new ProblemException(400, 'bad_request', 'Idempotency-Key is too long');
     const key = rawKey ? `booking:${rawKey}` : null;
-    const requestHash = sha256(JSON.stringify(body));
     let current = await rules.get(db, body.serviceId, false);
-    const identity = checkIdentity(body, todayIn(current.svc.timeZone, now));
-    if (!identity.ok) {
-      const errors = Object.entries(identity.errors).map(([path, code]) => ({ path, code: code! }));
-      throw new ProblemException(422, errors[0]!.code as never, 'Some fields are invalid', errors);
-    }
-    const { nik, e164, email } = identity;
-    const nikHashed = nikHash(config.secret, nik.nik);
+    // Hashed only when needed: a refusal by the full-slot memo without a stored attempt never is.
+    let hashed: string | null = null;
+    const requestHash = () => (hashed ??= sha256(JSON.stringify(body)));
+    let checked: { nik: string; e164: string; email: string | null; nikHash: string } | null = null;
+    const identity = () => {
+      if (checked) return checked;
+      const r = checkIdentity(body, todayIn(current.svc.timeZone, now));
+      if (!r.ok) {
+        const errors = Object.entries(r.errors).map(([path, code]) => ({ path, code: code! }));
+        throw new ProblemException(422, errors[0]!.code as never, 'Some fields are invalid', errors);
+      }
+      return (checked = { nik: r.nik.nik, e164: r.e164, email: r.email, nikHash: nikHash(config.secret, r.nik.nik) });
+    };
     const name = body.name.trim();
 
     /** Answers a retry of a stored attempt with what it did, whatever the slot looks like now. */
     const replay = async (prev: { code: string | null; hash: string | null }) => {
-      if (prev.hash !== requestHash)
+      if (prev.hash !== requestHash())
         throw new ProblemException(422, 'idempotency_key_reused', 'This Idempotency-Key was used with another body');
       if (!prev.code) {
         // Stored before migration 003: the answer itself was kept.
@@ -403,6 +408,11 @@ export function queueRoutes(): Hono<Env> {
     let verified = false;
     for (let attempt = 0; ; attempt++) {
       const { svc } = current;
+      // A slot the database just called full is refused without asking it again (see fullSlots),
+      // and before the identity is checked: the cheapest refusal when a quota opens and thousands
+      // press "book" at once. (The SDK checks the identity in the browser before it sends.)
+      const memoFull = (fullSlots.get(body.slotId) ?? 0) > Date.now();
+      if (!memoFull) identity();
       let slot: ReturnType<typeof checkSlot>;
       try {
         slot = checkSlot(current, body.slotId, now);
@@ -418,18 +428,18 @@ export function queueRoutes(): Hono<Env> {
         if (prev) return replay(prev);
         throw e;
       }
-      // A slot the database just called full is refused without asking it again (see fullSlots).
-      if ((fullSlots.get(body.slotId) ?? 0) > Date.now()) {
+      if (memoFull) {
         const prev = await storedAttempt();
         if (prev) return replay(prev);
         throw slotFull();
       }
+      const { nik, e164, email, nikHash: nikHashed } = identity();
       const code = bookingCode();
       let out: Row;
       try {
         out = await coalescer.bookings.book({
           key,
-          hash: requestHash,
+          hash: requestHash(),
           version: current.version,
           code,
           service: svc.id,
@@ -441,7 +451,7 @@ export function queueRoutes(): Hono<Env> {
           capacity: svc.rules.slotCapacity,
           name,
           nikHash: nikHashed,
-          nikMasked: maskNik(nik.nik),
+          nikMasked: maskNik(nik),
           phone: e164,
           email,
         });
@@ -465,7 +475,7 @@ export function queueRoutes(): Hono<Env> {
             queue_id: svc.queueId,
             number: out.number,
             name,
-            nik_masked: maskNik(nik.nik),
+            nik_masked: maskNik(nik),
             phone_e164: e164,
             created_at: out.created_at,
           };
