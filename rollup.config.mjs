@@ -98,7 +98,7 @@ export default [
       here('./packages/elements/src/autoloader.ts'),
       ...ELEMENTS.flatMap((e) => [here(`./packages/elements/src/${e}/${e}.ts`), here(`./packages/elements/src/${e}/define.ts`)]),
     ],
-    external: [/^lit(\/|$)/, /^@lit\//, /^@mpp-kit\/core$/, /^lean-qr(\/|$)/],
+    external: [/^lit(\/|$)/, /^@lit\//, /^@mpp-kit\/core$/],
     output: {
       dir: here('./packages/elements/dist'),
       format: 'esm',

@@ -132,6 +132,7 @@ const TICKET: Ticket = {
   phoneMasked: '0812-****-7890',
   createdAt: '2026-11-23T09:00:00+07:00',
   timeZone: 'Asia/Jakarta',
+  qr: { size: 29, path: 'M4 4h7v1h-7z' },
 };
 
 const AVAIL: Availability = {
@@ -158,6 +159,7 @@ function fakeApi(over: Partial<QueueApi> = {}): QueueApi & { calls: string[] } {
       queue: queueState(1, [5]),
       ahead: 0,
       estimatedWaitMinutes: null,
+      qr: TICKET.qr,
     }),
     queue: async () => (calls.push('queue'), queueState(1, [4, 5])),
     eventsUrl: () => 'http://x/api/v1/queues/disdukcapil.B/events',

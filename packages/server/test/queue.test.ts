@@ -5,6 +5,7 @@ import { Availability, Ticket, TicketPosition, QueueState } from '@mpp-kit/core'
 import { DB_KIND, freshDb, problemOf } from './helpers.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { createLogger } from '../src/log.js';
+import jsQR from 'jsqr';
 
 // Monday 23 November 2026, 09:00 in Jakarta (WIB, UTC+7).
 const MONDAY_9 = Date.parse('2026-11-23T02:00:00Z');
@@ -13,6 +14,19 @@ let serial = 1;
 /** A fresh valid NIK (Kota Bogor, born 1 Jan 1990, male) per call. */
 const nik = () => `32710101019${String(serial++).padStart(5, '0')}`.slice(0, 16);
 const phone = () => `0812${String(10_000_000 + serial++).slice(-8)}`;
+
+/** Reads a ticket's QR code the way a scanner would: the path drawn black on white at 8 px a module, then decoded. */
+function scan(qr: { size: number; path: string }): string | null {
+  const scale = 8;
+  const w = qr.size * scale;
+  const px = new Uint8ClampedArray(w * w * 4).fill(255);
+  for (const m of qr.path.matchAll(/M(\d+) (\d+)h(\d+)v1h-\3z/g)) {
+    const [x, y, run] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    for (let py = y * scale; py < (y + 1) * scale; py++)
+      for (let px0 = x * scale; px0 < (x + run) * scale; px0++) px.fill(0, (py * w + px0) * 4, (py * w + px0) * 4 + 3);
+  }
+  return jsQR(px, w, w)?.data ?? null;
+}
 
 describe(`online queue on ${DB_KIND}`, { timeout: 180_000 }, () => {
   let srv: RunningServer;
@@ -270,8 +284,10 @@ describe(`online queue on ${DB_KIND}`, { timeout: 180_000 }, () => {
     const [s1, s2] = [day.slots[0]!, day.slots[1]!];
     const p = '081298765432';
     const t = z.parse(Ticket, (await book(s1.id, { phone: p })).json);
+    assert.equal(scan(t.qr), t.code, 'the ticket carries a QR code that scans as its booking code');
     const found = await call('POST', `/api/v1/bookings/${t.code}/lookup`, { phone: '+6281298765432' });
     assert.equal(found.status, 200);
+    assert.deepEqual(z.parse(Ticket, found.json).qr, t.qr);
     assert.equal((await call('POST', `/api/v1/bookings/${t.code}/lookup`, { phone: '081200000000' })).status, 403);
     assert.equal((await call('POST', `/api/v1/bookings/ZZZZ-ZZZZ/lookup`, { phone: p })).status, 404);
     assert.equal((await call('POST', `/api/v1/bookings/not-a-code/lookup`, { phone: p })).status, 400);
@@ -308,6 +324,7 @@ describe(`online queue on ${DB_KIND}`, { timeout: 180_000 }, () => {
     const queueId = late.queueId;
     assert.equal(queueId, 'disdukcapil.B');
     const pos = z.parse(TicketPosition, (await call('GET', `/api/v1/bookings/${late.code}/position`)).json);
+    assert.equal(scan(pos.qr), late.code, 'the position by code carries the QR code too');
     const posEarly = z.parse(TicketPosition, (await call('GET', `/api/v1/bookings/${early.code}/position`)).json);
     assert.ok(pos.ahead > posEarly.ahead, 'an earlier slot is called first, whatever the number');
     assert.ok(pos.estimatedWaitMinutes! >= 0);

@@ -78,6 +78,17 @@ export const BookingRequest = z.object({
 export type BookingRequest = z.infer<typeof BookingRequest>;
 
 /** A queue ticket as the citizen sees it. NIK only masked; phone only masked. */
+/**
+ * A booking code as a QR code, ready to draw: `path` is an SVG path of the dark modules (one
+ * `M x y h n v1 h-n z` rectangle per horizontal run) on a `size` × `size` grid that includes the
+ * quiet zone. Draw it black on white: `<svg viewBox="0 0 size size"><rect … fill="#fff"/><path d=… /></svg>`.
+ */
+export const QrCode = z.object({
+  size: z.number().check(z.int(), z.minimum(21)),
+  path: z.string().check(z.regex(/^[Mhvz\d -]*$/)),
+});
+export type QrCode = z.infer<typeof QrCode>;
+
 export const Ticket = z.object({
   code: z.string(),
   status: BookingStatus,
@@ -99,6 +110,8 @@ export const Ticket = z.object({
   phoneMasked: z.string(),
   createdAt: Instant,
   timeZone: z.string(),
+  /** The booking code as a QR code, for check-in at the hall. */
+  qr: QrCode,
 });
 export type Ticket = z.infer<typeof Ticket>;
 
@@ -147,6 +160,8 @@ export const TicketPosition = z.object({
   ahead: z.number().check(z.int(), z.minimum(0)),
   /** Honest estimate in minutes (null once called). */
   estimatedWaitMinutes: z.nullable(z.number().check(z.minimum(0))),
+  /** The booking code as a QR code, for check-in at the hall. */
+  qr: QrCode,
 });
 export type TicketPosition = z.infer<typeof TicketPosition>;
 

@@ -7,6 +7,7 @@ import {
   InvalidResponseError,
   QueueWatcher,
   type QueueApi,
+  type QrCode,
   type Availability,
   type BookingStatus,
   type MppError,
@@ -364,10 +365,10 @@ export class MppQueueTicket extends LitElement {
     ${notFound ? this.#renderCodeEntry(true) : nothing}`;
   }
 
-  #renderCodeBox(code: string) {
+  #renderCodeBox(code: string, qr: QrCode | undefined) {
     const t = this.#t;
     return html`<div class="code-box" part="code">
-      ${qrCode(code, t.qrLabel(code))}
+      ${qrCode(qr, t.qrLabel(code))}
       <div>
         <p class="code-label">${t.code}</p>
         <p class="code" data-code=${code}>${code}</p>
@@ -432,7 +433,7 @@ export class MppQueueTicket extends LitElement {
     const t = this.#t;
     const w = this.watch;
     const status = w?.queue ? (w.ticketStatus ?? p.status) : p.status;
-    return html`${this.#renderCodeBox(code)}
+    return html`${this.#renderCodeBox(code, p.qr)}
     ${this.#renderLive(
       status,
       w?.queue ? w.ahead : p.ahead,
@@ -534,7 +535,7 @@ export class MppQueueTicket extends LitElement {
         <dt>${t.nik}</dt>
         <dd class="mono">${tk.nikMasked}</dd>
       </dl>
-      ${status === 'cancelled' ? nothing : this.#renderCodeBox(tk.code)}
+      ${status === 'cancelled' ? nothing : this.#renderCodeBox(tk.code, tk.qr)}
       ${status === 'cancelled' ? nothing : this.#renderLive(status, this.watch?.ahead ?? null, this.watch?.estimatedWaitMinutes ?? null, this.watch?.queue ?? null, `${date}, ${time}`)}
       ${
         waiting && tk.requirements.length

@@ -47,6 +47,7 @@ import { dateStr, hoursFor, loadBooked, type ServiceForQueue } from '../queue/da
 import { coalescerOf } from '../queue/coalesce.js';
 import { RulesCache, type ServiceRules } from '../queue/rules-cache.js';
 import { bookingCode, nikHash, sha256 } from '../queue/secret.js';
+import { qrOf } from '../queue/qr.js';
 
 type Row = Record<string, unknown>;
 const ACTIVE = `('booked', 'checked_in')`;
@@ -196,6 +197,7 @@ function toTicket(r: Row, svc: ServiceForQueue): Ticket {
     phoneMasked: maskPhone(r.phone_e164 as string),
     createdAt: toZonedIso(r.created_at instanceof Date ? r.created_at : new Date(String(r.created_at)), svc.timeZone),
     timeZone: svc.timeZone,
+    qr: qrOf(r.code as string),
   };
 }
 
@@ -792,6 +794,7 @@ export function positionOf(row: Row, queue: QueueState, svc: ServiceForQueue, no
     queue,
     ahead,
     estimatedWaitMinutes: waiting ? estimateWaitMinutes(ahead, queue.minutesPerTicket, queue.openCounters, Math.max(0, untilSlot)) : null,
+    qr: qrOf(row.code as string),
   };
 }
 
