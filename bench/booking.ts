@@ -24,6 +24,7 @@ import { openPostgres } from '../packages/server/src/db/postgres.js';
 import type { Db } from '../packages/server/src/db/types.js';
 import { silentLogger } from '../packages/server/src/log.js';
 import { startServer } from '../packages/server/src/server.js';
+import { codesAhead } from '../packages/server/src/queue/qr.js';
 import { mulberry32 } from '../packages/server/src/seed/synthetic.js';
 import { printRows, type Row } from './rows.js';
 
@@ -280,6 +281,8 @@ export async function runOne(kind: DbKind, url?: string): Promise<Record<string,
       throw new Error(`expected ${SLOTS} slots of ${SLOT_CAPACITY} on ${DATE}, got ${JSON.stringify(slots)}`);
 
     const work = attempts();
+    // A server is up well before a quota opens: let it draw its booking codes ahead (queue/qr.ts).
+    for (const t0 = Date.now(); codesAhead() < 512 && Date.now() - t0 < 10_000;) await new Promise((r) => setTimeout(r, 50));
     // How long the server's event loop was blocked at worst (PGlite executes on this thread).
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();

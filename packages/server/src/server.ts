@@ -5,6 +5,7 @@ import { migrate, openDatabase, type Db } from './db/index.js';
 import { mountDemo } from './demo.js';
 import { createLogger, type Logger } from './log.js';
 import { seedDemoIfEmpty } from './seed/index.js';
+import { drawCodesAhead } from './queue/qr.js';
 import { coalescerOf } from './queue/coalesce.js';
 import { seedQueueDemoIfEmpty } from './seed/queue.js';
 import { deploymentSecret, sha256 } from './queue/secret.js';
@@ -58,6 +59,8 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
   const bus = new QueueBus();
   await bus.attach(db);
   await coalescerOf(db).bookings.warm();
+  // Booking codes with their QR codes, drawn in short steps while the server is quiet.
+  drawCodesAhead();
   const app = createApp({ db, logger, clock: o.clock, config: { ...o.config, secret }, bus });
   if (o.demoRoot) mountDemo(app, o.demoRoot);
   const host = o.host ?? '127.0.0.1';

@@ -46,8 +46,8 @@ import { busKey } from '../queue/bus.js';
 import { dateStr, hoursFor, loadBooked, type ServiceForQueue } from '../queue/data.js';
 import { coalescerOf } from '../queue/coalesce.js';
 import { RulesCache, type ServiceRules } from '../queue/rules-cache.js';
-import { bookingCode, nikHash, sha256 } from '../queue/secret.js';
-import { qrOf } from '../queue/qr.js';
+import { nikHash, sha256 } from '../queue/secret.js';
+import { nextBookingCode, qrOf } from '../queue/qr.js';
 
 type Row = Record<string, unknown>;
 const ACTIVE = `('booked', 'checked_in')`;
@@ -436,7 +436,7 @@ export function queueRoutes(): Hono<Env> {
         throw slotFull();
       }
       const { nik, e164, email, nikHash: nikHashed } = identity();
-      const code = bookingCode();
+      const code = nextBookingCode();
       let out: Row;
       try {
         out = await coalescer.bookings.book({

@@ -1,0 +1,36 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { codesAhead, drawCodesAhead, nextBookingCode, qrCodesDrawn, qrOf } from '../src/queue/qr.js';
+
+describe('booking codes drawn ahead', () => {
+  it('draws codes with their QR codes while the server is quiet, and hands them out', async () => {
+    drawCodesAhead();
+    const start = Date.now();
+    while (codesAhead() < 512 && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(codesAhead(), 512, 'a quiet server fills the pool within seconds');
+    const codes = Array.from({ length: 100 }, () => nextBookingCode());
+    assert.equal(codesAhead(), 412);
+    assert.equal(new Set(codes).size, 100);
+    const drawn = qrCodesDrawn();
+    for (const c of codes) {
+      assert.match(c, /^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+      assert.ok(qrOf(c).path.length > 100);
+    }
+    assert.equal(qrCodesDrawn(), drawn, 'their QR codes were drawn ahead: answering the tickets draws none');
+    qrOf('ZZZZ-ZZZZ');
+    assert.equal(qrCodesDrawn(), drawn + 1);
+  });
+
+  it('waits while the server is busy', async () => {
+    while (codesAhead() > 300) nextBookingCode();
+    const before = codesAhead();
+    // 400 ms of a loop kept 90 % busy: no code is drawn meanwhile.
+    const end = Date.now() + 400;
+    while (Date.now() < end) {
+      const s = performance.now();
+      while (performance.now() - s < 9);
+      await new Promise((r) => setImmediate(r));
+    }
+    assert.equal(codesAhead(), before);
+  });
+});
