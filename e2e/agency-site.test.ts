@@ -72,6 +72,50 @@ describe('examples/agency-site against the real server', { timeout: 180_000 }, (
     assert.deepEqual(offsite, [], 'no request leaves the server');
   });
 
+  it('on an English page fetches the booking widget’s English texts together with its code, not after it', async () => {
+    // A page of the server's origin that is not in the examples: served by the browser itself.
+    const url = `${server.url}/examples/english-booking.html`;
+    await page.route(url, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Queue</title>
+          <script type="module" src="/cdn/mpp-kit.js"></script></head>
+          <body><main><mpp-queue-booking service="disdukcapil-ktp-el"></mpp-queue-booking></main></body></html>`,
+      }),
+    );
+    const requested: string[] = [];
+    const finished = new Map<string, number>();
+    const started = new Map<string, number>();
+    const chunk = (u: string) =>
+      /\/cdn\/chunks\/(locale-en|mpp-queue-booking|mpp-queue-ticket|mpp-service-catalog|shared)-/.exec(u)?.[1] ?? null;
+    const onRequest = (r: { url(): string }) => {
+      const c = chunk(r.url());
+      if (c) {
+        requested.push(c);
+        if (!started.has(c)) started.set(c, performance.now());
+      }
+    };
+    const onFinished = (r: { url(): string }) => {
+      const c = chunk(r.url());
+      if (c) finished.set(c, Math.max(finished.get(c) ?? 0, performance.now()));
+    };
+    page.on('request', onRequest);
+    page.on('requestfinished', onFinished);
+    try {
+      await page.goto(url);
+      await page.getByRole('heading', { name: 'Get a queue number' }).waitFor({ timeout: 30_000 });
+      assert.ok(requested.includes('locale-en'), `English texts fetched: ${requested.join(', ')}`);
+      assert.ok(
+        started.get('locale-en')! < finished.get('mpp-queue-booking')!,
+        'the English texts were requested before the widget’s code had even arrived',
+      );
+    } finally {
+      page.off('request', onRequest);
+      page.off('requestfinished', onFinished);
+      await page.unroute(url);
+    }
+  });
+
   it('serves the demo landing page, the OpenAPI document and problem+json for unknown API routes', async () => {
     const home = await fetch(`${server.url}/`);
     assert.equal(home.status, 200);

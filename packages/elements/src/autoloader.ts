@@ -15,12 +15,28 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'mpp-queue-ticket': () => import('./mpp-queue-ticket/define.js'),
 };
 
+/**
+ * English texts of the queue widgets (their own chunks, never loaded on Indonesian pages). On an
+ * English page they are fetched together with the widget's code rather than after it has rendered,
+ * so the widget does not wait for a second round trip. Should this fail, the widget speaks Indonesian.
+ */
+const englishQueue = () =>
+  Promise.all([import('./mpp-queue-booking/messages.en.js'), import('./mpp-queue-ticket/messages.en.js')]).catch(() => undefined);
+const english: Record<string, () => Promise<unknown>> = {
+  'mpp-queue-booking': englishQueue,
+  'mpp-queue-ticket': englishQueue,
+};
+/** The same rule as the widgets' `resolveLocale`, for a tag in the page itself. */
+const isEnglish = (el: Element) => /^en\b/i.test(el.closest('[lang]')?.getAttribute('lang') ?? '');
+
 const requested = new Set<string>();
 function scan(root: ParentNode): void {
   for (const tag of Object.keys(loaders)) {
     if (requested.has(tag) || customElements.get(tag)) continue;
-    if (root.querySelector(tag)) {
+    const el = root.querySelector(tag);
+    if (el) {
       requested.add(tag);
+      if (english[tag] && isEnglish(el)) void english[tag]();
       loaders[tag]!().catch((e: unknown) => {
         requested.delete(tag);
         console.error(`[mpp-kit] could not load <${tag}>`, e);
