@@ -19,6 +19,18 @@ export const page = <T extends z.ZodMiniType>(item: T) =>
     offset: z.number().check(z.int(), z.minimum(0)),
   });
 
+/** The identity checks of a booking (NIK structure, mobile phone, e-mail), as problem codes. */
+export const IDENTITY_PROBLEMS = [
+  'nik_format',
+  'nik_province',
+  'nik_region',
+  'nik_birth_date',
+  'nik_serial',
+  'phone_format',
+  'phone_not_mobile',
+  'email_format',
+] as const;
+
 /**
  * Stable machine codes for every error the API returns. Widgets translate them; the text in
  * `title`/`detail` is for developers only. Codes are never renamed once released.
@@ -36,14 +48,7 @@ export const PROBLEM_CODES = [
   'rate_limited',
   'internal_error',
   // queue booking
-  'nik_format',
-  'nik_province',
-  'nik_region',
-  'nik_birth_date',
-  'nik_serial',
-  'phone_format',
-  'phone_not_mobile',
-  'email_format',
+  ...IDENTITY_PROBLEMS,
   'slot_not_found',
   'slot_full',
   'date_past',

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { Health, Problem } from './common.js';
+import { Health, IDENTITY_PROBLEMS, Problem } from './common.js';
 import { AgencyList, IdParam, Service, ServiceList, ServiceQuery, Agency } from './catalog.js';
 import {
   Availability,
@@ -127,14 +127,7 @@ export const ROUTES = {
       404: ['service_not_found', 'slot_not_found'],
       409: ['slot_full', 'duplicate_booking'],
       422: [
-        'nik_format',
-        'nik_province',
-        'nik_region',
-        'nik_birth_date',
-        'nik_serial',
-        'phone_format',
-        'phone_not_mobile',
-        'email_format',
+        ...IDENTITY_PROBLEMS,
         'date_past',
         'date_closed',
         'date_not_open_yet',
