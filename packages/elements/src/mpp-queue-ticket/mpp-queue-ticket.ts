@@ -26,6 +26,7 @@ import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
 import { queueStyles } from '../mpp-queue-booking/queue.styles.js';
 import { qrCode } from '../shared/qr.js';
+import { checklist } from '../shared/checklist.js';
 import { queueErrorMessage } from '../mpp-queue-booking/messages.js';
 import { formatDay, renderDays, renderSlots, scheduleStyles } from '../mpp-queue-booking/schedule.js';
 import { MppBookingCancelledEvent, MppBookingRescheduledEvent } from './events.js';
@@ -540,21 +541,14 @@ export class MppQueueTicket extends LitElement {
       ${
         waiting && tk.requirements.length
           ? html`<h3 id="bring-title">${t.bring}</h3>
-              <p id="bring-hint">${t.bringHint} <span role="status">${t.checked(done.size, tk.requirements.length)}</span></p>
-              <ul class="checklist" part="checklist" aria-labelledby="bring-title" aria-describedby="bring-hint">
-                ${tk.requirements.map(
-                  (r, i) =>
-                    html`<li>
-                      <label
-                        ><input
-                          type="checkbox"
-                          .checked=${done.has(i)}
-                          @change=${(e: Event) => this.#toggle(i, (e.target as HTMLInputElement).checked)}
-                        /><span>${r}</span></label
-                      >
-                    </li>`,
-                )}
-              </ul>`
+              ${checklist({
+                id: 'bring',
+                hint: t.bringHint,
+                status: t.checked(done.size, tk.requirements.length),
+                items: tk.requirements,
+                done,
+                onToggle: (i, on) => this.#toggle(i, on),
+              })}`
           : nothing
       }
       ${

@@ -6,6 +6,7 @@ import { catalogApiFor } from '../shared/http.js';
 import { localStorageCache } from '../shared/cache.js';
 import { errorMessage, formatRupiah, resolveLocale, type Locale } from '../shared/i18n.js';
 import { StoreController } from '../shared/store-controller.js';
+import { checklist } from '../shared/checklist.js';
 import { MppBookingRequestedEvent, MppCatalogLoadedEvent, MppErrorEvent, MppServiceSelectedEvent } from '../shared/events.js';
 import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
@@ -366,21 +367,14 @@ export class MppServiceCatalog extends LitElement {
         <dd>${svc.product}</dd>
       </dl>
       <h4 id="req-title">${t.requirements}</h4>
-      <p id="req-hint">${t.requirementsHint} <span role="status">${t.checked(done.size, svc.requirements.length)}</span></p>
-      <ul class="checklist" part="checklist" aria-labelledby="req-title" aria-describedby="req-hint">
-        ${svc.requirements.map(
-          (r, i) =>
-            html`<li>
-              <label
-                ><input
-                  type="checkbox"
-                  .checked=${done.has(i)}
-                  @change=${(e: Event) => this.#toggle(svc.id, i, (e.target as HTMLInputElement).checked)}
-                /><span>${r}</span></label
-              >
-            </li>`,
-        )}
-      </ul>
+      ${checklist({
+        id: 'req',
+        hint: t.requirementsHint,
+        status: t.checked(done.size, svc.requirements.length),
+        items: svc.requirements,
+        done,
+        onToggle: (i, on) => this.#toggle(svc.id, i, on),
+      })}
       <h4>${t.steps}</h4>
       <ol class="steps">
         ${svc.steps.map((x) => html`<li>${x}</li>`)}
