@@ -74,7 +74,7 @@ export function problemResponse(c: Context, p: ProblemException): Response {
     status: p.status,
     code: p.code,
     ...(p.detail ? { detail: p.detail } : {}),
-    instance: new URL(c.req.url).pathname,
+    instance: c.req.path,
     ...(p.errors?.length ? { errors: p.errors } : {}),
   };
   // Through the context, so headers set earlier (CORS, request id) are kept.
