@@ -14,8 +14,12 @@ const wrap = (sql: Conn): Sql => ({
 
 /** PostgreSQL through `postgres` (production; `DATABASE_URL`). */
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Db> {
-  const sql = postgres(url, { max: options.max ?? 10, onnotice: () => {}, prepare: true });
+  const max = options.max ?? 10;
+  const sql = postgres(url, { max, onnotice: () => {}, prepare: true });
   await sql`select 1`;
+  // Open the whole pool now. A connection opened later, in the first rush of requests, blocks the
+  // event loop for its password exchange (SCRAM's PBKDF2 runs synchronously, a few ms each).
+  await Promise.all(Array.from({ length: max - 1 }, () => sql`select 1`));
   return {
     kind: 'postgres',
     ...wrap(sql),
