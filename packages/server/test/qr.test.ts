@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { codesAhead, drawCodesAhead, nextBookingCode, qrCodesDrawn, qrOf } from '../src/queue/qr.js';
+import { codesAhead, drawCodesAhead, nextBookingCode, qrCodesDrawn, qrOf, returnBookingCode } from '../src/queue/qr.js';
 
 describe('booking codes drawn ahead', () => {
   it('draws codes with their QR codes while the server is quiet, and hands them out', async () => {
@@ -19,6 +19,23 @@ describe('booking codes drawn ahead', () => {
     assert.equal(qrCodesDrawn(), drawn, 'their QR codes were drawn ahead: answering the tickets draws none');
     qrOf('ZZZZ-ZZZZ');
     assert.equal(qrCodesDrawn(), drawn + 1);
+  });
+
+  it('takes back a code whose booking was not made, up to a full pool', () => {
+    const before = codesAhead();
+    const code = nextBookingCode();
+    assert.equal(codesAhead(), before - 1);
+    returnBookingCode(code);
+    assert.equal(codesAhead(), before);
+    const drawn = qrCodesDrawn();
+    assert.equal(nextBookingCode(), code, 'the next booking gets it, its QR code still drawn');
+    qrOf(code);
+    assert.equal(qrCodesDrawn(), drawn);
+    returnBookingCode(code);
+    while (codesAhead() < 512) returnBookingCode('ABCD-EFGH');
+    returnBookingCode('JKLM-NPQR');
+    assert.equal(codesAhead(), 512, 'never more than the pool holds');
+    while (codesAhead() > before) nextBookingCode();
   });
 
   it('waits while the server is busy', async () => {

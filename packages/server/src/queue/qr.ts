@@ -91,6 +91,15 @@ export function nextBookingCode(): string {
   return code;
 }
 
+/**
+ * Gives back a code taken by `nextBookingCode` for a booking that was not made (the slot was full,
+ * the NIK already had a ticket, …). It was never stored, so no one holds it; keeping it spares a
+ * QR code drawn during a rush, when most attempts are refused.
+ */
+export function returnBookingCode(code: string): void {
+  if (ready.length < AHEAD) ready.push(code);
+}
+
 /** How many codes are drawn ahead, and how many QR codes were drawn in all (for the bench and the tests). */
 export const codesAhead = () => ready.length;
 export const qrCodesDrawn = () => drawn;

@@ -47,7 +47,7 @@ import { dateStr, hoursFor, loadBooked, type ServiceForQueue } from '../queue/da
 import { coalescerOf } from '../queue/coalesce.js';
 import { RulesCache, type ServiceRules } from '../queue/rules-cache.js';
 import { nikHash, sha256 } from '../queue/secret.js';
-import { nextBookingCode, qrOf } from '../queue/qr.js';
+import { nextBookingCode, qrOf, returnBookingCode } from '../queue/qr.js';
 
 type Row = Record<string, unknown>;
 const ACTIVE = `('booked', 'checked_in')`;
@@ -458,12 +458,15 @@ export function queueRoutes(): Hono<Env> {
           email,
         });
       } catch (e) {
-        // A concurrent twin won: the same key (replay it) or the same NIK that day.
+        // A concurrent twin won: the same key (replay it) or the same NIK that day. (On any other
+        // error the code is not given back: the booking may have been stored before the error.)
         if (!isUniqueViolation(e)) throw e;
+        returnBookingCode(code);
         const prev = await storedAttempt();
         if (prev) return replay(prev);
         throw duplicateBooking();
       }
+      if (out.outcome !== 'created') returnBookingCode(code);
       switch (out.outcome) {
         case 'created': {
           const eventId = Number(out.event_id);
