@@ -265,7 +265,9 @@ export async function benchSearch(): Promise<{ rows: BenchRow[]; figures: Record
           .catch((e: unknown) => {
             throw new Error(`bench page did not load: ${errors.join('; ') || String(e)}`);
           });
-        const isolated = await page.evaluate(() => globalThis.crossOriginIsolated);
+        const isolated = await page.evaluate(
+          () => (globalThis as unknown as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
+        );
         const r = await page.evaluate(
           ([size, engine, every, times]) => {
             const b = (globalThis as unknown as { __bench: { measureInPage: typeof measureInPage; catalogs: Record<number, Catalog> } })
