@@ -75,8 +75,11 @@ const minifyLitTemplates = () => ({
 
 const ELEMENTS = ['mpp-service-catalog', 'mpp-queue-booking', 'mpp-queue-ticket'];
 
-// Stale chunks from an earlier build must never be served or measured.
-for (const d of ['./packages/core/dist', './packages/elements/dist']) rmSync(here(d), { recursive: true, force: true });
+/**
+ * Stale chunks from an earlier build must never be served or measured: each npm build empties its
+ * output folder when it starts (not when this file is imported, so the bench can reuse the configs).
+ */
+const clean = (dir) => ({ name: 'clean', buildStart: () => rmSync(here(dir), { recursive: true, force: true }) });
 
 export default [
   {
@@ -90,7 +93,10 @@ export default [
       preserveModulesRoot: here('./packages/core/src'),
     },
     onwarn,
-    plugins: [typescript({ tsconfig: here('./packages/core/tsconfig.build.json'), outDir: here('./packages/core/dist') })],
+    plugins: [
+      clean('./packages/core/dist'),
+      typescript({ tsconfig: here('./packages/core/tsconfig.build.json'), outDir: here('./packages/core/dist') }),
+    ],
   },
   {
     input: [
@@ -107,7 +113,10 @@ export default [
       preserveModulesRoot: here('./packages/elements/src'),
     },
     onwarn,
-    plugins: [typescript({ tsconfig: here('./packages/elements/tsconfig.build.json'), outDir: here('./packages/elements/dist') })],
+    plugins: [
+      clean('./packages/elements/dist'),
+      typescript({ tsconfig: here('./packages/elements/tsconfig.build.json'), outDir: here('./packages/elements/dist') }),
+    ],
   },
   {
     input: { 'mpp-kit': here('./packages/elements/src/autoloader.ts') },
