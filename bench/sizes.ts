@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cdn = join(root, 'packages/elements/dist/cdn');
@@ -70,7 +70,54 @@ function elementChunks(): Map<string, string> {
   return out;
 }
 
-export function benchSizes(): { rows: Array<{ name: string; value: number; unit: string }>; figures: Record<string, number> } {
+/**
+ * Who the queue elements' weight belongs to: the CDN build again, one file per module (rollup's
+ * `preserveModules`, in memory), keeping the modules booking and ticket load and the catalog does
+ * not (English catalogues aside), grouped into our elements code (templates, texts, styles,
+ * helpers), the core SDK, and libraries. Each group is gzipped as one file: the smallest it could
+ * weigh in any chunking.
+ */
+async function queueShares(): Promise<Record<string, number>> {
+  const { rollup } = await import('rollup');
+  const configs = ((await import(pathToFileURL(join(root, 'rollup.config.mjs')).href)) as { default: Array<Record<string, unknown>> })
+    .default;
+  const cdnConfig = configs.find((c) => JSON.stringify(c.output ?? {}).includes('cdn'));
+  if (!cdnConfig) throw new Error('no CDN config in rollup.config.mjs');
+  const src = (e: string) => join(root, `packages/elements/src/${e}/define.ts`);
+  const bundle = await rollup({
+    ...cdnConfig,
+    input: { booking: src('mpp-queue-booking'), ticket: src('mpp-queue-ticket'), catalog: src('mpp-service-catalog') },
+  } as import('rollup').RollupOptions);
+  const { output } = await bundle.generate({ format: 'esm', preserveModules: true });
+  await bundle.close();
+  const chunks = new Map(output.flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
+  const reach = (name: string) => {
+    const seen = new Set<string>();
+    const todo = [...chunks.values()].filter((c) => c.isEntry && c.name === name).map((c) => c.fileName);
+    for (let f = todo.pop(); f !== undefined; f = todo.pop()) {
+      const c = chunks.get(f);
+      if (!c || seen.has(f)) continue;
+      seen.add(f);
+      todo.push(...c.imports, ...c.dynamicImports);
+    }
+    return seen;
+  };
+  const catalog = reach('catalog');
+  const groups: Record<string, string[]> = { elements_own: [], core: [], libraries: [] };
+  for (const f of new Set([...reach('booking'), ...reach('ticket')])) {
+    if (catalog.has(f) || /\.en\.js$/.test(f)) continue;
+    const group = f.includes('node_modules') ? 'libraries' : f.includes('packages/core/') ? 'core' : 'elements_own';
+    groups[group]!.push(chunks.get(f)!.code);
+  }
+  return Object.fromEntries(
+    Object.entries(groups).map(([g, codes]) => [`size.queue_${g}_gzip_kb`, codes.length ? kb(gz(Buffer.from(codes.join('\n')))) : 0]),
+  );
+}
+
+export async function benchSizes(): Promise<{
+  rows: Array<{ name: string; value: number; unit: string }>;
+  figures: Record<string, number>;
+}> {
   if (!existsSync(autoloader)) throw new Error('Build first: npm run build');
   const all = files(cdn);
   const figures: Record<string, number> = {};
@@ -109,6 +156,14 @@ export function benchSizes(): { rows: Array<{ name: string; value: number; unit:
       'booking + ticket elements on top of the catalog (what they add)',
       [...queue].filter((f) => !catalog.has(f)),
     );
+    const shares = await queueShares();
+    Object.assign(figures, shares);
+    const names: Record<string, string> = {
+      elements_own: 'of which our elements code: templates, texts, styles, helpers (gzip as one file)',
+      core: 'of which core SDK code (gzip as one file)',
+      libraries: 'of which libraries the catalog does not load (gzip as one file)',
+    };
+    for (const [g, name] of Object.entries(names)) rows.push({ name: `  ${name}`, value: shares[`size.queue_${g}_gzip_kb`]!, unit: 'KB' });
     // On an English page the booking and ticket also fetch their English catalogues.
     const english = new Set([...loaded(booking, true), ...loaded(ticket, true)]);
     add(
