@@ -27,6 +27,7 @@ import Fuse from 'fuse.js';
 import type { Agency, Service } from '../packages/core/src/schemas/catalog.js';
 import { createCatalogIndex } from '../packages/core/src/catalog/search.js';
 import { QUERIES } from './queries.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
 export interface BenchRow {
   name: string;
@@ -58,7 +59,6 @@ interface EngineResult {
   slowest: string[];
 }
 
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'];
 const SIZES = [145, 14000] as const;
 const FUSE_LATENCY_EVERY = 4;
 /** Typing runs per engine and size (fresh index each); per-keystroke medians are reported. */
@@ -229,7 +229,7 @@ async function bundlePage(): Promise<string> {
 export async function benchSearch(): Promise<{ rows: BenchRow[]; figures: Record<string, number> }> {
   const { chromium } = await import('playwright-core');
   const script = await bundlePage();
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const figures: Record<string, number> = {};
   const rows: BenchRow[] = [];
   const details: Record<string, EngineResult> = {};

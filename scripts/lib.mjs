@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_PATH } from './chromium.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -57,6 +58,5 @@ export async function buildIfStale() {
 }
 
 export function findChromium() {
-  const p = process.env.CHROME_PATH || '/usr/bin/chromium';
-  return existsSync(p) ? p : null;
+  return existsSync(CHROMIUM_PATH) ? CHROMIUM_PATH : null;
 }

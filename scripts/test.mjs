@@ -2,11 +2,12 @@
 // and on PostgreSQL, element tests in Chromium against a real server, and the end-to-end test of the
 // examples. Prints one closing line: "N passed, N failed, N skipped".
 import { buildIfStale, findChromium, run } from './lib.mjs';
+import { CHROMIUM_PATH } from './chromium.mjs';
 
 const chromium = findChromium();
 if (!chromium) {
   console.error(
-    `\nChromium was not found at ${process.env.CHROME_PATH || '/usr/bin/chromium'}.\nInstall Debian's Chromium (as root): apt-get install -y chromium\nor point CHROME_PATH at a Chromium binary. Test tools never download a browser.\n`,
+    `\nChromium was not found at ${CHROMIUM_PATH}.\nInstall Debian's Chromium (as root): apt-get install -y chromium\nor point CHROME_PATH at a Chromium binary. Test tools never download a browser.\n`,
   );
   process.exit(1);
 }
