@@ -1,12 +1,14 @@
 import * as z from 'zod/mini';
+import { INPUT_PROBLEMS, decimal } from './input.js';
+import { TEXT_PROBLEMS } from './text.js';
 
 /** A lowercase slug used as a stable identifier (`disdukcapil`, `disdukcapil-ktp-el`). */
 export const Slug = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(80));
 
 /** Pagination query shared by every list endpoint. */
 export const PageQuery = z.object({
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500))),
-  offset: z.optional(z.coerce.number().check(z.int(), z.minimum(0))),
+  limit: z.optional(decimal(1, 500)),
+  offset: z.optional(decimal(0, 1_000_000)),
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 
@@ -26,6 +28,7 @@ export const IDENTITY_PROBLEMS = [
   'nik_region',
   'nik_birth_date',
   'nik_serial',
+  'nik_repeated',
   'phone_format',
   'phone_not_mobile',
   'email_format',
@@ -33,7 +36,9 @@ export const IDENTITY_PROBLEMS = [
 
 /**
  * Stable machine codes for every error the API returns. Widgets translate them; the text in
- * `title`/`detail` is for developers only. Codes are never renamed once released.
+ * `title`/`detail` is for developers only. Codes are never renamed once released. The list also
+ * holds the field-error codes of the shared input rules (`IDENTITY_PROBLEMS`, `TEXT_PROBLEMS`,
+ * `INPUT_PROBLEMS`), so a message catalogue typed against it can explain every code it is shown.
  */
 export const PROBLEM_CODES = [
   'bad_request',
@@ -47,6 +52,13 @@ export const PROBLEM_CODES = [
   'service_not_found',
   'rate_limited',
   'internal_error',
+  // hostile or broken requests (Node's HTTP layer, limits)
+  'request_aborted',
+  'request_timeout',
+  'header_too_large',
+  // field rules shared by every request schema (text.ts, input.ts)
+  ...TEXT_PROBLEMS,
+  ...INPUT_PROBLEMS,
   // queue booking
   ...IDENTITY_PROBLEMS,
   'slot_not_found',
@@ -67,6 +79,13 @@ export const PROBLEM_CODES = [
   'forbidden',
   'holiday_exists',
   'holiday_not_found',
+  /** An admin holiday whose `serviceId` belongs to another agency than its `agencyId`. */
+  'holiday_scope_mismatch',
+  // abuse limits (429 with Retry-After)
+  /** Too many active bookings for one NIK on one day, across services. */
+  'booking_limit_nik',
+  /** Too many active bookings for one phone number on one day, across services. */
+  'booking_limit_phone',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

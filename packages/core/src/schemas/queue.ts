@@ -1,12 +1,15 @@
 import * as z from 'zod/mini';
 import { Slug } from './common.js';
 import { BOOKING_CODE_PATTERN } from '../queue/ticket-rules.js';
+import { IsoDate, LastEventId, QueueId, RowId, SlotId, decimal, fromNotAfterTo } from './input.js';
+import { personName, text } from './text.js';
 
-/** `YYYY-MM-DD`, a calendar date in the office's time zone. */
-export const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
-export type IsoDate = z.infer<typeof IsoDate>;
+export { IsoDate };
 /** An instant with its offset (`2026-11-23T08:30:00+07:00`). */
 export const Instant = z.string();
+
+/** A phone number as typed (`0812-3456-7890`); `normalizePhone` decides whether it is one. */
+const PhoneInput = () => text({ max: 40, trim: false });
 
 /** Why a date cannot be booked. */
 export const DayClosedReason = z.enum([
@@ -61,7 +64,7 @@ export type Availability = z.infer<typeof Availability>;
 
 export const AvailabilityQuery = z.object({
   from: z.optional(IsoDate),
-  days: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(62))),
+  days: z.optional(decimal(1, 62)),
 });
 
 export const BookingStatus = z.enum(['booked', 'checked_in', 'called', 'served', 'no_show', 'cancelled']);
@@ -70,11 +73,13 @@ export type BookingStatus = z.infer<typeof BookingStatus>;
 /** What a citizen submits. NIK and phone are only ever in this body, never in URLs. */
 export const BookingRequest = z.object({
   serviceId: Slug,
-  slotId: z.string().check(z.minLength(1), z.maxLength(100)),
-  name: z.string().check(z.trim(), z.minLength(2), z.maxLength(100)),
-  nik: z.string().check(z.maxLength(40)),
-  phone: z.string().check(z.maxLength(40)),
-  email: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+  slotId: SlotId,
+  name: personName({ min: 2, max: 100 }),
+  /** As typed: spaces, dots, dashes, tabs and line breaks are separators `parseNik` removes. */
+  nik: text({ max: 40, multiline: true, trim: false }),
+  /** As typed; `normalizePhone` removes the separators. */
+  phone: PhoneInput(),
+  email: z.optional(z.nullable(text({ max: 200 }))),
 });
 export type BookingRequest = z.infer<typeof BookingRequest>;
 
@@ -117,17 +122,23 @@ export const Ticket = z.object({
 export type Ticket = z.infer<typeof Ticket>;
 
 export const TicketLookup = z.object({
-  phone: z.string().check(z.maxLength(40)),
+  phone: PhoneInput(),
 });
 export const RescheduleRequest = z.object({
-  phone: z.string().check(z.maxLength(40)),
-  slotId: z.string().check(z.minLength(1), z.maxLength(100)),
+  phone: PhoneInput(),
+  slotId: SlotId,
 });
 
 /** A booking code in a path (`XXXX-XXXX` from the code alphabet; see `normalizeBookingCode`). */
 export const CodeParam = z.object({ code: z.string().check(z.regex(BOOKING_CODE_PATTERN)) });
 export const ServiceIdParam = z.object({ id: Slug });
-export const QueueIdParam = z.object({ queueId: z.string().check(z.regex(/^[a-z0-9-]+\.[A-Z]{1,2}$/)) });
+export const QueueIdParam = z.object({ queueId: QueueId });
+/** The day of a queue to show (`?date=`); the office's today when absent. */
+export const QueueDayQuery = z.object({ date: z.optional(IsoDate) });
+export type QueueDayQuery = z.infer<typeof QueueDayQuery>;
+/** The event stream's query: the day, and where to resume when the browser cannot send `Last-Event-ID`. */
+export const QueueEventsQuery = z.object({ date: z.optional(IsoDate), lastEventId: z.optional(LastEventId) });
+export type QueueEventsQuery = z.infer<typeof QueueEventsQuery>;
 
 /** The live state of one queue on one day. */
 export const QueueState = z.object({
@@ -168,7 +179,7 @@ export const TicketPosition = z.object({
 export type TicketPosition = z.infer<typeof TicketPosition>;
 
 /** Staff: call the next ticket of a queue at a counter. */
-export const CallNextRequest = z.object({ counter: z.string().check(z.minLength(1), z.maxLength(40)) });
+export const CallNextRequest = z.object({ counter: text({ min: 1, max: 40 }) });
 export const CallResult = z.object({ queue: QueueState, called: z.nullable(z.object({ queueNumber: z.string(), code: z.string() })) });
 export type CallResult = z.infer<typeof CallResult>;
 
@@ -184,13 +195,13 @@ export const Holiday = z.object({
 export type Holiday = z.infer<typeof Holiday>;
 
 export const HolidayList = z.object({ items: z.array(Holiday) });
-export const HolidayQuery = z.object({ from: z.optional(IsoDate), to: z.optional(IsoDate) });
+export const HolidayQuery = z.object({ from: z.optional(IsoDate), to: z.optional(IsoDate) }).check(fromNotAfterTo);
 export const HolidayRequest = z.object({
   date: IsoDate,
-  name: z.string().check(z.trim(), z.minLength(2), z.maxLength(120)),
+  name: text({ min: 2, max: 120 }),
   kind: z.enum(['holiday', 'cuti_bersama', 'closure']),
   agencyId: z.optional(z.nullable(Slug)),
   serviceId: z.optional(z.nullable(Slug)),
 });
 export type HolidayRequest = z.infer<typeof HolidayRequest>;
-export const HolidayIdParam = z.object({ id: z.coerce.number().check(z.int(), z.minimum(1)) });
+export const HolidayIdParam = z.object({ id: RowId });
