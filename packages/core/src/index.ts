@@ -58,5 +58,28 @@ export type {
   WatchedTicket,
 } from './queue/watcher.js';
 export { ticketIcs } from './queue/ics.js';
+export { TicketFlow } from './queue/ticket-flow.js';
+export type {
+  RescheduleState,
+  TicketAction,
+  TicketFlowError,
+  TicketFlowOptions,
+  TicketFlowState,
+  TicketMode,
+} from './queue/ticket-flow.js';
+export {
+  BOOKING_CODE_ALPHABET,
+  BOOKING_CODE_LENGTH,
+  BOOKING_CODE_PATTERN,
+  WAITING_STATUSES,
+  canReschedule,
+  cancelRefusal,
+  formatBookingCode,
+  isBookingCode,
+  isWaiting,
+  normalizeBookingCode,
+  rescheduleRefusal,
+} from './queue/ticket-rules.js';
+export type { WaitingStatus } from './queue/ticket-rules.js';
 export { checkIdentity } from './queue/identity.js';
 export type { IdentityCheck, IdentityField, IdentityInput } from './queue/identity.js';
