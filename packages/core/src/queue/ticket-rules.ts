@@ -61,7 +61,11 @@ export const cancelRefusal = (status: string): 'booking_not_changeable' | null =
  * Why a ticket cannot be moved to another slot, as a problem code, or null when it can: only a
  * `booked` ticket (not yet checked in) moves, and only up to the day before its date.
  */
-export function rescheduleRefusal(status: string, bookingDate: IsoDate, today: IsoDate): 'booking_cancelled' | 'booking_not_changeable' | null {
+export function rescheduleRefusal(
+  status: string,
+  bookingDate: IsoDate,
+  today: IsoDate,
+): 'booking_cancelled' | 'booking_not_changeable' | null {
   if (status === 'cancelled') return 'booking_cancelled';
   if (status !== 'booked' || !canReschedule(bookingDate, today)) return 'booking_not_changeable';
   return null;
