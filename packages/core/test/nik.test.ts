@@ -3,7 +3,13 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { cleanNik, maskNik, parseNik } from '../src/id/nik.js';
 import type { NikResult } from '../src/id/nik.js';
-import { KNOWN_REGENCY_CODES, PROVINCE_CODES, REGENCY_COVERED_PROVINCES, isKnownRegency } from '../src/id/regions.js';
+import {
+  KNOWN_REGENCY_CODES,
+  PROVINCE_CODES,
+  REGENCY_COVERED_PROVINCES,
+  isKnownRegency,
+  isPossibleRegencyNumber,
+} from '../src/id/regions.js';
 
 const TODAY = '2026-11-22';
 
@@ -84,6 +90,23 @@ describe('parseNik: test vectors', () => {
     assert.equal(code('3200010101900001'), 'nik_region');
   });
 
+  it('rejects regency numbers no kabupaten or kota ever had with nik_region', () => {
+    for (const kk of ['50', '55', '69', '70', '80', '90', '99']) assert.equal(code(`32${kk}010101900001`), 'nik_region', kk);
+    for (const kk of ['01', '29', '49', '71', '79']) assert.notEqual(code(`32${kk}010101900001`), 'nik_region', kk);
+    assert.equal(isPossibleRegencyNumber('00'), false);
+    assert.equal(isPossibleRegencyNumber('7'), false);
+    assert.equal(isPossibleRegencyNumber('7a'), false);
+  });
+
+  it('rejects one digit or one pair of digits repeated with nik_repeated', () => {
+    for (const d of '0123456789') assert.equal(code(d.repeat(16)), 'nik_repeated', d);
+    assert.equal(code('1111 1111 1111 1111'), 'nik_repeated');
+    assert.equal(code('1212121212121212'), 'nik_repeated'); // would pass every other check
+    assert.equal(code('3232323232323232'), 'nik_repeated');
+    // A period of 4 can be a real NIK: 11.01.11, born 1 Nov 2001, serial 1101.
+    assert.equal(code('1101110111011101'), 'ok');
+  });
+
   it('rejects serial 0000 with nik_serial', () => {
     assert.equal(code('3271010101900000'), 'nik_serial');
     assert.equal(code('3271010101909999'), 'ok');
@@ -101,6 +124,7 @@ describe('parseNik: test vectors', () => {
   });
 
   it('checks in order: format, province, region, birth date, serial', () => {
+    assert.equal(code('1111111111111111'), 'nik_repeated');
     assert.equal(code('9900000000000000'), 'nik_province');
     assert.equal(code('3200000000000000'), 'nik_region');
     assert.equal(code('3201010000000000'), 'nik_birth_date');
@@ -136,9 +160,9 @@ describe('parseNik: century', () => {
 
 describe('parseNik: regency warning', () => {
   it('warns about an unknown regency in a covered province without refusing', () => {
-    const r = ok(parseNik('3280010101900001', TODAY));
+    const r = ok(parseNik('3230010101900001', TODAY));
     assert.deepEqual(r.warnings, ['nik_unknown_regency']);
-    assert.equal(r.info.regencyCode, '3280');
+    assert.equal(r.info.regencyCode, '3230');
     assert.deepEqual(ok(parseNik('3219010101900001', TODAY)).warnings, ['nik_unknown_regency']);
   });
 
@@ -174,10 +198,10 @@ describe('regions', () => {
 });
 
 describe('maskNik and cleanNik', () => {
-  it('masks the middle 8 digits', () => {
-    assert.equal(maskNik('3271011708450001'), '3271********0001');
-    assert.equal(maskNik('3271 0117 0845 0001'), '3271********0001');
-    assert.equal(maskNik('32.71.01-170845-0001'), '3271********0001');
+  it('shows only the last 4 digits of a NIK', () => {
+    assert.equal(maskNik('3271011708450001'), '************0001');
+    assert.equal(maskNik('3271 0117 0845 0001'), '************0001');
+    assert.equal(maskNik('32.71.01-170845-0001'), '************0001');
   });
 
   it('keeps only the last 4 of anything else', () => {
@@ -210,7 +234,7 @@ const dateArb = fc
 const validNikArb = fc
   .record({
     province: provinceArb,
-    regency: twoDigits(1, 99),
+    regency: fc.oneof(twoDigits(1, 49), twoDigits(71, 79)),
     district: twoDigits(1, 99),
     birthDate: dateArb,
     sex: fc.constantFrom('M' as const, 'F' as const),
@@ -220,11 +244,12 @@ const validNikArb = fc
     const [y, m, d] = p.birthDate.split('-') as [string, string, string];
     const dd = String(Number(d) + (p.sex === 'F' ? 40 : 0)).padStart(2, '0');
     return { ...p, nik: `${p.province}${p.regency}${p.district}${dd}${m}${y.slice(2)}${p.serial}` };
-  });
+  })
+  .filter((v) => !/^(\d\d?)\1+$/.test(v.nik)); // 11.11.11, 11 Nov 2011, serial 1111: refused as repeated
 
 describe('NIK properties', () => {
   it('parseNik never throws and returns a known code', () => {
-    const codes = new Set(['nik_format', 'nik_province', 'nik_region', 'nik_birth_date', 'nik_serial']);
+    const codes = new Set(['nik_format', 'nik_repeated', 'nik_province', 'nik_region', 'nik_birth_date', 'nik_serial']);
     const check = (s: string) => {
       const r = parseNik(s, TODAY);
       if (r.ok) assert.match(r.info.nik, /^\d{16}$/);
@@ -247,22 +272,21 @@ describe('NIK properties', () => {
     );
   });
 
-  it('maskNik never reveals the middle 8 digits', () => {
+  it('maskNik never reveals more than the last 4 digits', () => {
     fc.assert(
       fc.property(validNikArb, fc.constantFrom('', ' ', '.', '-'), ({ nik }, sep) => {
         const spaced = [nik.slice(0, 4), nik.slice(4, 8), nik.slice(8, 12), nik.slice(12)].join(sep);
         const masked = maskNik(spaced);
-        assert.equal(masked, `${nik.slice(0, 4)}********${nik.slice(12)}`);
+        assert.equal(masked, `************${nik.slice(12)}`);
       }),
     );
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.stringMatching(/^[\d .-]{0,24}$/)), (s) => {
         const masked = Array.from(maskNik(s));
         const clean = Array.from(cleanNik(s));
-        const isNik = /^\d{16}$/.test(clean.join(''));
         assert.equal(masked.length, clean.length);
         masked.forEach((c, i) => {
-          const shown = i >= clean.length - 4 ? clean.length > 4 : isNik && i < 4;
+          const shown = i >= clean.length - 4 && clean.length > 4;
           assert.equal(c, shown ? clean[i] : '*');
         });
       }),

@@ -9,9 +9,9 @@
  * A NIK is personal data (UU 27/2022 PDP): show it masked (`maskNik`), keep it out of URLs,
  * events and analytics.
  */
-import { PROVINCE_CODES, isKnownRegency } from './regions.js';
+import { PROVINCE_CODES, isKnownRegency, isPossibleRegencyNumber } from './regions.js';
 
-export type NikErrorCode = 'nik_format' | 'nik_province' | 'nik_region' | 'nik_birth_date' | 'nik_serial';
+export type NikErrorCode = 'nik_format' | 'nik_repeated' | 'nik_province' | 'nik_region' | 'nik_birth_date' | 'nik_serial';
 export type NikWarningCode = 'nik_unknown_regency';
 
 export interface NikInfo {
@@ -33,6 +33,8 @@ export interface NikInfo {
 export type NikResult = { ok: true; info: NikInfo; warnings: NikWarningCode[] } | { ok: false; code: NikErrorCode };
 
 const NIK_RE = /^\d{16}$/;
+/** One digit, or one pair of digits, repeated: `1111111111111111`, `1212121212121212`. */
+const REPEATED_RE = /^(\d\d?)\1+$/;
 const SEPARATORS_RE = /[\s.-]/g;
 
 /** Strips whitespace, `.` and `-` (how people paste a NIK: `3271 0117 0845 0001`, `3271.01…`). */
@@ -53,7 +55,10 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /**
  * Validates and parses a NIK. Checks run in this order and the first failure is returned:
- * format (16 ASCII digits after `cleanNik`), province, regency/district ≠ `00`, birth date, serial.
+ * format (16 ASCII digits after `cleanNik`), not one digit or one pair of digits repeated
+ * (`nik_repeated`: `1111111111111111`, `1212121212121212` are typed to get past a form, never
+ * issued), province, region (regency a possible kabupaten `01`–`49` or kota `71`–`79` number,
+ * district ≠ `00`), birth date, serial ≠ `0000`.
  * An unknown regency in a province covered by the region list only adds the warning
  * `nik_unknown_regency`.
  *
@@ -63,10 +68,11 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
 export function parseNik(input: string, today: string): NikResult {
   const nik = cleanNik(input);
   if (!NIK_RE.test(nik)) return { ok: false, code: 'nik_format' };
+  if (REPEATED_RE.test(nik)) return { ok: false, code: 'nik_repeated' };
 
   const provinceCode = nik.slice(0, 2);
   if (!PROVINCE_CODES.has(provinceCode)) return { ok: false, code: 'nik_province' };
-  if (nik.slice(2, 4) === '00' || nik.slice(4, 6) === '00') return { ok: false, code: 'nik_region' };
+  if (!isPossibleRegencyNumber(nik.slice(2, 4)) || nik.slice(4, 6) === '00') return { ok: false, code: 'nik_region' };
 
   const dd = Number(nik.slice(6, 8));
   const month = Number(nik.slice(8, 10));
@@ -98,14 +104,12 @@ export function parseNik(input: string, today: string): NikResult {
 }
 
 /**
- * Masks a NIK for display: `'3271********0001'` (first 4 and last 4 digits). Separators are
- * dropped first. Anything that is not 16 digits keeps only its last 4 characters (and nothing at
- * all when it is 4 characters or shorter).
+ * Masks a NIK for display: `'************0001'`, only the last 4 digits (the region digits with the
+ * serial narrow a NIK down to one person far too easily). Separators are dropped first. Anything
+ * else keeps only its last 4 characters too (and nothing at all when it is 4 characters or shorter).
  */
 export function maskNik(nik: string): string {
-  const clean = cleanNik(nik);
-  if (NIK_RE.test(clean)) return `${clean.slice(0, 4)}********${clean.slice(12)}`;
-  const chars = Array.from(clean);
+  const chars = Array.from(cleanNik(nik));
   if (chars.length <= 4) return '*'.repeat(chars.length);
   return '*'.repeat(chars.length - 4) + chars.slice(-4).join('');
 }

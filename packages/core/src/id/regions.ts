@@ -66,3 +66,15 @@ export function isKnownRegency(regencyCode: string): boolean | null {
   if (!REGENCY_COVERED_PROVINCES.has(regencyCode.slice(0, 2))) return null;
   return KNOWN_REGENCY_CODES.has(regencyCode);
 }
+
+/**
+ * Whether `kk` (the regency digits of a NIK, `'01'`…`'99'`) can be a regency number at all.
+ * Kemendagri numbers kabupaten from `01` and kota from `71`; no province has ever had more than
+ * 29 kabupaten (Jawa Tengah, Jawa Timur, Papua before 2022) or 9 kota (Jawa Barat, Jawa Timur).
+ * With a wide margin: kabupaten `01`–`49`, kota `71`–`79`; `00`, `50`–`70` and `80`–`99` never exist.
+ */
+export function isPossibleRegencyNumber(kk: string): boolean {
+  if (!/^\d{2}$/.test(kk)) return false;
+  const n = Number(kk);
+  return (n >= 1 && n <= 49) || (n >= 71 && n <= 79);
+}

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Slug, page } from './common.js';
+import { decimal } from './input.js';
 
 /** The kind of body an agency is: it decides the tone of its copy and who answers complaints. */
 export const AgencyKind = z.enum(['pusat', 'provinsi', 'kota', 'bumd', 'bumn', 'polri']);
@@ -75,8 +76,8 @@ export type ServiceList = z.infer<typeof ServiceList>;
 
 export const ServiceQuery = z.object({
   agency: z.optional(Slug),
-  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(500))),
-  offset: z.optional(z.coerce.number().check(z.int(), z.minimum(0))),
+  limit: z.optional(decimal(1, 500)),
+  offset: z.optional(decimal(0, 1_000_000)),
 });
 export type ServiceQuery = z.infer<typeof ServiceQuery>;
 

@@ -2,3 +2,5 @@ export * from './common.js';
 export * from './catalog.js';
 export * from './queue.js';
 export * from './routes.js';
+export * from './text.js';
+export * from './input.js';

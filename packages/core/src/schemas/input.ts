@@ -39,6 +39,7 @@ export function dateProblem(s: string): 'date_invalid' | 'date_out_of_range' | n
 /** `YYYY-MM-DD`, a real calendar date from `DATE_MIN` to `DATE_MAX`, in the office's time zone. */
 export const IsoDate = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/),
+  z.meta({ format: 'date', description: `A calendar date from ${DATE_MIN} to ${DATE_MAX}` }),
   z.check<string>((payload) => {
     const problem = dateProblem(payload.value);
     if (problem) refuse(payload, problem);
@@ -60,7 +61,8 @@ export const fromNotAfterTo = z.check<{ from?: string; to?: string }>((payload) 
     });
 });
 
-const DECIMAL = /^(?:0|[1-9][0-9]{0,15})$/;
+const DECIMAL_SOURCE = '^(?:0|[1-9][0-9]{0,15})$';
+const DECIMAL = new RegExp(DECIMAL_SOURCE);
 
 /**
  * A whole number as a path, query or header string in canonical decimal (`0`, `7`, `250`; never
@@ -70,6 +72,7 @@ export function decimal(min: number, max: number) {
   return z.pipe(
     z.pipe(
       z.string().check(
+        z.meta({ pattern: DECIMAL_SOURCE, description: `A whole number from ${min} to ${max} in canonical decimal` }),
         z.check<string>((payload) => {
           if (!DECIMAL.test(payload.value)) refuse(payload, 'number_invalid');
         }),
@@ -92,7 +95,8 @@ const SLOT_ID = new RegExp(`^(${SLUG_SOURCE})@(\\d{4}-\\d{2}-\\d{2})T([01]\\d|2[
 
 /** A slot id `<service>@<YYYY-MM-DD>T<HHMM>` (`disdukcapil-ktp-el@2026-11-23T0800`), with a real date and time. */
 export const SlotId = z.string().check(
-  z.maxLength(100),
+  z.maxLength(100, { abort: true }),
+  z.meta({ pattern: SLOT_ID.source, description: 'A slot id: service, real date and local start time' }),
   z.check<string>((payload) => {
     const m = SLOT_ID.exec(payload.value);
     if (!m || dateProblem(m[2]!) || m[1]!.length > 80) refuse(payload, 'id_invalid');
@@ -102,6 +106,7 @@ export const SlotId = z.string().check(
 /** A header value read through the contract: visible ASCII only, 1 to `max` characters after trimming. */
 export function headerValue(max: number) {
   return z.string().check(
+    z.meta({ pattern: `^\\s*[\\x21-\\x7e]{1,${max}}\\s*$` }),
     z.trim(),
     z.check<string>((payload) => {
       if (!/^[\x21-\x7e]+$/.test(payload.value) || payload.value.length > max) refuse(payload, 'header_invalid');

@@ -26,7 +26,10 @@ export type TextProblem = (typeof TEXT_PROBLEMS)[number];
 
 const INVALID_UNICODE = /[\p{Cs}\p{Noncharacter_Code_Point}]/u;
 /** C0 but tab, LF and CR; DEL; C1; plus the whitespace controls and separators refused on one line. */
+// Matching control characters is the point of these two patterns.
+// eslint-disable-next-line no-control-regex
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// eslint-disable-next-line no-control-regex
 const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
 const NAME_SEPARATORS = /[\s./-]+/gu;
