@@ -63,13 +63,16 @@ export async function seedCatalog(db: Db, seed: CatalogSeed): Promise<{ agencies
   });
 }
 
-/** The Kota Bogor demo catalog (13 agencies, ~145 services), marked as demo content. */
+/** The Kota Bogor demo catalog (13 agencies, ~145 services, from seed-data/kota-bogor/), marked as demo content. */
 export const BOGOR_SEED: CatalogSeed = { agencies: BOGOR_AGENCIES, services: BOGOR_SERVICES };
 
-/** Seeds the Bogor demo into an empty catalog; a catalog that has agencies is never touched. */
-export async function seedDemoIfEmpty(db: Db): Promise<boolean> {
+/** Seeds a catalog (the Bogor demo by default) into an empty catalog; a catalog that has agencies is never touched. */
+export async function seedDemoIfEmpty(db: Db, seed: CatalogSeed = BOGOR_SEED): Promise<boolean> {
   const [row] = await db.query<{ n: number }>(`select count(*)::int as n from agencies`);
   if (Number(row?.n) > 0) return false;
-  await seedCatalog(db, BOGOR_SEED);
+  await seedCatalog(db, seed);
   return true;
 }
+
+export { loadSeedData, SeedDataError, type SeedData, type SeedFileIssue } from './load.js';
+export { BOGOR_DATA_DIR, loadBogorSeed } from './bogor.js';
