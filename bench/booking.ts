@@ -1,11 +1,14 @@
 // Quota release contention: 2,000 citizens try to book the same 300 places at once, over HTTP
 // against a real server (PGlite, and PostgreSQL when TEST_DATABASE_URL is set). Afterwards the
 // database must hold exactly 300 active tickets, no slot over capacity and at most one active
-// ticket per NIK per service per day. On PostgreSQL the booking rate is compared with pgbench's
+// ticket per NIK per service per day (broken otherwise). The latency target is a ratio measured in
+// the same run: booking p99 ÷ the machine's HTTP floor p99 (the same load generator against a
+// handler that answers at once). On PostgreSQL the booking rate is also compared with pgbench's
 // single-row UPDATE rate on the same server: every booking of a day updates the same
 // `queue_days` row (the ticket number), so that is the ceiling the booking path can approach.
+// The smoke run does the same at a sixth of the scale (400 attempts for 60 places).
 //
-// Run alone: node --conditions=development --import tsx bench/booking.ts
+// Run alone: node --conditions=development --import tsx bench/booking.ts [--smoke]
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
@@ -19,14 +22,8 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import postgres from 'postgres';
-import { openPglite } from '../packages/server/src/db/pglite.js';
-import { openPostgres } from '../packages/server/src/db/postgres.js';
-import type { Db } from '../packages/server/src/db/types.js';
-import { silentLogger } from '../packages/server/src/log.js';
-import { startServer } from '../packages/server/src/server.js';
-import { codesAhead } from '../packages/server/src/queue/qr.js';
-import { mulberry32 } from '../packages/server/src/seed/synthetic.js';
-import { printRows, type Row } from './rows.js';
+import { mustEqual, printRows, type BenchOptions, type Row, type SectionResult } from './rows.js';
+import { codesAhead, mulberry32, openDatabase, openPostgres, silentLogger, startServer, type Db } from './server.js';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -36,13 +33,19 @@ const NOW = new Date('2026-11-23T00:30:00Z');
 /** Tuesday, booked one day ahead. */
 const DATE = '2026-11-24';
 const SLOTS = 10;
-const SLOT_CAPACITY = 30;
-const PLACES = SLOTS * SLOT_CAPACITY; // 300
-const ATTEMPTS = 2000;
-/** Attempts that reuse the NIK of another attempt (one ticket per NIK per service per day). */
-const REUSED_NIKS = Math.round(ATTEMPTS * 0.05);
-/** Requests in flight at once (each worker of the pool sends one after the other). */
-const IN_FLIGHT = 200;
+
+/** How big the rush is: the full run, and the smoke run (CI) at a sixth of it. */
+interface Scale {
+  slotCapacity: number;
+  attempts: number;
+  /** Requests in flight at once (each worker of the pool sends one after the other). */
+  inFlight: number;
+  /** How long pgbench runs. */
+  pgbenchSeconds: number;
+}
+const FULL: Scale = { slotCapacity: 30, attempts: 2000, inFlight: 200, pgbenchSeconds: 5 };
+const SMOKE: Scale = { slotCapacity: 6, attempts: 400, inFlight: 50, pgbenchSeconds: 1 };
+const places = (s: Scale) => SLOTS * s.slotCapacity;
 /** PostgreSQL pool of the server (the test helper's size). */
 const PG_POOL = 20;
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -52,6 +55,7 @@ const LOAD_ROLE = 'mpp-bench-booking-load';
 interface LoadInput {
   role: typeof LOAD_ROLE;
   url: string;
+  inFlight: number;
   slotIds: string[];
   work: Attempt[];
 }
@@ -96,11 +100,11 @@ function post(agent: http.Agent, url: string, body: string): Promise<{ status: n
 }
 
 /**
- * The client side: all attempts through a pool of IN_FLIGHT concurrent fetches, each with its own
+ * The client side: all attempts through a pool of `inFlight` concurrent requests, each with its own
  * Idempotency-Key. Runs in a worker thread so that the load generator neither steals the server's
  * event loop nor is starved by it (PGlite runs its queries on the server's thread).
  */
-async function sendAll({ url, slotIds, work }: LoadInput): Promise<LoadResult> {
+async function sendAll({ url, inFlight, slotIds, work }: LoadInput): Promise<LoadResult> {
   const latency: number[] = [];
   const status = new Map<string, number>();
   const codes = new Map<string, number>();
@@ -147,7 +151,7 @@ async function sendAll({ url, slotIds, work }: LoadInput): Promise<LoadResult> {
   // kernel, not the booking path.)
   await Promise.all(
     Array.from(
-      { length: IN_FLIGHT },
+      { length: inFlight },
       () =>
         new Promise((resolve, reject) =>
           http
@@ -162,7 +166,7 @@ async function sendAll({ url, slotIds, work }: LoadInput): Promise<LoadResult> {
   parentPort?.postMessage({ started: true });
   t0 = performance.now();
   const elu0 = performance.eventLoopUtilization();
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
+  await Promise.all(Array.from({ length: inFlight }, worker));
   const elu = performance.eventLoopUtilization(elu0).utilization;
   agent.destroy();
   return { latency, status: [...status], codes: [...codes], errors: [...errors], wallMs: performance.now() - t0, soldOutMs, elu };
@@ -202,23 +206,25 @@ interface Attempt {
   slot: number;
 }
 
-function attempts(): Attempt[] {
+function attempts(count: number): Attempt[] {
   // Deterministic, so every run books the same slots in the same order.
   const rnd = mulberry32(20261124);
   const out: Attempt[] = [];
-  for (let i = 0; i < ATTEMPTS; i++) out.push({ nik: demoNik(i), phone: `08123456${pad(i, 4)}`, slot: Math.floor(rnd() * SLOTS) });
-  // Exactly REUSED_NIKS attempts take the NIK of another attempt. Both are among the first
-  // attempts sent (which mostly win a place), so the one-per-NIK rule is actually reached: a
-  // reused NIK that meets a full slot is refused as slot_full before the NIK is looked at.
-  const early = Math.min(ATTEMPTS, 4 * REUSED_NIKS);
+  for (let i = 0; i < count; i++) out.push({ nik: demoNik(i), phone: `08123456${pad(i, 4)}`, slot: Math.floor(rnd() * SLOTS) });
+  // Exactly 5 % of the attempts take the NIK of another attempt (one ticket per NIK per service
+  // per day). Both are among the first attempts sent (which mostly win a place), so the
+  // one-per-NIK rule is actually reached: a reused NIK that meets a full slot is refused as
+  // slot_full before the NIK is looked at.
+  const reused = Math.round(count * 0.05);
+  const early = Math.min(count, 4 * reused);
   const picked = new Set<number>();
-  while (picked.size < REUSED_NIKS) picked.add(Math.floor(rnd() * early));
+  while (picked.size < reused) picked.add(Math.floor(rnd() * early));
   for (const i of picked) {
     let j = Math.floor(rnd() * early);
     while (j === i || picked.has(j)) j = (j + 1) % early;
     out[i]!.nik = out[j]!.nik;
   }
-  if (new Set(out.map((a) => a.nik)).size !== ATTEMPTS - REUSED_NIKS) throw new Error('NIK generation is off');
+  if (new Set(out.map((a) => a.nik)).size !== count - reused) throw new Error('NIK generation is off');
   return out;
 }
 
@@ -229,7 +235,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 /** A fresh database: PGlite in memory, or a new PostgreSQL database dropped by `drop()`. */
 export async function freshDb(kind: DbKind, url?: string, pool = PG_POOL): Promise<{ db: Db; drop(): Promise<void> }> {
   if (kind === 'pglite') {
-    const db = await openPglite();
+    const db = await openDatabase({});
     return { db, drop: () => db.close() };
   }
   const name = `mpp_bench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
@@ -269,27 +275,34 @@ async function daySlots(url: string): Promise<AvailabilityBody['days'][number]> 
   return day;
 }
 
-export async function runOne(kind: DbKind, url?: string): Promise<Record<string, number>> {
+/** One rush against a real server on a fresh database: the figures, and what it broke. */
+export async function runOne(kind: DbKind, scale: Scale, url?: string): Promise<{ figures: Record<string, number>; errors: string[] }> {
   const { db, drop } = await freshDb(kind, url);
   const server = await startServer({ port: 0, db, seedDemo: true, logger: silentLogger, clock: { now: () => new Date(NOW) } });
+  const total = places(scale);
   try {
-    await db.query(`update queue_rules set slot_capacity = $2 where service_id = $1`, [SERVICE, SLOT_CAPACITY]);
+    await db.query(`update queue_rules set slot_capacity = $2 where service_id = $1`, [SERVICE, scale.slotCapacity]);
     const before = await daySlots(server.url);
     if (before.status !== 'open') throw new Error(`${DATE} is ${before.status}, expected open`);
     const slots = before.slots.slice(0, SLOTS);
-    if (slots.length !== SLOTS || slots.reduce((n, s) => n + s.remaining, 0) !== PLACES || slots.some((s) => s.capacity !== SLOT_CAPACITY))
-      throw new Error(`expected ${SLOTS} slots of ${SLOT_CAPACITY} on ${DATE}, got ${JSON.stringify(slots)}`);
+    if (
+      slots.length !== SLOTS ||
+      slots.reduce((n, s) => n + s.remaining, 0) !== total ||
+      slots.some((s) => s.capacity !== scale.slotCapacity)
+    )
+      throw new Error(`expected ${SLOTS} slots of ${scale.slotCapacity} on ${DATE}, got ${JSON.stringify(slots)}`);
 
-    const work = attempts();
-    // A server is up well before a quota opens: let it draw its booking codes ahead (queue/qr.ts).
-    for (const t0 = Date.now(); codesAhead() < 512 && Date.now() - t0 < 10_000;) await new Promise((r) => setTimeout(r, 50));
+    const work = attempts(scale.attempts);
+    // A server is up well before a quota opens: let it draw its booking codes ahead.
+    for (const t0 = Date.now(); codesAhead() < Math.min(512, total + 100) && Date.now() - t0 < 10_000;)
+      await new Promise((r) => setTimeout(r, 50));
     // How long the server's event loop was blocked at worst (PGlite executes on this thread).
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     let elu0 = performance.eventLoopUtilization();
     const load = await runInWorker<LoadResult>(
       import.meta.url,
-      { role: LOAD_ROLE, url: server.url, slotIds: slots.map((x) => x.id), work } satisfies LoadInput,
+      { role: LOAD_ROLE, url: server.url, inFlight: scale.inFlight, slotIds: slots.map((x) => x.id), work } satisfies LoadInput,
       // The load starts once the worker is up: how busy the server's thread is from then on.
       () => (elu0 = performance.eventLoopUtilization()),
     ).finally(() => loop.disable());
@@ -297,7 +310,6 @@ export async function runOne(kind: DbKind, url?: string): Promise<Record<string,
     const { latency } = load;
     const status = new Map(load.status);
     const codes = new Map(load.codes);
-    const errors = new Map(load.errors);
     const wallMs = load.wallMs;
 
     // What the database holds now.
@@ -323,9 +335,11 @@ export async function runOne(kind: DbKind, url?: string): Promise<Record<string,
     const p = `booking.${kind}`;
     const figures: Record<string, number> = {
       [`${p}.attempts`]: work.length,
+      [`${p}.places`]: total,
+      [`${p}.in_flight`]: scale.inFlight,
       [`${p}.issued`]: issued,
-      [`${p}.overbooked`]: Math.max(0, issued - PLACES),
-      [`${p}.underbooked`]: Math.max(0, PLACES - issued),
+      [`${p}.overbooked`]: Math.max(0, issued - total),
+      [`${p}.underbooked`]: Math.max(0, total - issued),
       [`${p}.duplicates`]: duplicates,
       [`${p}.slot_mismatches`]: slotMismatch,
       [`${p}.number_gaps`]: numberGaps,
@@ -346,16 +360,31 @@ export async function runOne(kind: DbKind, url?: string): Promise<Record<string,
     };
     for (const [k, n] of status) if (k !== '201' && k !== '409') figures[`${p}.status_${k}`] = n;
     for (const [k, n] of codes) figures[`${p}.code_${k}`] = n;
-    if (errors.size) figures[`${p}.error_kinds`] = errors.size;
-    lastErrors.set(
-      kind,
-      [...errors].map(([k, n]) => `${n}× ${k}`),
-    );
-    return figures;
+    if (load.errors.length) figures[`${p}.error_kinds`] = load.errors.length;
+    return { figures, errors: load.errors.map(([k, n]) => `${n}× ${k}`) };
   } finally {
     await server.close();
     await drop();
   }
+}
+
+/** What a rush must never break: every place taken once, no NIK twice, every attempt answered. */
+function invariants(kind: DbKind, f: Record<string, number>): string[] {
+  const p = `booking.${kind}`;
+  const broken = mustEqual(f, {
+    [`${p}.overbooked`]: 0,
+    [`${p}.underbooked`]: 0,
+    [`${p}.duplicates`]: 0,
+    [`${p}.slot_mismatches`]: 0,
+    [`${p}.number_gaps`]: 0,
+    [`${p}.remaining_after`]: 0,
+  });
+  // Every attempt answered 201 or a 409 problem (slot full, NIK already booked): a 5xx, another
+  // status or a transport error (timeout, reset) is a broken booking path.
+  const answered = (f[`${p}.status_201`] ?? 0) + (f[`${p}.status_409`] ?? 0);
+  if (answered !== f[`${p}.attempts`])
+    broken.push(`${p}: ${f[`${p}.attempts`]! - answered} of ${f[`${p}.attempts`]} attempts answered neither 201 nor 409`);
+  return broken;
 }
 
 /**
@@ -364,7 +393,7 @@ export async function runOne(kind: DbKind, url?: string): Promise<Record<string,
  * database and no booking logic. On 2 cores the client and the server share the CPU, so this is
  * what any booking path measured here pays before doing anything.
  */
-export async function runFloor(): Promise<Record<string, number>> {
+export async function runFloor(scale: Scale): Promise<Record<string, number>> {
   const app = new Hono();
   app.get('/healthz', (c) => c.text('ok'));
   app.post('/api/v1/bookings', async (c) => {
@@ -384,8 +413,9 @@ export async function runFloor(): Promise<Record<string, number>> {
       {
         role: LOAD_ROLE,
         url: `http://127.0.0.1:${port}`,
+        inFlight: scale.inFlight,
         slotIds: Array.from({ length: SLOTS }, (_, i) => `floor-${i}`),
-        work: attempts(),
+        work: attempts(scale.attempts),
       } satisfies LoadInput,
       () => (elu0 = performance.eventLoopUtilization()),
     );
@@ -398,14 +428,12 @@ export async function runFloor(): Promise<Record<string, number>> {
       'booking.http_floor.per_s': Math.round((latency.length / load.wallMs) * 1000),
       'booking.http_floor.server_loop_busy_pct': Math.round(serverElu * 100),
       'booking.http_floor.client_loop_busy_pct': Math.round(load.elu * 100),
+      'booking.http_floor.errors': load.errors.reduce((n, [, k]) => n + k, 0),
     };
   } finally {
     await new Promise((r) => server.close(r));
   }
 }
-
-/** Transport errors seen in the last run, per database (for the runnable entry). */
-const lastErrors = new Map<DbKind, string[]>();
 
 function pgbenchPath(): string {
   if (process.env.PGBENCH) return process.env.PGBENCH;
@@ -415,8 +443,8 @@ function pgbenchPath(): string {
   throw new Error('pgbench not found (set PGBENCH)');
 }
 
-/** pgbench updating ONE row from 16 clients for 5 s: the server's hot-row update rate. */
-async function pgbenchSingleRow(url: string): Promise<number> {
+/** pgbench updating ONE row from 16 clients for a few seconds: the server's hot-row update rate. */
+async function pgbenchSingleRow(url: string, seconds: number): Promise<number> {
   const name = `mpp_pgbench_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = postgres(url, { max: 1, onnotice: () => {} });
   const dir = mkdtempSync(join(tmpdir(), 'mpp-pgbench-'));
@@ -436,7 +464,7 @@ async function pgbenchSingleRow(url: string): Promise<number> {
     await run(bin, ['-i', '-s', '1', '-q'], { env, timeout: 60_000 });
     const script = join(dir, 'single-row.sql');
     writeFileSync(script, '\\set d random(1, 1)\nUPDATE pgbench_branches SET bbalance = bbalance + 1 WHERE bid = 1;\n');
-    const { stdout } = await run(bin, ['-c', '16', '-j', '2', '-T', '5', '-n', '-f', script], { env, timeout: 60_000 });
+    const { stdout } = await run(bin, ['-c', '16', '-j', '2', '-T', String(seconds), '-n', '-f', script], { env, timeout: 60_000 });
     const m = /^tps = ([\d.]+)/m.exec(stdout);
     if (!m) throw new Error(`pgbench: no tps line in ${stdout}`);
     return Number(m[1]);
@@ -452,12 +480,12 @@ function rowsOf(kind: DbKind, f: Record<string, number>): Row[] {
   const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
   const rows: Row[] = [
     {
-      name: `${label}: ${f[`${p}.attempts`]} concurrent bookings (${IN_FLIGHT} in flight) for ${PLACES} places`,
+      name: `${label}: ${f[`${p}.attempts`]} concurrent bookings (${f[`${p}.in_flight`]} in flight) for ${f[`${p}.places`]} places`,
       value: f[`${p}.wall_ms`]!,
       unit: 'ms',
     },
     { name: '  last ticket issued after', value: f[`${p}.sold_out_ms`]!, unit: 'ms' },
-    { name: '  tickets issued (must be 300)', value: f[`${p}.issued`]!, unit: '' },
+    { name: `  tickets issued (must be ${f[`${p}.places`]})`, value: f[`${p}.issued`]!, unit: '' },
     { name: '  overbooked (must be 0)', value: f[`${p}.overbooked`]!, unit: '' },
     { name: '  NIKs with >1 active ticket that day (must be 0)', value: f[`${p}.duplicates`]!, unit: '' },
     { name: '  slots over capacity or booked ≠ tickets (must be 0)', value: f[`${p}.slot_mismatches`]!, unit: '' },
@@ -465,6 +493,7 @@ function rowsOf(kind: DbKind, f: Record<string, number>): Row[] {
     { name: '  request latency p50', value: f[`${p}.p50_ms`]!, unit: 'ms' },
     { name: '  request latency p95', value: f[`${p}.p95_ms`]!, unit: 'ms' },
     { name: '  request latency p99', value: f[`${p}.p99_ms`]!, unit: 'ms' },
+    { name: `  p99 ÷ HTTP floor p99 (target ≤ ${P99_TO_FLOOR[kind]}×)`, value: f[`${p}.p99_to_floor`]!, unit: '×' },
     { name: '  attempts completed per second', value: f[`${p}.per_s`]!, unit: '/s' },
     { name: '  server event loop blocked at most', value: f[`${p}.server_loop_delay_max_ms`]!, unit: 'ms' },
   ];
@@ -472,23 +501,30 @@ function rowsOf(kind: DbKind, f: Record<string, number>): Row[] {
     if (k.startsWith(`${p}.status_`) || k.startsWith(`${p}.code_`)) rows.push({ name: `  ${k.slice(p.length + 1)}`, value: v, unit: '' });
   if (f[`${p}.pgbench_single_row_tps`] !== undefined) {
     rows.push({
-      name: '  pgbench single-row UPDATE, same server (-c 16 -j 2 -T 5)',
+      name: `  pgbench single-row UPDATE, same server (-c 16 -j 2 -T ${f[`${p}.pgbench_seconds`]})`,
       value: f[`${p}.pgbench_single_row_tps`]!,
       unit: 'tps',
     });
-    rows.push({ name: '  booking attempts/s ÷ pgbench tps (goal ≥ 0.3)', value: f[`${p}.ratio_to_pgbench`]!, unit: '' });
+    rows.push({ name: '  booking attempts/s ÷ pgbench tps (target ≥ 0.3)', value: f[`${p}.ratio_to_pgbench`]!, unit: '' });
   }
   return rows;
 }
 
-export async function benchBooking(): Promise<{ rows: Row[]; figures: Record<string, number> }> {
+/** The latency targets: booking p99 at most this many times the HTTP floor's p99 of the same run. */
+export const P99_TO_FLOOR: Record<DbKind, number> = { postgres: 1.5, pglite: 2 };
+
+export async function benchBooking({ smoke }: BenchOptions): Promise<SectionResult> {
+  const scale = smoke ? SMOKE : FULL;
   const figures: Record<string, number> = {};
   const rows: Row[] = [];
-  const floor = await runFloor();
+  const notes: string[] = [];
+  const broken: string[] = [];
+  const floor = await runFloor(scale);
   Object.assign(figures, floor);
+  if (floor['booking.http_floor.errors']) broken.push(`booking.http_floor: ${floor['booking.http_floor.errors']} requests failed`);
   rows.push(
     {
-      name: `HTTP floor, the same ${ATTEMPTS} requests (${IN_FLIGHT} in flight) to a handler answering 409 at once: p50`,
+      name: `HTTP floor, the same ${scale.attempts} requests (${scale.inFlight} in flight) to a handler answering 409 at once: p50`,
       value: floor['booking.http_floor.p50_ms']!,
       unit: 'ms',
     },
@@ -496,21 +532,25 @@ export async function benchBooking(): Promise<{ rows: Row[]; figures: Record<str
     { name: '  request latency p99', value: floor['booking.http_floor.p99_ms']!, unit: 'ms' },
     { name: '  requests completed per second', value: floor['booking.http_floor.per_s']!, unit: '/s' },
   );
-  const pg = await runOne('pglite');
-  Object.assign(figures, pg);
-  rows.push(...rowsOf('pglite', pg));
   const url = process.env.TEST_DATABASE_URL;
-  if (url) {
-    const f = await runOne('postgres', url);
-    const tps = await pgbenchSingleRow(url);
-    f['booking.postgres.pgbench_single_row_tps'] = Math.round(tps);
-    f['booking.postgres.ratio_to_pgbench'] = Math.round((f['booking.postgres.per_s']! / tps) * 100) / 100;
+  const kinds: DbKind[] = url ? ['pglite', 'postgres'] : ['pglite'];
+  for (const kind of kinds) {
+    const p = `booking.${kind}`;
+    const { figures: f, errors } = await runOne(kind, scale, url);
+    f[`${p}.p99_to_floor`] = Math.round((f[`${p}.p99_ms`]! / floor['booking.http_floor.p99_ms']!) * 100) / 100;
+    if (kind === 'postgres') {
+      const tps = await pgbenchSingleRow(url!, scale.pgbenchSeconds);
+      f[`${p}.pgbench_seconds`] = scale.pgbenchSeconds;
+      f[`${p}.pgbench_single_row_tps`] = Math.round(tps);
+      f[`${p}.ratio_to_pgbench`] = Math.round((f[`${p}.per_s`]! / tps) * 100) / 100;
+    }
     Object.assign(figures, f);
-    rows.push(...rowsOf('postgres', f));
-  } else {
-    rows.push({ name: 'PostgreSQL: skipped (TEST_DATABASE_URL not set)', value: 0, unit: '' });
+    rows.push(...rowsOf(kind, f));
+    broken.push(...invariants(kind, f));
+    notes.push(...errors.map((e) => `${p} transport error: ${e}`));
   }
-  return { rows, figures };
+  if (!url) rows.push({ name: 'PostgreSQL: skipped (TEST_DATABASE_URL not set)', value: 0, unit: '' });
+  return { rows, figures, notes, broken };
 }
 
 if (!isMainThread && (workerData as { role?: unknown } | null)?.role === LOAD_ROLE) {
@@ -518,7 +558,9 @@ if (!isMainThread && (workerData as { role?: unknown } | null)?.role === LOAD_RO
 }
 
 if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { rows } = await benchBooking();
-  printRows(rows);
-  for (const [kind, errs] of lastErrors) for (const e of errs) console.log(`  ${kind} transport error: ${e}`);
+  const r = await benchBooking({ smoke: process.argv.includes('--smoke') });
+  printRows(r.rows);
+  for (const n of r.notes) console.log(`  ${n}`);
+  for (const b of r.broken) console.log(`BROKEN ${b}`);
+  process.exitCode = r.broken.length ? 1 : 0;
 }

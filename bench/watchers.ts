@@ -2,29 +2,36 @@
 // ticket. Measures, from just before the staff call, how long until each watcher has an event
 // with a newer version (p50, p95, last), three calls, median of each. PGlite always, PostgreSQL
 // when TEST_DATABASE_URL is set. The watchers and the staff call run in a worker thread, so the
-// clients neither slow the server's event loop down nor wait behind it.
+// clients neither slow the server's event loop down nor wait behind it. Broken when a watcher
+// fails to connect, misses an update, or a subscription outlives its socket. The smoke run does
+// the same with 200 watchers and two calls.
 //
-// Run alone: node --conditions=development --import tsx bench/watchers.ts
+// Run alone: node --conditions=development --import tsx bench/watchers.ts [--smoke]
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import type { Db, Sql } from '../packages/server/src/db/types.js';
-import { silentLogger } from '../packages/server/src/log.js';
-import { demoStaff } from '../packages/server/src/seed/queue.js';
-import { startServer } from '../packages/server/src/server.js';
 import { demoNik, freshDb, runInWorker, type DbKind } from './booking.js';
-import { printRows, type Row } from './rows.js';
+import { mustEqual, printRows, type BenchOptions, type Row, type SectionResult } from './rows.js';
+import { silentLogger, startServer, type Db, type Sql } from './server.js';
 
 /** Monday 2026-11-23 09:00 WIB, during opening hours. */
 const NOW = new Date('2026-11-23T02:00:00Z');
 const TODAY = '2026-11-23';
 const AGENCY = 'disdukcapil';
 const SERVICE = 'disdukcapil-ktp-el';
-const WATCHERS = 2000;
+/** Watchers and staff calls: the full run, and the smoke run (CI). */
+interface Scale {
+  watchers: number;
+  calls: number;
+}
+const FULL: Scale = { watchers: 2000, calls: 3 };
+const SMOKE: Scale = { watchers: 200, calls: 2 };
+/** Tickets booked for today, so every call has someone to call. */
 const TICKETS = 6;
-const CALLS = 3;
+/** The admin's bearer token on the bench's own server (`startServer({ adminToken })`). */
+const ADMIN_TOKEN = `bench-admin-${randomUUID()}`;
 /** SSE connections being set up at once (until their response headers arrive). */
 const CONNECTING = 200;
 const CONNECT_TIMEOUT_MS = 30_000;
@@ -276,13 +283,20 @@ interface AvailabilityBody {
   days: Array<{ date: string; status: string; slots: Array<{ id: string; remaining: number }> }>;
 }
 
-async function runOne(kind: DbKind, dbUrl?: string): Promise<{ figures: Record<string, number>; notes: string[] }> {
+async function runOne(kind: DbKind, scale: Scale, dbUrl?: string): Promise<{ figures: Record<string, number>; broken: string[] }> {
   const fresh = await freshDb(kind, dbUrl);
   const queries = new SharedArrayBuffer(8);
   const counters = new Int32Array(queries);
   const db = countingDb(fresh.db, counters);
-  const server = await startServer({ port: 0, db, seedDemo: true, logger: silentLogger, clock: { now: () => new Date(NOW) } });
-  const notes: string[] = [];
+  const server = await startServer({
+    port: 0,
+    db,
+    seedDemo: true,
+    logger: silentLogger,
+    clock: { now: () => new Date(NOW) },
+    adminToken: ADMIN_TOKEN,
+  });
+  const broken: string[] = [];
   try {
     const [svc] = await db.query<{ queue_prefix: string }>(`select queue_prefix from services where id = $1`, [SERVICE]);
     if (!svc) throw new Error(`no service ${SERVICE}`);
@@ -308,8 +322,6 @@ async function runOne(kind: DbKind, dbUrl?: string): Promise<{ figures: Record<s
       });
       if (res.status !== 201) throw new Error(`booking ${i}: HTTP ${res.status} ${await res.text()}`);
     }
-    const admin = (await demoStaff(db)).find((s) => s.role === 'admin');
-    if (!admin) throw new Error('no demo admin token');
 
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
@@ -318,9 +330,9 @@ async function runOne(kind: DbKind, dbUrl?: string): Promise<{ figures: Record<s
       queries,
       url: server.url,
       queueId,
-      token: admin.token,
-      watchers: WATCHERS,
-      calls: CALLS,
+      token: ADMIN_TOKEN,
+      watchers: scale.watchers,
+      calls: scale.calls,
     } satisfies WatchInput).finally(() => loop.disable());
 
     // Every stream should have unsubscribed once its socket closed; let the server finish its work.
@@ -328,45 +340,51 @@ async function runOne(kind: DbKind, dbUrl?: string): Promise<{ figures: Record<s
     while (server.bus.size > 0 && performance.now() < deadline) await sleep(20);
     await quiet(counters);
 
-    for (const [k, n] of r.failures) notes.push(`${kind}: ${n}× connect failed: ${k}`);
-    for (const [i, c] of r.rounds.entries()) {
-      if (c.callStatus !== 200) notes.push(`${kind}: call ${i + 1} answered HTTP ${c.callStatus}`);
-      if (c.missed) notes.push(`${kind}: call ${i + 1}: ${c.missed} watchers saw no new version within ${EVENT_TIMEOUT_MS} ms`);
-      if (!(c.versionAfter > c.versionBefore)) notes.push(`${kind}: call ${i + 1}: version ${c.versionBefore} → ${c.versionAfter}`);
-    }
     const p = `watchers.${kind}`;
+    for (const [k, n] of r.failures) broken.push(`${p}: ${n}× connect failed: ${k}`);
+    for (const [i, c] of r.rounds.entries()) {
+      if (c.callStatus !== 200) broken.push(`${p}: call ${i + 1} answered HTTP ${c.callStatus}`);
+      if (c.missed) broken.push(`${p}: call ${i + 1}: ${c.missed} watchers saw no new version within ${EVENT_TIMEOUT_MS} ms`);
+      if (!(c.versionAfter > c.versionBefore)) broken.push(`${p}: call ${i + 1}: version ${c.versionBefore} → ${c.versionAfter}`);
+    }
     const rounds = r.rounds;
-    return {
-      notes,
-      figures: {
-        [`${p}.count`]: r.connected,
-        [`${p}.failed`]: r.failed,
-        [`${p}.connect_all_ms`]: Math.round(r.connectMs),
-        [`${p}.p50_ms`]: round1(median(rounds.map((x) => x.p50))),
-        [`${p}.p95_ms`]: round1(median(rounds.map((x) => x.p95))),
-        [`${p}.last_ms`]: round1(median(rounds.map((x) => x.last))),
-        [`${p}.missed`]: Math.max(0, ...rounds.map((x) => x.missed)),
-        [`${p}.call_ms`]: round1(median(rounds.map((x) => x.callMs))),
-        [`${p}.db_queries_per_call`]: median(rounds.map((x) => x.queries)),
-        [`${p}.settle_ms`]: round1(median(rounds.map((x) => x.settleMs))),
-        [`${p}.dropped_by_server`]: r.droppedByServer,
-        [`${p}.server_loop_delay_max_ms`]: Math.round(loop.max / 1e6),
-        [`${p}.subscriptions_left`]: server.bus.size,
-      },
+    const figures = {
+      [`${p}.count`]: r.connected,
+      [`${p}.failed`]: r.failed,
+      [`${p}.connect_all_ms`]: Math.round(r.connectMs),
+      [`${p}.p50_ms`]: round1(median(rounds.map((x) => x.p50))),
+      [`${p}.p95_ms`]: round1(median(rounds.map((x) => x.p95))),
+      [`${p}.last_ms`]: round1(median(rounds.map((x) => x.last))),
+      [`${p}.missed`]: Math.max(0, ...rounds.map((x) => x.missed)),
+      [`${p}.call_ms`]: round1(median(rounds.map((x) => x.callMs))),
+      [`${p}.db_queries_per_call`]: median(rounds.map((x) => x.queries)),
+      [`${p}.settle_ms`]: round1(median(rounds.map((x) => x.settleMs))),
+      [`${p}.dropped_by_server`]: r.droppedByServer,
+      [`${p}.server_loop_delay_max_ms`]: Math.round(loop.max / 1e6),
+      [`${p}.subscriptions_left`]: server.bus.size,
     };
+    broken.push(
+      ...mustEqual(figures, {
+        [`${p}.count`]: scale.watchers,
+        [`${p}.failed`]: 0,
+        [`${p}.dropped_by_server`]: 0,
+        [`${p}.subscriptions_left`]: 0,
+      }),
+    );
+    return { figures, broken };
   } finally {
     await server.close();
     await fresh.drop();
   }
 }
 
-function rowsOf(kind: DbKind, f: Record<string, number>): Row[] {
+function rowsOf(kind: DbKind, scale: Scale, f: Record<string, number>): Row[] {
   const p = `watchers.${kind}`;
   const label = kind === 'pglite' ? 'PGlite' : 'PostgreSQL';
   return [
-    { name: `${label}: SSE watchers connected (of ${WATCHERS})`, value: f[`${p}.count`]!, unit: '' },
+    { name: `${label}: SSE watchers connected (of ${scale.watchers})`, value: f[`${p}.count`]!, unit: '' },
     { name: '  all connected with a first event after', value: f[`${p}.connect_all_ms`]!, unit: 'ms' },
-    { name: `  call-next → watcher has the new version, p50 (median of ${CALLS} calls)`, value: f[`${p}.p50_ms`]!, unit: 'ms' },
+    { name: `  call-next → watcher has the new version, p50 (median of ${scale.calls} calls)`, value: f[`${p}.p50_ms`]!, unit: 'ms' },
     { name: '  … p95', value: f[`${p}.p95_ms`]!, unit: 'ms' },
     { name: '  … last watcher', value: f[`${p}.last_ms`]!, unit: 'ms' },
     { name: '  call-next response time', value: f[`${p}.call_ms`]!, unit: 'ms' },
@@ -378,24 +396,22 @@ function rowsOf(kind: DbKind, f: Record<string, number>): Row[] {
   ];
 }
 
-/** Notes from the last run (failed connects, missed updates), for the runnable entry. */
-export const watcherNotes: string[] = [];
-
-export async function benchWatchers(): Promise<{ rows: Row[]; figures: Record<string, number> }> {
+export async function benchWatchers({ smoke }: BenchOptions): Promise<SectionResult> {
+  const scale = smoke ? SMOKE : FULL;
   const figures: Record<string, number> = {};
   const rows: Row[] = [];
-  watcherNotes.length = 0;
+  const broken: string[] = [];
   const kinds: Array<[DbKind, string | undefined]> = [['pglite', undefined]];
   const url = process.env.TEST_DATABASE_URL;
   if (url) kinds.push(['postgres', url]);
   for (const [kind, dbUrl] of kinds) {
-    const r = await runOne(kind, dbUrl);
+    const r = await runOne(kind, scale, dbUrl);
     Object.assign(figures, r.figures);
-    rows.push(...rowsOf(kind, r.figures));
-    watcherNotes.push(...r.notes);
+    rows.push(...rowsOf(kind, scale, r.figures));
+    broken.push(...r.broken);
   }
   if (!url) rows.push({ name: 'PostgreSQL: skipped (TEST_DATABASE_URL not set)', value: 0, unit: '' });
-  return { rows, figures };
+  return { rows, figures, notes: [], broken };
 }
 
 if (!isMainThread && (workerData as { role?: unknown } | null)?.role === ROLE) {
@@ -403,10 +419,10 @@ if (!isMainThread && (workerData as { role?: unknown } | null)?.role === ROLE) {
 }
 
 if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { rows } = await benchWatchers();
-  printRows(rows);
-  for (const n of watcherNotes) console.log(`  note: ${n}`);
+  const r = await benchWatchers({ smoke: process.argv.includes('--smoke') });
+  printRows(r.rows);
+  for (const b of r.broken) console.log(`BROKEN ${b}`);
   // Sockets, streams and the server are closed, but each SSE stream of the server leaves its 25 s
   // keep-alive setTimeout behind (not cleared, not unref'd), which would keep the process alive.
-  process.exit(0);
+  process.exit(r.broken.length ? 1 : 0);
 }

@@ -1,4 +1,5 @@
-// `npm run bench`: builds if needed, then runs bench/index.ts (sizes, search vs Fuse.js, server start).
+// `npm run bench [-- --smoke] [section…]`: builds if needed, then runs bench/index.ts (sizes, search vs
+// Fuse.js, server start, booking rush, SSE watchers). `--smoke` is the brief run CI does.
 import { buildIfStale, findChromium, run } from './lib.mjs';
 
 if (!findChromium()) {
