@@ -13,6 +13,7 @@ import { sha256 } from '../crypto/hash.js';
 import { BOGOR_DATA } from './bogor.js';
 import type { SeedData } from './load.js';
 import { WEEKDAYS, minutesOf } from './schema.js';
+import { defaultQueueRules } from './rules.js';
 
 export interface DemoStaff {
   id: string;
@@ -106,19 +107,18 @@ export async function writeQueueRules(tx: Sql, rules: Array<QueueRules & { servi
   return rows.length;
 }
 
-/**
- * A default queue rule for every service with an online queue and none yet (or only `serviceIds`):
- * 30-minute slots; 60 % of the daily quota online (spread over the day's slots), 30 % walk-in,
- * 10 % priority (elderly, disabled, pregnant); bookable 14 days ahead, each date opening at 07:00;
- * booking closes 30 minutes before a slot.
- */
-export async function seedQueueRules(tx: Sql, slotsPerDay = 10, serviceIds?: string[]): Promise<void> {
-  await tx.query(
-    `insert into queue_rules (service_id, slot_minutes, slot_capacity, walk_in_quota, priority_quota, booking_days_ahead, release_minutes, cutoff_minutes)
-     select id, 30, greatest(1, round(daily_quota * 0.6 / $1))::int, round(daily_quota * 0.3)::int, round(daily_quota * 0.1)::int, 14, 420, 30
-       from services where online_queue and daily_quota > 0 and ($2::jsonb is null or $2::jsonb ? id)
-     on conflict (service_id) do nothing`,
-    [slotsPerDay, serviceIds ? JSON.stringify(serviceIds) : null],
+/** The default queue rules (./rules.ts) for every online service that has none yet, or only for `serviceIds`. */
+export async function seedQueueRules(tx: Sql, slotsPerDay = 10, serviceIds?: string[]): Promise<number> {
+  const rows = await tx.query<{ id: string; daily_quota: number }>(
+    `select id, daily_quota from services s
+      where online_queue and daily_quota > 0 and not exists (select 1 from queue_rules r where r.service_id = s.id)
+        and ($1::jsonb is null or $1::jsonb ? id)`,
+    [serviceIds ? JSON.stringify(serviceIds) : null],
+  );
+  return writeQueueRules(
+    tx,
+    rows.map((r) => ({ serviceId: r.id, ...defaultQueueRules(r.daily_quota, slotsPerDay) })),
+    'keep',
   );
 }
 
