@@ -1,10 +1,11 @@
-export { createApp, systemClock, validate, DEFAULT_CONFIG } from './app.js';
-export type { AppConfig, AppDeps, Clock, Env } from './app.js';
+export { buildApp, createApp, systemClock, DEFAULT_CONFIG, DEFAULT_LIMITS } from './app.js';
+export type { AbuseLimits, AppConfig, AppDeps, BuiltApp, Clock, Env, Limit } from './app.js';
+export { validate } from './http/validate.js';
 export { openDatabase, migrate, MIGRATIONS } from './db/index.js';
 export type { Db, Sql } from './db/index.js';
 export { startServer } from './server.js';
 export type { StartOptions, RunningServer } from './server.js';
 export { seedCatalog, seedDemoIfEmpty, BOGOR_SEED } from './seed/index.js';
-export { ProblemException } from './problem.js';
+export { ProblemException } from './http/problem.js';
 export { createLogger, silentLogger } from './log.js';
 export { buildOpenApi } from './openapi.js';

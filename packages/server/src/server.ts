@@ -1,15 +1,18 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
-import { createApp, type AppConfig, type Clock } from './app.js';
+import type { Server } from 'node:http';
+import { buildApp, type AppDeps, type BuiltApp } from './app.js';
+import { upsertBootstrapAdmin } from './auth/repository.js';
+import type { Clock } from './context.js';
+import { sha256 } from './crypto/hash.js';
+import { deploymentSecret } from './crypto/secrets.js';
 import { migrate, openDatabase, type Db } from './db/index.js';
 import { mountDemo } from './demo.js';
+import { answerClientErrors } from './http/node-errors.js';
+import { QueueBus } from './live/bus.js';
 import { createLogger, type Logger } from './log.js';
 import { seedDemoIfEmpty } from './seed/index.js';
-import { drawCodesAhead } from './queue/qr.js';
-import { coalescerOf } from './queue/coalesce.js';
 import { seedQueueDemoIfEmpty } from './seed/queue.js';
-import { deploymentSecret, sha256 } from './queue/secret.js';
-import { QueueBus } from './queue/bus.js';
 
 export interface StartOptions {
   port?: number;
@@ -17,13 +20,17 @@ export interface StartOptions {
   /** PostgreSQL URL; when absent the server runs on PGlite in `dataDir` (in memory without one). */
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
-  /** Seed the Kota Bogor demo into an empty database. */
+  /**
+   * Demo mode: seed the Kota Bogor demo into an empty database, and without MPP_SECRET generate
+   * the NIK secret (kept in a file beside the data folder). Outside demo mode the server refuses
+   * to start without MPP_SECRET or MPP_SECRET_FILE.
+   */
   seedDemo?: boolean;
   /** Serve the examples, docs and CDN bundle from this repository root. */
   demoRoot?: string;
   logger?: Logger;
   clock?: Clock;
-  config?: Partial<AppConfig>;
+  config?: AppDeps['config'];
   /** Use this database instead of opening one (tests). */
   db?: Db;
   /** Ensures an `admin` staff account with this bearer token (MPP_ADMIN_TOKEN; bootstrap and tests). */
@@ -35,6 +42,8 @@ export interface RunningServer {
   port: number;
   db: Db;
   bus: QueueBus;
+  /** The app and its parts (tests and the bench look inside). */
+  built: BuiltApp;
   /** Milliseconds from the call to listening, database open and migrated included. */
   startupMs: number;
   close(): Promise<void>;
@@ -48,25 +57,30 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
   if (applied.length) logger.info('migrated', { applied });
   if (o.seedDemo && (await seedDemoIfEmpty(db))) logger.info('seeded', { demo: 'kota-bogor' });
   if (o.seedDemo && (await seedQueueDemoIfEmpty(db))) logger.info('seeded', { demo: 'kota-bogor-queue' });
-  if (o.adminToken) {
-    await db.query(
-      `insert into staff (id, name, role, agency_id, token_hash) values ('admin-bootstrap', 'Admin (MPP_ADMIN_TOKEN)', 'admin', null, $1)
-         on conflict (id) do update set token_hash = excluded.token_hash`,
-      [sha256(o.adminToken)],
-    );
-  }
-  const secret = await deploymentSecret(db, o.config?.secret || process.env.MPP_SECRET);
+  if (o.adminToken) await upsertBootstrapAdmin(db, sha256(o.adminToken));
+  const env = process.env;
+  const secret = await deploymentSecret(
+    db,
+    {
+      secret: o.config?.secret,
+      env: env.MPP_SECRET,
+      file: env.MPP_SECRET_FILE,
+      demo: Boolean(o.seedDemo),
+      dataDir: o.databaseUrl ? undefined : o.dataDir,
+    },
+    logger,
+  );
   const bus = new QueueBus();
   await bus.attach(db);
-  await coalescerOf(db).bookings.warm();
-  // Booking codes with their QR codes, drawn in short steps while the server is quiet.
-  drawCodesAhead();
-  const app = createApp({ db, logger, clock: o.clock, config: { ...o.config, secret }, bus });
+  const built = buildApp({ db, logger, clock: o.clock, config: { ...o.config, secret }, bus });
+  await built.warm();
+  const { app } = built;
   if (o.demoRoot) mountDemo(app, o.demoRoot);
   const host = o.host ?? '127.0.0.1';
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, port: o.port ?? 8787, hostname: host }, () => resolve(s));
   });
+  answerClientErrors(server as unknown as Server, logger);
   // PGlite runs on this thread: under a burst the event loop can stall for seconds, and Node's 5 s
   // keep-alive timer would then close sockets a client is about to reuse (ECONNRESET). Be patient.
   const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
@@ -79,8 +93,10 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
     port,
     db,
     bus,
+    built,
     startupMs: Math.round(performance.now() - t0),
     async close() {
+      built.stop();
       bus.close();
       await new Promise<void>((r) => {
         server.close(() => r());

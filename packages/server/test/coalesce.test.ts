@@ -4,7 +4,7 @@ import postgres from 'postgres';
 import { DB_KIND, freshDb } from './helpers.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { silentLogger } from '../src/log.js';
-import { BookingCoalescer, StoredAttempts, type BookingAttempt } from '../src/queue/coalesce.js';
+import { BookingCoalescer, StoredAttempts, type BatchRow, type BookingAttempt } from '../src/queue/fast-path/coalesce.js';
 
 // Monday 23 November 2026, 09:00 in Jakarta.
 const NOW = new Date('2026-11-23T02:00:00Z');
@@ -40,11 +40,14 @@ describe(`coalesced booking attempts on ${DB_KIND}`, { timeout: 120_000 }, () =>
       nikMasked: '3271************',
       phone: '+6281234567890',
       email: null,
+      maxPerNik: null,
+      maxPerPhone: null,
       ...over,
     };
   };
   /** One statement, exactly as the coalescer sends a batch. */
-  const batch = (items: BookingAttempt[]) => srv.db.query<Row>(`select * from mpp_book_batch($1::text::jsonb)`, [JSON.stringify(items)]);
+  const batch = (items: BookingAttempt[]) =>
+    srv.db.query<Row>(`select * from mpp_book_batch($1::text::jsonb, $2::timestamptz)`, [JSON.stringify(items), NOW.toISOString()]);
 
   before(async () => {
     const f = await freshDb();
@@ -136,8 +139,32 @@ describe(`coalesced booking attempts on ${DB_KIND}`, { timeout: 120_000 }, () =>
     );
   });
 
+  it('never lets one attempt the database refuses fail the others of its batch', async () => {
+    const coalescer = new BookingCoalescer(srv.db, { now: () => NOW });
+    // Values only a client that skips the contract could send: the database refuses them in JSON.
+    const poisons = ['\u0000', '\ud800', 'a\u0000b'];
+    const items = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        attempt(7 + (i % 3), i % 4 === 1 ? { name: `Warga ${poisons[i % 3]}`, capacity: 10 } : { capacity: 10 }),
+      ),
+    );
+    const rows = await Promise.all(
+      items.map((it) =>
+        coalescer.book(it).then(
+          (r) => r,
+          (e: unknown) => e as Error,
+        ),
+      ),
+    );
+    items.forEach((it, i) => {
+      const r = rows[i]!;
+      if (it.name.includes('\u0000') || it.name.includes('\ud800')) assert.ok(r instanceof Error, `poisoned attempt ${i} fails alone`);
+      else assert.equal((r as BatchRow).outcome, 'created', `honest attempt ${i} is booked`);
+    });
+  });
+
   it('coalesces concurrent calls into batches and answers each caller with its own outcome', async () => {
-    const coalescer = new BookingCoalescer(srv.db);
+    const coalescer = new BookingCoalescer(srv.db, { now: () => NOW });
     const items = await Promise.all(Array.from({ length: 12 }, (_, i) => attempt(3 + (i % 2))));
     const rows = await Promise.all(items.map((it) => coalescer.book(it)));
     // Two slots of capacity 2: four tickets, eight refusals; each caller gets its own answer.
@@ -168,8 +195,8 @@ describe(`coalesced booking attempts on ${DB_KIND}`, { timeout: 120_000 }, () =>
       try {
         const x = await attempt(5);
         const y = await attempt(5);
-        const coalescer = new BookingCoalescer(srv.db);
-        let result: Promise<Row[]> | null = null;
+        const coalescer = new BookingCoalescer(srv.db, { now: () => NOW });
+        let result: Promise<BatchRow[]> | null = null;
         await other.begin(async (tx) => {
           await tx.unsafe(
             `insert into slots (id, service_id, date, start_min, end_min, capacity) values ($1, $2, '2026-11-25', $3, $4, 2)`,

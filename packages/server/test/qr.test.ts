@@ -1,6 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { codesAhead, drawCodesAhead, nextBookingCode, qrCodesDrawn, qrOf, returnBookingCode } from '../src/queue/qr.js';
+import { BookingCodes } from '../src/queue/fast-path/codes.js';
+
+const codes$ = new BookingCodes();
+const drawCodesAhead = () => codes$.drawAhead();
+const codesAhead = () => codes$.ahead;
+const nextBookingCode = () => codes$.next();
+const qrCodesDrawn = () => codes$.qrDrawn;
+const qrOf = (c: string) => codes$.qr(c);
+const returnBookingCode = (c: string) => codes$.giveBack(c);
 
 describe('booking codes drawn ahead', () => {
   it('draws codes with their QR codes while the server is quiet, and hands them out', async () => {
@@ -49,5 +57,21 @@ describe('booking codes drawn ahead', () => {
       await new Promise((r) => setImmediate(r));
     }
     assert.equal(codesAhead(), before);
+    codes$.stop();
+  });
+
+  it('belongs to one app: two sets of codes share no pool, and a stopped one draws nothing', async () => {
+    const a = new BookingCodes();
+    const b = new BookingCodes();
+    a.drawAhead();
+    const start = Date.now();
+    while (a.ahead < 512 && Date.now() - start < 10_000) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(a.ahead, 512);
+    assert.equal(b.ahead, 0, 'the other app has drawn nothing');
+    a.stop();
+    b.stop();
+    b.next();
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(b.ahead, 0, 'stopped: no background drawing');
   });
 });

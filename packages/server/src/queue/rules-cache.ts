@@ -1,6 +1,6 @@
 import type { DayClosure, DayHours, IsoDate } from '@mpp-kit/core';
 import type { Sql } from '../db/types.js';
-import { loadClosures, loadHours, loadService, type ServiceForQueue } from './data.js';
+import { loadClosures, loadHours, loadService, rulesVersion, type ServiceForQueue } from './repository.js';
 
 /** Everything that decides whether a date or slot of a service is bookable, at one rules version. */
 export interface ServiceRules {
@@ -22,8 +22,7 @@ export class RulesCache {
 
   /** The current rules version in the database; drops every entry cached at an older one. */
   async refresh(db: Sql): Promise<number> {
-    const [r] = await db.query<{ v: number | string }>(`select v from rules_version where id = 1`);
-    const v = Number(r!.v);
+    const v = await rulesVersion(db);
     if (v !== this.#version) {
       this.#entries.clear();
       this.#version = v;

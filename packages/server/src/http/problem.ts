@@ -40,6 +40,23 @@ const TITLES: Record<ProblemCode, string> = {
   forbidden: 'This account may not do this',
   holiday_exists: 'That date is already closed for this scope',
   holiday_not_found: 'No such holiday or closure',
+  holiday_scope_mismatch: 'The service belongs to another agency than the one given',
+  request_aborted: 'The request body did not arrive whole',
+  request_timeout: 'The request took too long to arrive',
+  header_too_large: 'The request headers are too large',
+  booking_limit_nik: 'This NIK already holds the most active tickets allowed on that date',
+  booking_limit_phone: 'This phone number already holds the most active tickets allowed on that date',
+  nik_repeated: 'The NIK cannot be one digit repeated',
+  text_invalid_unicode: 'The text holds invalid Unicode (a lone surrogate)',
+  text_control_char: 'The text holds a control character',
+  text_bidi_control: 'The text holds a bidirectional control character',
+  name_contains_nik: 'A name cannot hold a 16-digit number (a NIK belongs in its own field)',
+  date_invalid: 'Not a calendar date (YYYY-MM-DD)',
+  date_out_of_range: 'The date is outside the accepted range',
+  date_range_reversed: 'The start date is after the end date',
+  number_invalid: 'Not a number in canonical decimal form',
+  id_invalid: 'Not an id in its canonical form',
+  header_invalid: 'A header holds characters that are not visible ASCII, or is too long',
 };
 
 /**
@@ -67,16 +84,19 @@ export class ProblemException extends Error {
   }
 }
 
+/** The RFC 9457 document of a problem. */
+export const problemBody = (status: number, code: ProblemCode, detail: string | undefined, instance: string, errors?: FieldError[]) => ({
+  type: `https://mpp-kit.dev/problems/${code.replace(/_/g, '-')}`,
+  title: TITLES[code],
+  status,
+  code,
+  ...(detail ? { detail } : {}),
+  instance,
+  ...(errors?.length ? { errors } : {}),
+});
+
 export function problemResponse(c: Context, p: ProblemException): Response {
-  const body = {
-    type: `https://mpp-kit.dev/problems/${p.code.replace(/_/g, '-')}`,
-    title: TITLES[p.code],
-    status: p.status,
-    code: p.code,
-    ...(p.detail ? { detail: p.detail } : {}),
-    instance: c.req.path,
-    ...(p.errors?.length ? { errors: p.errors } : {}),
-  };
+  const body = problemBody(p.status, p.code, p.detail, c.req.path, p.errors);
   // Through the context, so headers set earlier (CORS, request id) are kept.
   return c.body(JSON.stringify(body), p.status as ContentfulStatusCode, {
     'content-type': 'application/problem+json; charset=utf-8',

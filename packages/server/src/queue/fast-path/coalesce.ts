@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { slotId } from '@mpp-kit/core';
-import { isDeadlock, isSqlError, isUniqueViolation } from '../db/errors.js';
-import type { Db, Sql } from '../db/types.js';
+import type { Clock } from '../../context.js';
+import { isSqlError } from '../../db/errors.js';
+import type { Db, Sql } from '../../db/types.js';
 
 type Row = Record<string, unknown>;
 
@@ -58,9 +59,24 @@ export interface BookingAttempt {
   nikMasked: string;
   phone: string;
   email: string | null;
+  /** Active tickets one NIK / one phone may hold that date (migration 006); null: no limit. */
+  maxPerNik: number | null;
+  maxPerPhone: number | null;
 }
 
-const BATCH = `select * from mpp_book_batch($1::text::jsonb)`;
+/** One row per attempt: `i` its index, `outcome` and what goes with it (migration 006). */
+export interface BatchRow {
+  i: number;
+  outcome: 'created' | 'replay' | 'stale' | 'duplicate' | 'slot_full' | 'limit_nik' | 'limit_phone';
+  number: number | null;
+  created_at: Date | string | null;
+  event_id: number | string | null;
+  replay_code: string | null;
+  replay_hash: string | null;
+  replay_status: number | null;
+}
+
+const BATCH = `select * from mpp_book_batch($1::text::jsonb, $2::timestamptz)`;
 
 /** Attempts per batch: enough to drain a quota release, small enough to keep the lock short. */
 const MAX_BATCH = 64;
@@ -75,17 +91,22 @@ const SESSIONS = 2;
  * in arrival order, one lock and one commit for all. Capacity and the one-ticket-per-NIK rule are
  * still decided by the database, attempt by attempt.
  *
- * If a batch hits a unique violation (a twin attempt committed by another instance meanwhile), it
- * is rolled back whole and its attempts run again one by one, so the violation reaches only the
- * attempt it belongs to (as an Error the route turns into a replay or `duplicate_booking`).
+ * One attempt's failure never fails another's: if a batch fails for any reason (a unique
+ * violation from a twin committed by another instance meanwhile, a deadlock, a value the database
+ * refuses), it is rolled back whole and tried again; if it fails again its attempts run one by
+ * one, so the error reaches only the attempt it belongs to (as an Error the route turns into a
+ * replay, `duplicate_booking`, or a problem of its own).
  */
 export class BookingCoalescer {
-  readonly #loaders = new Map<string, DataLoader<BookingAttempt, Row>>();
+  readonly #loaders = new Map<string, DataLoader<BookingAttempt, BatchRow>>();
   /** Connections of their own (see `Db.session`), one per group of queue days. */
   readonly #sessions: Array<Promise<Sql> | null> = new Array<Promise<Sql> | null>(SESSIONS).fill(null);
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
-  book(a: BookingAttempt): Promise<Row> {
+  book(a: BookingAttempt): Promise<BatchRow> {
     const day = `${a.queue}|${a.date}`;
     let loader = this.#loaders.get(day);
     if (!loader) {
@@ -95,7 +116,7 @@ export class BookingCoalescer {
       // process is still reading the first one's answer.
       const c = coalescing(2, MAX_BATCH);
       const session = hash(day) % SESSIONS;
-      loader = new DataLoader<BookingAttempt, Row>(
+      loader = new DataLoader<BookingAttempt, BatchRow>(
         c.gate((items) => this.#run(session, items)),
         c.options,
       );
@@ -134,12 +155,14 @@ export class BookingCoalescer {
       nikMasked: '0000************',
       phone: '+620000000000',
       email: null,
+      maxPerNik: null,
+      maxPerPhone: null,
     };
     for (let n = 0; n < SESSIONS; n++) {
       const sql = await this.#session(n);
       await sql.query('begin');
       try {
-        await sql.query(BATCH, [JSON.stringify([attempt])]);
+        await sql.query(BATCH, [JSON.stringify([attempt]), this.clock.now().toISOString()]);
       } finally {
         await sql.query('rollback');
       }
@@ -156,35 +179,33 @@ export class BookingCoalescer {
     return s;
   }
 
-  async #run(session: number, items: readonly BookingAttempt[]): Promise<Array<Row | Error>> {
+  async #run(session: number, items: readonly BookingAttempt[]): Promise<Array<BatchRow | Error>> {
     // A twin committed meanwhile is seen by the next run (as a replay or a duplicate), so the
-    // batch is tried again whole; only if it keeps failing do its attempts run one by one, so
-    // that the error reaches only the attempt it belongs to.
-    for (let attempt = 0; ; attempt++) {
+    // batch is tried again whole once; if it fails again, its attempts run one by one, so that the
+    // error reaches only the attempt it belongs to, whatever the error was.
+    for (let tries = 0; tries < 2; tries++) {
       try {
         return await this.#batch(session, items);
       } catch (e) {
-        if (!(isUniqueViolation(e) || isDeadlock(e)) || (attempt >= 2 && items.length === 1)) throw e;
-        if (attempt >= 2) {
-          const out: Array<Row | Error> = [];
-          for (const a of items) out.push(await this.#run(session, [a]).then((r) => r[0]!, toError));
-          return out;
-        }
+        if (tries === 1 && items.length === 1) return [toError(e)];
       }
     }
+    const out: Array<BatchRow | Error> = [];
+    for (const a of items) out.push((await this.#run(session, [a]))[0]!);
+    return out;
   }
 
-  async #batch(session: number, items: readonly BookingAttempt[]): Promise<Array<Row | Error>> {
+  async #batch(session: number, items: readonly BookingAttempt[]): Promise<Array<BatchRow | Error>> {
     const sql = await this.#session(session);
-    let rows: Row[];
+    let rows: BatchRow[];
     try {
-      rows = await sql.query<Row>(BATCH, [JSON.stringify(items)]);
+      rows = await sql.query<BatchRow>(BATCH, [JSON.stringify(items), this.clock.now().toISOString()]);
     } catch (e) {
       // A lost connection is replaced for the next batch (a SQL error keeps it).
       if (!isSqlError(e)) this.#sessions[session] = null;
       throw e;
     }
-    const out: Array<Row | Error> = items.map(() => new Error('mpp_book_batch: no row for this attempt'));
+    const out: Array<BatchRow | Error> = items.map(() => new Error('mpp_book_batch: no row for this attempt'));
     for (const r of rows) out[Number(r.i)] = r;
     return out;
   }
@@ -199,14 +220,6 @@ function hash(s: string): number {
 
 /** DataLoader tells a failed item by `instanceof Error`; database errors keep their `code`. */
 const toError = (e: unknown): Error => (e instanceof Error ? e : Object.assign(new Error(String(e)), e as object));
-
-const coalescers = new WeakMap<Db, { bookings: BookingCoalescer; keys: StoredAttempts }>();
-/** The coalescers of a database, shared by every app on it in this process. */
-export function coalescerOf(db: Db): { bookings: BookingCoalescer; keys: StoredAttempts } {
-  let c = coalescers.get(db);
-  if (!c) coalescers.set(db, (c = { bookings: new BookingCoalescer(db), keys: new StoredAttempts(db) }));
-  return c;
-}
 
 /**
  * Idempotency-Key lookups, coalesced: a refusal served from memory (a slot known to be full) must

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/types.js';
 
 /**
@@ -8,14 +9,13 @@ export type QueueListener = (eventId: number) => void;
 
 const CHANNEL = 'mpp_queue';
 const NOTIFY_BATCH_MS = 5;
-let instances = 0;
 
 export class QueueBus {
   #listeners = new Map<string, Set<QueueListener>>();
   #db: Pick<Db, 'notify' | 'listen'> | null = null;
   #unlisten: (() => Promise<void>) | null = null;
   /** Tells this instance's own NOTIFYs apart from other instances'. */
-  readonly #origin = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}${++instances}`;
+  readonly #origin = randomUUID();
   #closed = false;
   #onClose = new Set<() => void>();
   /** NOTIFYs not sent yet: the newest event id per queue key (a stream only needs the newest). */

@@ -1,0 +1,3 @@
+/** The catalog domain's public API for other domains. */
+export { catalogRoutes } from './routes.js';
+export { agencyExists, agencyOfService } from './repository.js';

@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import type { Context } from 'hono';
+import { createHash } from 'node:crypto';
+import { IdParam, ROUTES, ServiceQuery } from '@mpp-kit/core';
+import type { Env } from '../context.js';
+import { ProblemException } from '../http/problem.js';
+import { honoPath, validate } from '../http/validate.js';
+import { agencyExists, catalogVersion, findAgency, findService, listAgencies, listServices } from './repository.js';
+
+/**
+ * Answers 304 when the client's `If-None-Match` matches the current catalog version for this URL;
+ * otherwise sets the ETag and lets the handler build the body.
+ */
+async function conditional(c: Context<Env>, build: () => Promise<Response>): Promise<Response> {
+  const url = new URL(c.req.url);
+  url.searchParams.sort();
+  const version = await catalogVersion(c.get('deps').db);
+  const etag = `W/"${createHash('sha1').update(`${version}|${url.pathname}?${url.searchParams}`).digest('base64url').slice(0, 22)}"`;
+  const inm = c.req.header('if-none-match');
+  const headers = { etag, 'cache-control': 'public, no-cache' };
+  if (inm && inm.split(',').some((t) => t.trim() === etag || t.trim() === '*')) return new Response(null, { status: 304, headers });
+  const res = await build();
+  for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+  return res;
+}
+
+export function catalogRoutes(): Hono<Env> {
+  const r = new Hono<Env>();
+
+  r.get(honoPath(ROUTES.listAgencies.path), (c) =>
+    conditional(c, async () => {
+      const items = await listAgencies(c.get('deps').db);
+      return c.json({ items, total: items.length });
+    }),
+  );
+
+  r.get(honoPath(ROUTES.getAgency.path), (c) => {
+    const { id } = validate(IdParam, c.req.param());
+    return conditional(c, async () => {
+      const agency = await findAgency(c.get('deps').db, id);
+      if (!agency) throw new ProblemException(404, 'agency_not_found', `No agency with id ${id}`);
+      return c.json(agency);
+    });
+  });
+
+  r.get(honoPath(ROUTES.listServices.path), (c) => {
+    const q = validate(ServiceQuery, c.req.query());
+    const limit = q.limit ?? 50;
+    const offset = q.offset ?? 0;
+    return conditional(c, async () => {
+      const db = c.get('deps').db;
+      if (q.agency && !(await agencyExists(db, q.agency)))
+        throw new ProblemException(404, 'agency_not_found', `No agency with id ${q.agency}`);
+      const page = await listServices(db, { agency: q.agency, limit, offset });
+      return c.json({ ...page, limit, offset });
+    });
+  });
+
+  r.get(honoPath(ROUTES.getService.path), (c) => {
+    const { id } = validate(IdParam, c.req.param());
+    return conditional(c, async () => {
+      const service = await findService(c.get('deps').db, id);
+      if (!service) throw new ProblemException(404, 'service_not_found', `No service with id ${id}`);
+      return c.json(service);
+    });
+  });
+
+  return r;
+}
