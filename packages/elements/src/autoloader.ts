@@ -16,15 +16,17 @@ const loaders: Record<string, () => Promise<unknown>> = {
 };
 
 /**
- * English texts of the queue widgets (their own chunks, never loaded on Indonesian pages). On an
- * English page they are fetched together with the widget's code rather than after it has rendered,
- * so the widget does not wait for a second round trip. Should this fail, the widget speaks Indonesian.
+ * English texts of the widgets (their own chunks, never loaded on Indonesian pages). On an English
+ * page they are fetched together with the widget's code rather than after it has rendered, so the
+ * widget does not wait for a second round trip. Should this fail, the widget speaks Indonesian.
  */
-const englishQueue = () =>
-  Promise.all([import('./mpp-queue-booking/messages.en.js'), import('./mpp-queue-ticket/messages.en.js')]).catch(() => undefined);
+const quiet = (p: Promise<unknown>) => p.catch(() => undefined);
 const english: Record<string, () => Promise<unknown>> = {
-  'mpp-queue-booking': englishQueue,
-  'mpp-queue-ticket': englishQueue,
+  'mpp-service-catalog': () => quiet(import('./mpp-service-catalog/messages.en.js')),
+  // The booking shows its ticket with `<mpp-queue-ticket>` inside it.
+  'mpp-queue-booking': () =>
+    quiet(Promise.all([import('./mpp-queue-booking/messages.en.js'), import('./mpp-queue-ticket/messages.en.js')])),
+  'mpp-queue-ticket': () => quiet(import('./mpp-queue-ticket/messages.en.js')),
 };
 /** The same rule as the widgets' `resolveLocale`, for a tag in the page itself. */
 const isEnglish = (el: Element) => /^en\b/i.test(el.closest('[lang]')?.getAttribute('lang') ?? '');

@@ -5,6 +5,7 @@
 export { MppServiceCatalog } from './mpp-service-catalog/mpp-service-catalog.js';
 export { MppQueueBooking } from './mpp-queue-booking/mpp-queue-booking.js';
 export { MppQueueTicket } from './mpp-queue-ticket/mpp-queue-ticket.js';
+export * from './mpp-service-catalog/events.js';
 export * from './mpp-queue-booking/events.js';
 export * from './mpp-queue-ticket/events.js';
 export { setDefaultApiBase, resolveApiBase } from './shared/config.js';

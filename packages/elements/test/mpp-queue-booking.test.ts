@@ -1,6 +1,6 @@
 import { html, fixture, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import type { AvailabilityDay } from '@mpp-kit/core';
+import { maskNik, type AvailabilityDay } from '@mpp-kit/core';
 import '../src/mpp-queue-booking/define.js';
 import '../src/mpp-service-catalog/define.js';
 import type { MppQueueBooking } from '../src/mpp-queue-booking/mpp-queue-booking.js';
@@ -9,7 +9,7 @@ import type { MppQueueTicket } from '../src/mpp-queue-ticket/mpp-queue-ticket.js
 import type { MppBookingCreatedEvent, MppSlotsLoadedEvent } from '../src/mpp-queue-booking/events.js';
 import { BOOKING_MESSAGES } from '../src/mpp-queue-booking/messages.js';
 import { bookingEn } from '../src/mpp-queue-booking/messages.en.js';
-import { dayStatusText } from '../src/mpp-queue-booking/schedule.js';
+import { dayStatusText } from '../src/shared/schedule.js';
 import { $, $$, clearStorage, setProxy, typeInto, until } from './helpers.js';
 import {
   ADMIN_TOKEN,
@@ -140,7 +140,7 @@ describe('<mpp-queue-booking>', () => {
     expect(stepOf(el)).to.equal('confirm');
     expect(active(el)?.id).to.equal('step-title');
     const summary = $(el, '[part="summary"]')!.textContent!;
-    expect(summary).to.contain(`${nik.slice(0, 4)}********${nik.slice(12)}`);
+    expect(summary).to.contain(maskNik(nik));
     expect(summary, 'full NIK never shown').not.to.contain(nik);
     expect(summary).to.contain(`${phone.slice(0, 4)}-${phone.slice(4, 8)}-${phone.slice(8)}`);
     expect(summary).to.contain('Siti Aminah');
@@ -326,7 +326,7 @@ describe('<mpp-queue-booking>', () => {
     await expect(el).to.be.accessible();
 
     // A NIK from outside the covered regions is fine: a hint, never a refusal.
-    const outsider = '3299010101900001';
+    const outsider = '3219010101900001'; // province 32, a regency code not in the region list
     await fillIdentity(el, { ...good, nik: outsider });
     await next(el);
     expect(stepOf(el)).to.equal('confirm');

@@ -1,26 +1,11 @@
 // English texts of `<mpp-queue-booking>` (and the date and time pickers it shares with the ticket):
 // a chunk of their own that only English pages load.
+import { problemsEn } from '../shared/problems.en.js';
+import { scheduleEn } from '../shared/schedule-messages.en.js';
 import type { BookingMessages } from './messages.js';
 
 export const bookingEn: BookingMessages = {
-  // dates and times
-  loadingDates: 'Loading the schedule…',
-  datesLabel: 'Dates in the next 14 days',
-  slotsLabel: (d) => `Times available on ${d}`,
-  dayOpen: (n) => `Open · ${n} left`,
-  dayFull: 'Fully booked',
-  dayWeekend: 'Closed (weekend)',
-  dayHoliday: (note) => `Holiday: ${note}`,
-  dayClosure: (note) => `Closed: ${note}`,
-  dayNotOpenYet: (when) => `Not open yet — opens ${when}`,
-  dayPast: 'Past',
-  dayBeyond: 'Not bookable yet',
-  dayNoOnline: 'No online queue',
-  slotLeft: (n) => `${n} left`,
-  slotFull: 'full',
-  noSlots: 'No time can be booked on this date.',
-  today: 'today',
-  retry: 'Try again',
+  ...scheduleEn,
   title: 'Get a queue number',
   stepsLabel: 'Booking steps',
   stepNames: ['Service', 'Date', 'Time', 'Your details', 'Confirm'],
@@ -64,34 +49,11 @@ export const bookingEn: BookingMessages = {
   ticketHeading: 'Your queue number is booked',
   cancelledHeading: 'Your booking was cancelled',
   another: 'Book another',
-  errors: {
+  fieldErrors: {
     name_required: 'Write your full name (at least 2 letters).',
-    nik_format: 'The NIK must be 16 digits.',
-    nik_province: 'The first two digits of the NIK are not a known province code. Please check your NIK.',
-    nik_region: 'The regency/city or district code in the NIK (digits 3 to 6) cannot be 00.',
-    nik_birth_date: 'The date of birth in the NIK is not valid (for women, 40 is added to the day).',
-    nik_serial: 'The last four digits of the NIK cannot be 0000.',
-    phone_format: 'This mobile number is not valid. Example: 0812-3456-7890.',
-    phone_not_mobile: 'Use a mobile number (08…), not a landline.',
-    email_format: 'This e-mail address is not valid. Example: name@example.id',
-    duplicate_booking: 'This NIK already has a queue number for this service on that date.',
-    slot_full: 'This time just filled up. Please choose another time.',
-    slot_not_found: 'This time is no longer available. Please choose another time.',
-    date_past: 'This date or time has passed. Please choose another.',
-    date_closed: 'The office is closed on this date. Please choose another date.',
-    date_not_open_yet: 'Booking for this date has not opened yet. Please choose another date.',
-    date_beyond_window: 'This date is too far ahead. Choose a date within the next 14 days.',
-    no_online_queue: 'This service has no online queue. Please come to the counter.',
-    booking_not_found: 'No queue number with this code. Please check the code.',
-    booking_cancelled: 'This queue number was cancelled.',
-    booking_not_changeable:
-      'This queue number can no longer be changed: it was already called or served, or the date can only be changed up to the day before.',
-    phone_mismatch: 'This mobile number does not match the one used for the booking.',
-    idempotency_key_reused: 'This request was already sent with other details. Please send it again.',
-    validation_failed: 'Some details are not valid. Please check them.',
-    queue_not_found: 'This queue was not found.',
     invalid_field: 'This field is not valid.',
   },
+  problems: problemsEn,
   warnings: {
     nik_unknown_regency: 'The region code in this NIK is not in our list. That is fine: residents of other regions can still book.',
   },

@@ -1,26 +1,6 @@
-import { errorMessage, type Locale } from '../shared/i18n.js';
 import { LocaleCatalog } from '../shared/locale-catalog.js';
-
-/** Texts of the date and time-slot pickers, shared by the booking and the ticket (reschedule) widgets. */
-export interface ScheduleMessages {
-  loadingDates: string;
-  datesLabel: string;
-  slotsLabel(date: string): string;
-  dayOpen(n: number): string;
-  dayFull: string;
-  dayWeekend: string;
-  dayHoliday(note: string): string;
-  dayClosure(note: string): string;
-  dayNotOpenYet(when: string): string;
-  dayPast: string;
-  dayBeyond: string;
-  dayNoOnline: string;
-  slotLeft(n: number): string;
-  slotFull: string;
-  noSlots: string;
-  today: string;
-  retry: string;
-}
+import { problemsId, problemText, type ProblemMessages } from '../shared/problems.js';
+import { scheduleId, type ScheduleMessages } from '../shared/schedule-messages.js';
 
 /** Every string `<mpp-queue-booking>` shows, per locale. */
 export interface BookingMessages extends ScheduleMessages {
@@ -73,31 +53,16 @@ export interface BookingMessages extends ScheduleMessages {
   ticketHeading: string;
   cancelledHeading: string;
   another: string;
-  /** Queue error codes (server problems and field checks) in plain words; network and server errors come from the shared catalogue. */
-  errors: Record<string, string>;
+  /** Codes of the browser's own field checks that are not API problem codes. */
+  fieldErrors: { name_required: string; invalid_field: string };
+  /** Every API problem and client failure in plain words (shared by all widgets). */
+  problems: ProblemMessages;
   /** Non-blocking hints by warning code. */
   warnings: Record<string, string>;
 }
 
 const id: BookingMessages = {
-  // dates and times
-  loadingDates: 'Memuat jadwal…',
-  datesLabel: 'Tanggal 14 hari ke depan',
-  slotsLabel: (d) => `Jam tersedia pada ${d}`,
-  dayOpen: (n) => `Tersedia · sisa ${n}`,
-  dayFull: 'Kuota penuh',
-  dayWeekend: 'Tutup (akhir pekan)',
-  dayHoliday: (note) => `Libur: ${note}`,
-  dayClosure: (note) => `Tutup: ${note}`,
-  dayNotOpenYet: (when) => `Belum dibuka — dibuka ${when}`,
-  dayPast: 'Sudah lewat',
-  dayBeyond: 'Belum bisa dipesan',
-  dayNoOnline: 'Tanpa antrean daring',
-  slotLeft: (n) => `sisa ${n}`,
-  slotFull: 'penuh',
-  noSlots: 'Tidak ada jam yang bisa dipesan pada tanggal ini.',
-  today: 'hari ini',
-  retry: 'Coba lagi',
+  ...scheduleId,
   title: 'Ambil nomor antrean',
   stepsLabel: 'Langkah pendaftaran',
   stepNames: ['Layanan', 'Tanggal', 'Jam', 'Data diri', 'Konfirmasi'],
@@ -141,34 +106,11 @@ const id: BookingMessages = {
   ticketHeading: 'Nomor antrean Anda sudah terdaftar',
   cancelledHeading: 'Antrean Anda sudah dibatalkan',
   another: 'Buat antrean lain',
-  errors: {
+  fieldErrors: {
     name_required: 'Tulis nama lengkap Anda (minimal 2 huruf).',
-    nik_format: 'NIK harus 16 angka.',
-    nik_province: 'Dua angka pertama NIK bukan kode provinsi yang dikenal. Periksa lagi NIK Anda.',
-    nik_region: 'Kode kabupaten/kota atau kecamatan di NIK (angka ke-3 sampai ke-6) tidak boleh 00.',
-    nik_birth_date: 'Tanggal lahir di NIK tidak valid (untuk perempuan tanggal ditambah 40).',
-    nik_serial: 'Empat angka terakhir NIK tidak boleh 0000.',
-    phone_format: 'Nomor HP tidak valid. Contoh: 0812-3456-7890.',
-    phone_not_mobile: 'Gunakan nomor HP (08…), bukan telepon rumah.',
-    email_format: 'Alamat e-mail tidak valid. Contoh: nama@contoh.id',
-    duplicate_booking: 'NIK ini sudah punya antrean untuk layanan ini pada tanggal tersebut.',
-    slot_full: 'Jam ini baru saja penuh. Silakan pilih jam lain.',
-    slot_not_found: 'Jam ini tidak tersedia lagi. Silakan pilih jam lain.',
-    date_past: 'Tanggal atau jam ini sudah lewat. Silakan pilih yang lain.',
-    date_closed: 'Kantor tutup pada tanggal ini. Silakan pilih tanggal lain.',
-    date_not_open_yet: 'Kuota tanggal ini belum dibuka. Silakan pilih tanggal lain.',
-    date_beyond_window: 'Tanggal ini terlalu jauh ke depan. Pilih tanggal dalam 14 hari ke depan.',
-    no_online_queue: 'Layanan ini tidak memakai antrean daring. Silakan datang langsung ke loket.',
-    booking_not_found: 'Kode antrean tidak ditemukan. Periksa lagi kodenya.',
-    booking_cancelled: 'Antrean ini sudah dibatalkan.',
-    booking_not_changeable:
-      'Antrean ini tidak bisa diubah lagi: sudah dipanggil atau dilayani, atau jadwal hanya bisa diganti paling lambat sehari sebelumnya.',
-    phone_mismatch: 'Nomor HP tidak cocok dengan nomor yang dipakai saat mendaftar.',
-    idempotency_key_reused: 'Permintaan ini sudah pernah dikirim dengan data lain. Silakan kirim ulang.',
-    validation_failed: 'Ada isian yang tidak valid. Periksa lagi data Anda.',
-    queue_not_found: 'Antrean ini tidak ditemukan.',
     invalid_field: 'Isian ini tidak valid.',
   },
+  problems: problemsId,
   warnings: {
     nik_unknown_regency: 'Kode daerah di NIK ini tidak ada di daftar kami. Tidak apa-apa: warga luar daerah tetap bisa mengambil antrean.',
   },
@@ -177,6 +119,6 @@ const id: BookingMessages = {
 /** The booking's messages: Indonesian bundled, English loaded on first use (`messages.en.ts`). */
 export const BOOKING_MESSAGES = new LocaleCatalog<BookingMessages>(id, () => import('./messages.en.js').then((m) => m.bookingEn));
 
-/** Plain-language message for a queue error code; network, timeout and server errors come from the shared catalogue. */
-export const queueErrorMessage = (t: Pick<BookingMessages, 'errors'>, locale: Locale, code: string | undefined): string =>
-  t.errors[code ?? ''] ?? errorMessage(locale, code);
+/** Plain words for an error code: the booking's own field checks first, then the shared problem texts. */
+export const bookingErrorText = (t: BookingMessages, code: string | null | undefined): string =>
+  code && Object.hasOwn(t.fieldErrors, code) ? t.fieldErrors[code as keyof BookingMessages['fieldErrors']] : problemText(t.problems, code);

@@ -18,13 +18,14 @@ import { localStorageCache } from '../shared/cache.js';
 import { sessionDraftStorage, sessionJson } from '../shared/draft-storage.js';
 import { resolveLocale, type Locale } from '../shared/i18n.js';
 import { StoreController } from '../shared/store-controller.js';
+import { alertBanner, textField } from '../shared/field.js';
 import { MppErrorEvent, type MppBookingRequestedEvent } from '../shared/events.js';
 import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
-import { queueStyles } from './queue.styles.js';
+import { queueStyles } from '../shared/queue.styles.js';
 import { MppBookingCreatedEvent, MppSlotsLoadedEvent } from './events.js';
-import { BOOKING_MESSAGES, queueErrorMessage, type BookingMessages } from './messages.js';
-import { formatDay, renderDays, renderSlots, scheduleStyles } from './schedule.js';
+import { BOOKING_MESSAGES, bookingErrorText, type BookingMessages } from './messages.js';
+import { formatDay, renderDays, renderSlots, scheduleStyles } from '../shared/schedule.js';
 import { styles } from './mpp-queue-booking.styles.js';
 
 const PAGE = 12;
@@ -207,7 +208,7 @@ export class MppQueueBooking extends LitElement {
   #t: BookingMessages = BOOKING_MESSAGES.id;
 
   #error(code: string | undefined): string {
-    return queueErrorMessage(this.#t, this.#locale, code);
+    return bookingErrorText(this.#t, code);
   }
 
   #serviceOf(id: string | null | undefined): Service | undefined {
@@ -350,10 +351,7 @@ export class MppQueueBooking extends LitElement {
   }
 
   #alert(message: string, retry?: () => void) {
-    return html`<div class="banner error" role="alert" part="alert">
-      <p><span aria-hidden="true">⚠</span> ${message}</p>
-      ${retry ? html`<button type="button" class="btn" part="button" data-action="retry" @click=${retry}>${this.#t.retry}</button>` : nothing}
-    </div>`;
+    return alertBanner(message, retry && { label: this.#t.retry, run: retry });
   }
 
   #context(s: BookingFlowState) {
@@ -478,7 +476,8 @@ export class MppQueueBooking extends LitElement {
 
   #fieldMessage(code: string): string {
     // Codes without their own words (schema checks such as `too_big`) still say which field is wrong.
-    return this.#t.errors[code] ?? this.#t.errors.invalid_field!;
+    const t = this.#t;
+    return Object.hasOwn(t.fieldErrors, code) || Object.hasOwn(t.problems, code) ? bookingErrorText(t, code) : t.fieldErrors.invalid_field;
   }
 
   #input(
@@ -489,37 +488,17 @@ export class MppQueueBooking extends LitElement {
   ) {
     const error = s.fieldErrors[field];
     const warning = s.warnings[field];
-    const ids = [attrs.hint ? `f-${field}-hint` : '', error ? `f-${field}-error` : '', warning && !error ? `f-${field}-warning` : '']
-      .filter(Boolean)
-      .join(' ');
-    return html`<div class="field ${error ? 'invalid' : ''}">
-      <label for="f-${field}">${label}${attrs.optional ? html` <span class="muted">(${this.#t.optional})</span>` : nothing}</label>
-      ${attrs.hint ? html`<p class="hint" id="f-${field}-hint">${attrs.hint}</p>` : nothing}
-      <input
-        id="f-${field}"
-        name=${field}
-        part="input"
-        type=${attrs.type}
-        autocomplete=${attrs.autocomplete}
-        inputmode=${attrs.inputmode ?? nothing}
-        maxlength=${attrs.maxlength}
-        spellcheck="false"
-        ?required=${!attrs.optional}
-        aria-required=${attrs.optional ? 'false' : 'true'}
-        aria-invalid=${error ? 'true' : 'false'}
-        aria-describedby=${ids || nothing}
-        .value=${s.draft[field]}
-        @input=${(e: Event) => this.#flow?.setField(field, (e.target as HTMLInputElement).value)}
-      />
-      ${
-        error
-          ? html`<p class="field-error" part="field-error" id="f-${field}-error">
-              <span aria-hidden="true">⚠</span> ${this.#fieldMessage(error)}
-            </p>`
-          : nothing
-      }
-      ${warning && !error ? html`<p class="hint warning" id="f-${field}-warning">ℹ ${this.#t.warnings[warning] ?? warning}</p>` : nothing}
-    </div>`;
+    return textField({
+      ...attrs,
+      id: `f-${field}`,
+      name: field,
+      label: html`${label}${attrs.optional ? html` <span class="muted">(${this.#t.optional})</span>` : nothing}`,
+      required: !attrs.optional,
+      error: error ? this.#fieldMessage(error) : null,
+      warning: warning ? (this.#t.warnings[warning] ?? warning) : null,
+      value: s.draft[field],
+      onInput: (v) => this.#flow?.setField(field, v),
+    });
   }
 
   #renderIdentity(s: BookingFlowState) {

@@ -1,10 +1,18 @@
 // English texts of `<mpp-queue-ticket>`: a chunk of their own that only English pages load.
-import { bookingEn } from '../mpp-queue-booking/messages.en.js';
+import { problemsEn } from '../shared/problems.en.js';
+import { scheduleEn } from '../shared/schedule-messages.en.js';
 import type { TicketMessages } from './messages.js';
 
 export const ticketEn: TicketMessages = {
-  ...bookingEn,
+  ...scheduleEn,
   title: 'Queue ticket',
+  service: 'Service',
+  agency: 'Agency',
+  date: 'Date',
+  time: 'Time',
+  phone: 'Mobile number',
+  bring: 'What to bring',
+  submitting: 'Processing…',
   number: 'Queue number',
   location: 'Location',
   name: 'Name',
@@ -64,4 +72,5 @@ export const ticketEn: TicketMessages = {
   rescheduled: (d, tm) => `Moved to ${d}, ${tm}.`,
   rescheduleTooLate: 'The date can only be changed up to the day before.',
   current: 'your current time',
+  problems: problemsEn,
 };

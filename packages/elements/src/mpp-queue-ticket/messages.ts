@@ -1,10 +1,21 @@
 import type { BookingStatus, WatchStatus } from '@mpp-kit/core';
 import { LocaleCatalog } from '../shared/locale-catalog.js';
-import { BOOKING_MESSAGES, type BookingMessages } from '../mpp-queue-booking/messages.js';
+import { problemsId, type ProblemMessages } from '../shared/problems.js';
+import { scheduleId, type ScheduleMessages } from '../shared/schedule-messages.js';
 
 /** Every string `<mpp-queue-ticket>` shows, per locale. */
-export interface TicketMessages extends BookingMessages {
+export interface TicketMessages extends ScheduleMessages {
   title: string;
+  // the ticket's facts
+  service: string;
+  agency: string;
+  date: string;
+  time: string;
+  name: string;
+  nik: string;
+  phone: string;
+  bring: string;
+  submitting: string;
   number: string;
   location: string;
   code: string;
@@ -51,11 +62,21 @@ export interface TicketMessages extends BookingMessages {
   rescheduled(date: string, time: string): string;
   rescheduleTooLate: string;
   current: string;
+  /** Every API problem and client failure in plain words (shared by all widgets). */
+  problems: ProblemMessages;
 }
 
 const id: TicketMessages = {
-  ...BOOKING_MESSAGES.id,
+  ...scheduleId,
   title: 'Tiket antrean',
+  service: 'Layanan',
+  agency: 'Instansi',
+  date: 'Tanggal',
+  time: 'Jam',
+  nik: 'NIK',
+  phone: 'Nomor HP',
+  bring: 'Yang perlu dibawa',
+  submitting: 'Sedang memproses…',
   number: 'Nomor antrean',
   location: 'Lokasi',
   name: 'Nama',
@@ -114,6 +135,7 @@ const id: TicketMessages = {
   rescheduled: (d, tm) => `Jadwal sudah diganti ke ${d}, ${tm}.`,
   rescheduleTooLate: 'Jadwal hanya bisa diganti paling lambat sehari sebelum tanggal antrean.',
   current: 'jadwal Anda sekarang',
+  problems: problemsId,
 };
 
 /** The ticket's messages: Indonesian bundled, English loaded on first use (`messages.en.ts`). */

@@ -1,55 +1,33 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
-  daysBetween,
-  isMppError,
+  isWaiting,
+  normalizeBookingCode,
   ticketIcs,
-  InvalidResponseError,
-  QueueWatcher,
-  type QueueApi,
+  TicketFlow,
   type QrCode,
-  type Availability,
-  type BookingStatus,
-  type MppError,
-  type QueueState,
-  type QueueWatchState,
   type Slot,
   type Ticket,
+  type TicketFlowError,
+  type TicketFlowState,
   type TicketPosition,
-  type WatchedTicket,
 } from '@mpp-kit/core';
 import { resolveApiBase } from '../shared/config.js';
 import { queueApiFor } from '../shared/client.js';
 import { resolveLocale, type Locale } from '../shared/i18n.js';
 import { MppErrorEvent } from '../shared/events.js';
+import { problemText } from '../shared/problems.js';
+import { alertBanner, textField } from '../shared/field.js';
+import { StoreController } from '../shared/store-controller.js';
 import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
-import { queueStyles } from '../mpp-queue-booking/queue.styles.js';
+import { queueStyles } from '../shared/queue.styles.js';
 import { qrCode } from '../shared/qr.js';
 import { checklist } from '../shared/checklist.js';
-import { queueErrorMessage } from '../mpp-queue-booking/messages.js';
-import { formatDay, renderDays, renderSlots, scheduleStyles } from '../mpp-queue-booking/schedule.js';
+import { formatDay, renderDays, renderSlots, scheduleStyles } from '../shared/schedule.js';
 import { MppBookingCancelledEvent, MppBookingRescheduledEvent } from './events.js';
 import { TICKET_MESSAGES, type TicketMessages } from './messages.js';
 import { styles } from './mpp-queue-ticket.styles.js';
-
-const CODE_RE = /^[A-Z0-9]{4}-[A-Z0-9]{4}$/;
-const WAITING: readonly BookingStatus[] = ['booked', 'checked_in'];
-
-/** `ab12 cd34`, `AB12CD34` → `AB12-CD34`; anything else is returned trimmed and upper-cased. */
-function normalizeCode(input: string): string {
-  const c = input.toUpperCase().replace(/[^A-Z0-9]/g, '');
-  return c.length === 8 ? `${c.slice(0, 4)}-${c.slice(4)}` : input.trim().toUpperCase();
-}
-
-const toError = (e: unknown): MppError => (isMppError(e) ? e : new InvalidResponseError(String(e), undefined, e));
-
-interface Reschedule {
-  status: 'loading' | 'ready' | 'error';
-  availability: Availability | null;
-  date: string | null;
-  slotId: string | null;
-}
 
 /**
  * @summary A queue ticket: number, service, date and time, where to go, what to bring, the booking
@@ -116,27 +94,25 @@ export class MppQueueTicket extends LitElement {
   @property({ attribute: false }) ticket: Ticket | null = null;
   @property({ attribute: false }) phone: string | null = null;
 
-  @state() private position: TicketPosition | null = null;
-  @state() private loadStatus: 'idle' | 'loading' | 'ready' | 'error' = 'idle';
-  /** Error code of loading the ticket by code (`booking_not_found`, `network`, …). */
-  @state() private loadError: string | null = null;
-  @state() private watch: QueueWatchState | null = null;
   @state() private checked: number[] = [];
-  @state() private mode: 'view' | 'cancel' | 'reschedule' = 'view';
-  @state() private busy = false;
-  @state() private actionError: MppError | null = null;
-  @state() private notice = '';
-  @state() private reschedule: Reschedule | null = null;
   @state() private phoneInput = '';
   @state() private codeInput = '';
   @state() private online = typeof navigator === 'undefined' ? true : navigator.onLine;
 
-  #key: string | null = null;
-  #watcher: QueueWatcher | null = null;
-  #unwatch: (() => void) | null = null;
-  #generation = 0;
+  #ctl: StoreController<TicketFlowState> | null = null;
+  #base: string | null = null;
   #langObserver: MutationObserver | null = null;
   #focus: string | null = null;
+  #reported: TicketFlowError | null = null;
+  /** The ticket or code last handed to the flow. */
+  #asked: Ticket | string | null = null;
+  /** The messages of the current render (English arrives lazily: see `LocaleCatalog`). */
+  #t: TicketMessages = TICKET_MESSAGES.id;
+
+  /** The core `TicketFlow` this element shows (load, reveal, live position, cancel, reschedule). */
+  get flow(): TicketFlow | null {
+    return (this.#ctl?.store as TicketFlow | undefined) ?? null;
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -144,9 +120,7 @@ export class MppQueueTicket extends LitElement {
     this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
     window.addEventListener('online', this.#onNetwork);
     window.addEventListener('offline', this.#onNetwork);
-    // Re-attached (moved in the DOM): set up again on the next update.
-    this.#key = null;
-    this.requestUpdate();
+    this.flow?.start();
   }
 
   override disconnectedCallback(): void {
@@ -154,128 +128,61 @@ export class MppQueueTicket extends LitElement {
     this.#langObserver?.disconnect();
     window.removeEventListener('online', this.#onNetwork);
     window.removeEventListener('offline', this.#onNetwork);
-    this.#stopWatching();
-    this.#generation++;
+    this.flow?.stop();
   }
 
   #onNetwork = () => {
     this.online = navigator.onLine;
   };
 
-  get #base(): string {
-    return resolveApiBase(this.api);
-  }
-
-  /** The queue calls only: a page with just the ticket loads no catalog code. */
-  get #api(): QueueApi {
-    return queueApiFor(this.#base);
-  }
-
-  /** The booking code shown: the ticket's, the attribute, else `?code=` of the page. */
+  /** The booking code asked for: the attribute, else `?code=` of the page. */
   get #code(): string | null {
-    if (this.ticket) return this.ticket.code;
-    if (this.code) return normalizeCode(this.code);
-    const fromUrl = typeof location !== 'undefined' ? new URLSearchParams(location.search).get('code') : null;
-    return fromUrl ? normalizeCode(fromUrl) : null;
+    const code = this.code ?? (typeof location !== 'undefined' ? new URLSearchParams(location.search).get('code') : null);
+    return code ? normalizeBookingCode(code) : null;
   }
 
   get #locale(): Locale {
     return TICKET_MESSAGES.localeOf(resolveLocale(this));
   }
 
-  /** The messages of the current render (English arrives lazily: see `LocaleCatalog`). */
-  #t: TicketMessages = TICKET_MESSAGES.id;
+  #error = (code: string | null | undefined): string => problemText(this.#t.problems, code);
 
-  #error(code: string): string {
-    return queueErrorMessage(this.#t, this.#locale, code);
+  /** One flow per API base (the queue calls only: a page with just the ticket loads no catalog code). */
+  #newFlow(base: string): TicketFlow {
+    if (this.#ctl) {
+      (this.#ctl.store as TicketFlow).dispose();
+      this.removeController(this.#ctl);
+    }
+    const flow = new TicketFlow(queueApiFor(base));
+    this.#base = base;
+    this.#asked = null;
+    this.#ctl = new StoreController(this, flow);
+    return flow;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const t = this.ticket;
-    const key = `${this.#base}|${t ? `${t.code}|${t.date}|${t.slot.id}|${t.status}` : (this.#code ?? '')}`;
-    if (key !== this.#key && this.isConnected) {
-      this.#key = key;
-      this.#setup();
-    }
+    if (!this.isConnected) return;
+    const base = resolveApiBase(this.api);
+    const flow = this.flow && base === this.#base ? this.flow : this.#newFlow(base);
+    // What the page asks for: a ticket, else a code. The flow's own changes (reveal, cancel,
+    // reschedule) come back through `#changed` and are not asked for again.
+    const code = this.#code;
+    const want = this.ticket ?? code;
+    if (want !== this.#asked) {
+      this.#asked = want;
+      if (this.ticket) flow.show(this.ticket, this.phone ?? undefined);
+      else if (code) {
+        this.codeInput = code;
+        void flow.load(code);
+      } else this.#newFlow(base);
+    } else if (changed.has('phone')) flow.setPhone(this.phone);
     if (changed.has('ticket') && changed.get('ticket')?.code !== this.ticket?.code) this.checked = [];
   }
 
-  #setup(): void {
-    this.#stopWatching();
-    const gen = ++this.#generation;
-    const t = this.ticket;
-    if (t) {
-      this.position = null;
-      this.loadStatus = 'ready';
-      if (WAITING.includes(t.status)) this.#watchQueue(t.queueId, t.date, { code: t.code, number: t.number, startsAt: t.slot.startsAt });
-      return;
-    }
-    const code = this.#code;
-    this.position = null;
-    if (!code) {
-      this.loadStatus = 'idle';
-      return;
-    }
-    this.codeInput = code;
-    if (!CODE_RE.test(code)) {
-      this.loadStatus = 'error';
-      this.#fail('booking_not_found');
-      return;
-    }
-    this.loadStatus = 'loading';
-    this.loadError = null;
-    this.#api.position(code).then(
-      (p) => {
-        if (gen !== this.#generation) return;
-        this.position = p;
-        this.loadStatus = 'ready';
-        if (WAITING.includes(p.status))
-          this.#watchQueue(p.queue.queueId, p.queue.date, { code: p.code, number: p.number, startsAt: p.slotStartsAt });
-      },
-      (e: unknown) => {
-        if (gen !== this.#generation) return;
-        this.loadStatus = 'error';
-        const code = toError(e).code;
-        // A malformed code never reaches a booking: it is simply not found.
-        this.#fail(code === 'validation_failed' || code === 'route_not_found' ? 'booking_not_found' : code);
-      },
-    );
-  }
-
-  /** Live state through the core `QueueWatcher` (SSE, polling fallback), which follows the ticket's place. */
-  #watchQueue(queueId: string, date: string, ticket: WatchedTicket): void {
-    const watcher = new QueueWatcher(this.#api, { queueId, date, ticket });
-    this.#watcher = watcher;
-    this.watch = watcher.getSnapshot();
-    this.#unwatch = watcher.subscribe((s) => {
-      this.watch = s;
-    });
-    watcher.start();
-  }
-
-  #stopWatching(): void {
-    this.#unwatch?.();
-    this.#unwatch = null;
-    this.#watcher?.stop();
-    this.#watcher = null;
-  }
-
-  #fail(code: string): void {
-    this.loadError = code;
-    this.#report(code);
-  }
-
-  #report(code: string): void {
-    this.dispatchEvent(new MppErrorEvent({ code, source: 'mpp-queue-ticket' }));
-  }
-
-  #actionFailed(e: unknown): MppError {
-    const error = (this.actionError = toError(e));
-    this.#report(error.code);
-    return error;
-  }
-
   protected override updated(): void {
+    const error = this.#ctl?.value.error ?? null;
+    if (error && error !== this.#reported) this.dispatchEvent(new MppErrorEvent({ code: error.code, source: 'mpp-queue-ticket' }));
+    this.#reported = error;
     if (this.#focus) {
       const sel = this.#focus;
       this.#focus = null;
@@ -283,16 +190,17 @@ export class MppQueueTicket extends LitElement {
     }
   }
 
-  /** The ticket's status as best known: a final status of the ticket, else the live one. */
-  get #status(): BookingStatus | null {
-    const t = this.ticket;
-    if (t && !WAITING.includes(t.status)) return t.status;
-    if (t) return this.watch?.queue ? (this.watch.ticketStatus ?? t.status) : t.status;
-    return this.position?.status ?? null;
+  /** The ticket changed by the citizen: the `ticket` property follows (a host such as the booking reads it). */
+  #changed(ticket: Ticket | null | undefined, focus = '#t-title'): ticket is Ticket {
+    if (ticket) {
+      this.ticket = this.#asked = ticket;
+      this.#focus = focus;
+    }
+    return !!ticket;
   }
 
   get #laterUrl(): string | null {
-    const code = this.#code;
+    const code = this.ticket?.code ?? this.#code;
     if (!this.ticketUrl || !code) return null;
     try {
       const u = new URL(this.ticketUrl, location.href);
@@ -305,64 +213,60 @@ export class MppQueueTicket extends LitElement {
 
   override render() {
     const t = TICKET_MESSAGES.get(this.#locale, this);
-    if (!t) return nothing;
+    const s = this.#ctl?.value;
+    if (!t || !s) return nothing;
     this.#t = t;
-    const code = this.#code;
+    const code = s.ticket?.code ?? this.#code;
     let body;
-    if (this.ticket) body = this.#renderFull(this.ticket);
+    if (s.ticket) body = this.#renderFull(s.ticket, s);
     else if (!code) body = this.#renderCodeEntry();
-    else if (this.loadStatus === 'error') body = this.#renderLoadError();
-    else if (!this.position) body = html`<p class="status" role="status">${t.loading}</p>`;
-    else body = this.#renderCodeOnly(code, this.position);
+    else if (s.loadStatus === 'error') body = this.#renderLoadError(s);
+    else if (!s.position) body = html`<p class="status" role="status">${t.loading}</p>`;
+    else body = this.#renderCodeOnly(code, s.position, s);
+    const moved = s.lastAction === 'rescheduled' && s.ticket;
     return html`<section class="root" part="base" aria-labelledby="t-title" lang=${this.#locale}>
-      <h2 id="t-title" part="title" tabindex="-1">${this.ticket || this.position ? t.title : t.codeEntry}</h2>
-      ${this.notice ? html`<p class="notice" role="status">✓ ${this.notice}</p>` : nothing} ${body}
+      <h2 id="t-title" part="title" tabindex="-1">${s.ticket || s.position ? t.title : t.codeEntry}</h2>
+      ${moved ? html`<p class="notice" role="status">✓ ${t.rescheduled(formatDay(moved.date, this.#locale, 'long'), `${moved.slot.start}–${moved.slot.end}`)}</p>` : nothing}
+      ${body}
     </section>`;
   }
 
   #alert(code: string | null | undefined, retry?: () => void) {
-    if (!code) return nothing;
-    return html`<div class="banner error" role="alert" part="alert">
-      <p><span aria-hidden="true">⚠</span> ${this.#error(code)}</p>
-      ${retry ? html`<button type="button" class="btn" part="button" data-action="retry" @click=${retry}>${this.#t.retry}</button>` : nothing}
-    </div>`;
+    return code ? alertBanner(this.#error(code), retry && { label: this.#t.retry, run: retry }) : nothing;
   }
 
   #renderCodeEntry(error?: boolean) {
     const t = this.#t;
     return html`<form class="inline-form" novalidate @submit=${this.#onCode}>
-      <div class="field">
-        <label for="code-input">${t.code}</label>
-        <p class="hint" id="code-hint">${t.codeFormat}</p>
-        <input
-          id="code-input"
-          part="input"
-          type="text"
-          autocomplete="off"
-          autocapitalize="characters"
-          spellcheck="false"
-          maxlength="20"
-          aria-describedby="code-hint"
-          aria-invalid=${error ? 'true' : 'false'}
-          .value=${this.codeInput}
-          @input=${(e: Event) => (this.codeInput = (e.target as HTMLInputElement).value)}
-        />
-      </div>
+      ${textField({
+        id: 'code-input',
+        key: 'code',
+        label: t.code,
+        hint: t.codeFormat,
+        autocomplete: 'off',
+        autocapitalize: 'characters',
+        maxlength: 20,
+        invalid: error,
+        value: this.codeInput,
+        onInput: (v) => (this.codeInput = v),
+      })}
       <button type="submit" class="btn btn-primary" part="primary-button">${t.show}</button>
     </form>`;
   }
 
   #onCode = (e: Event) => {
     e.preventDefault();
-    const code = normalizeCode(this.codeInput);
+    const code = normalizeBookingCode(this.codeInput);
     if (!code) return;
-    this.code = code;
+    this.code = this.codeInput = this.#asked = code;
     this.#focus = '#t-title';
+    void this.flow?.load(code);
   };
 
-  #renderLoadError() {
-    const notFound = this.loadError === 'booking_not_found';
-    return html`${this.#alert(this.loadError, notFound ? undefined : () => this.#setup())}
+  #renderLoadError(s: TicketFlowState) {
+    const code = s.error?.code;
+    const notFound = code === 'booking_not_found';
+    return html`${this.#alert(code, notFound ? undefined : () => void this.flow?.retry())}
     ${notFound ? this.#renderCodeEntry(true) : nothing}`;
   }
 
@@ -378,45 +282,26 @@ export class MppQueueTicket extends LitElement {
     </div>`;
   }
 
-  #formatWait(min: number): string {
-    const t = this.#t;
-    if (min < 60) return t.minutes(min);
-    return t.hours(Math.floor(min / 60), min % 60);
-  }
-
   /**
    * The live box. A wait of more than three hours is mostly the time until the slot starts: then
-   * the slot itself (`slot`, when known) says more than a number of hours.
+   * the slot itself (`slot`) says more than a number of hours.
    */
-  #renderLive(status: BookingStatus | null, ahead: number | null, wait: number | null, queue: QueueState | null, slot?: string) {
+  #renderLive(s: TicketFlowState, slot: string) {
     const t = this.#t;
-    const w = this.watch;
-    const waiting = status !== null && WAITING.includes(status);
-    const offline = !this.online || (w?.error?.kind === 'network' && w.status !== 'live');
-    const conn = offline ? 'offline' : (w?.status ?? 'connecting');
+    const { status, ahead, estimatedWaitMinutes: wait, queue, live } = s;
+    const waiting = isWaiting(status);
+    const offline = !this.online || (live?.error?.kind === 'network' && live.status !== 'live');
+    const conn = offline ? 'offline' : (live?.status ?? 'connecting');
     // `updatedAt` is written in the office's zone (`…T08:31:05+07:00`): its wall time is the one to show.
     const updated = queue ? (/T(\d\d:\d\d)/.exec(queue.updatedAt)?.[1] ?? '') : '';
+    const waitText = wait === null ? '' : wait < 60 ? t.minutes(wait) : t.hours(Math.floor(wait / 60), wait % 60);
     return html`<div class="live" part="live" aria-labelledby="live-title">
       <h3 id="live-title">${t.live}</h3>
       <div class="live-lines" aria-live="polite">
         ${status && !waiting ? html`<p class="ticket-status ${status}"><strong>${t.status[status]}</strong></p>` : nothing}
-        ${
-          queue
-            ? html`<p class="now-serving" data-now=${queue.nowServing ?? ''}>
-                ${queue.nowServing ? t.nowServing(queue.nowServing) : t.nobodyServed}
-              </p>`
-            : nothing
-        }
+        ${queue ? html`<p class="now-serving" data-now=${queue.nowServing ?? ''}>${queue.nowServing ? t.nowServing(queue.nowServing) : t.nobodyServed}</p>` : nothing}
         ${waiting && ahead !== null ? html`<p class="ahead" data-ahead=${ahead}><strong>${t.ahead(ahead)}</strong></p>` : nothing}
-        ${
-          waiting && wait !== null
-            ? wait <= 180
-              ? html`<p class="wait">${t.wait(this.#formatWait(wait))}</p>`
-              : slot
-                ? html`<p class="wait">${t.comeAt(slot)}</p>`
-                : nothing
-            : nothing
-        }
+        ${waiting && wait !== null ? html`<p class="wait">${wait <= 180 ? t.wait(waitText) : t.comeAt(slot)}</p>` : nothing}
         ${waiting && !queue ? html`<p>${t.connection.connecting}</p>` : nothing}
       </div>
       ${
@@ -430,86 +315,51 @@ export class MppQueueTicket extends LitElement {
     </div>`;
   }
 
-  #renderCodeOnly(code: string, p: TicketPosition) {
-    const t = this.#t;
-    const w = this.watch;
-    const status = w?.queue ? (w.ticketStatus ?? p.status) : p.status;
-    return html`${this.#renderCodeBox(code, p.qr)}
-    ${this.#renderLive(
-      status,
-      w?.queue ? w.ahead : p.ahead,
-      w?.queue ? w.estimatedWaitMinutes : p.estimatedWaitMinutes,
-      w?.queue ?? p.queue,
-      formatDay(p.queue.date, this.#locale, 'long'),
-    )}
-    ${WAITING.includes(status) ? this.#renderReveal(t.revealHeading) : nothing}`;
+  #renderCodeOnly(code: string, p: TicketPosition, s: TicketFlowState) {
+    return html`${this.#renderCodeBox(code, p.qr)} ${this.#renderLive(s, formatDay(p.queue.date, this.#locale, 'long'))}
+    ${isWaiting(s.status) ? this.#renderReveal(this.#t.revealHeading, s) : nothing}`;
   }
 
-  #renderReveal(heading: string) {
+  #renderReveal(heading: string, s: TicketFlowState) {
     const t = this.#t;
-    const e = this.actionError;
-    const phoneError = e?.code === 'phone_mismatch' || e?.code?.startsWith('phone');
+    const e = s.error?.action === 'reveal' ? s.error : null;
+    const phoneError = !!e && e.code.startsWith('phone');
     return html`<form class="reveal" novalidate @submit=${this.#onReveal} aria-labelledby="reveal-title">
       <h3 id="reveal-title">${heading}</h3>
-      <div class="field">
-        <label for="phone-input">${t.phone}</label>
-        <p class="hint" id="phone-hint">${t.revealIntro}</p>
-        <input
-          id="phone-input"
-          part="input"
-          type="tel"
-          inputmode="tel"
-          autocomplete="tel"
-          maxlength="40"
-          aria-invalid=${phoneError ? 'true' : 'false'}
-          aria-describedby=${phoneError ? 'phone-hint phone-error' : 'phone-hint'}
-          .value=${this.phoneInput}
-          @input=${(ev: Event) => (this.phoneInput = (ev.target as HTMLInputElement).value)}
-        />
-        ${
-          phoneError
-            ? html`<p class="field-error" id="phone-error" part="alert"><span aria-hidden="true">⚠</span> ${this.#error(e!.code)}</p>`
-            : nothing
-        }
-      </div>
+      ${textField({
+        id: 'phone-input',
+        key: 'phone',
+        label: t.phone,
+        hint: t.revealIntro,
+        type: 'tel',
+        inputmode: 'tel',
+        autocomplete: 'tel',
+        maxlength: 40,
+        error: phoneError ? this.#error(e.code) : null,
+        errorPart: 'alert',
+        value: this.phoneInput,
+        onInput: (v) => (this.phoneInput = v),
+      })}
       ${e && !phoneError ? this.#alert(e.code) : nothing}
-      <button
-        type="submit"
-        class="btn btn-primary"
-        part="primary-button"
-        data-action="reveal"
-        aria-disabled=${this.busy ? 'true' : 'false'}
-      >
-        ${this.busy ? t.submitting : t.reveal}
+      <button type="submit" class="btn btn-primary" part="primary-button" data-action="reveal" aria-disabled=${s.busy ? 'true' : 'false'}>
+        ${s.busy ? t.submitting : t.reveal}
       </button>
     </form>`;
   }
 
   #onReveal = async (e: Event) => {
     e.preventDefault();
-    const code = this.#code;
-    if (!code || this.busy) return;
-    this.busy = true;
-    this.actionError = null;
-    try {
-      const ticket = await this.#api.lookup(code, this.phoneInput);
-      this.phone = this.phoneInput;
-      this.ticket = ticket;
-      this.#focus = '#t-title';
-    } catch (err) {
-      this.#actionFailed(err);
-      this.#focus = '#phone-input';
-    } finally {
-      this.busy = false;
-    }
+    const flow = this.flow;
+    if (!flow || flow.getSnapshot().busy) return;
+    if (!this.#changed(await flow.reveal(this.phoneInput))) this.#focus = '#phone-input';
   };
 
-  #renderFull(tk: Ticket) {
+  #renderFull(tk: Ticket, s: TicketFlowState) {
     const t = this.#t;
-    const locale = this.#locale;
-    const status = this.#status;
-    const waiting = status !== null && WAITING.includes(status);
-    const date = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'full', timeZone: tk.timeZone }).format(
+    const { status } = s;
+    const waiting = isWaiting(status);
+    const cancelled = status === 'cancelled';
+    const date = new Intl.DateTimeFormat(this.#locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'full', timeZone: tk.timeZone }).format(
       new Date(tk.slot.startsAt),
     );
     const time = `${tk.slot.start}–${tk.slot.end}`;
@@ -517,27 +367,17 @@ export class MppQueueTicket extends LitElement {
     const done = new Set(this.checked);
     const ics = ticketIcs(tk, { title: t.calendarTitle, bring: t.bring, url: later ?? undefined });
     const share = `${t.shareText(tk.queueNumber, tk.serviceName, date, tk.slot.start, tk.code)}${later ? `\n${later}` : ''}`;
+    const fact = (label: string, value: string, field?: string, cls?: string) =>
+      html`<dt>${label}</dt>
+        <dd data-field=${field ?? nothing} class=${cls ?? nothing}>${value}</dd>`;
     return html`<p class="number-label" id="t-number-label">${t.number}</p>
-      <p class="number ${status === 'cancelled' ? 'void' : ''}" part="number" aria-describedby="t-number-label">${tk.queueNumber}</p>
-      ${status === 'cancelled' ? html`<p class="ticket-status cancelled" role="status"><strong>✕ ${t.status.cancelled}</strong></p>` : nothing}
+      <p class="number ${cancelled ? 'void' : ''}" part="number" aria-describedby="t-number-label">${tk.queueNumber}</p>
+      ${cancelled ? html`<p class="ticket-status cancelled" role="status"><strong>✕ ${t.status.cancelled}</strong></p>` : nothing}
       <dl class="facts" part="details">
-        <dt>${t.service}</dt>
-        <dd>${tk.serviceName}</dd>
-        <dt>${t.agency}</dt>
-        <dd>${tk.agencyName}</dd>
-        <dt>${t.date}</dt>
-        <dd data-field="date">${date}</dd>
-        <dt>${t.time}</dt>
-        <dd data-field="time">${time}</dd>
-        <dt>${t.location}</dt>
-        <dd>${tk.location}</dd>
-        <dt>${t.name}</dt>
-        <dd>${tk.name}</dd>
-        <dt>${t.nik}</dt>
-        <dd class="mono">${tk.nikMasked}</dd>
+        ${fact(t.service, tk.serviceName)} ${fact(t.agency, tk.agencyName)} ${fact(t.date, date, 'date')} ${fact(t.time, time, 'time')}
+        ${fact(t.location, tk.location)} ${fact(t.name, tk.name)} ${fact(t.nik, tk.nikMasked, undefined, 'mono')}
       </dl>
-      ${status === 'cancelled' ? nothing : this.#renderCodeBox(tk.code, tk.qr)}
-      ${status === 'cancelled' ? nothing : this.#renderLive(status, this.watch?.ahead ?? null, this.watch?.estimatedWaitMinutes ?? null, this.watch?.queue ?? null, `${date}, ${time}`)}
+      ${cancelled ? nothing : html`${this.#renderCodeBox(tk.code, tk.qr)} ${this.#renderLive(s, `${date}, ${time}`)}`}
       ${
         waiting && tk.requirements.length
           ? html`<h3 id="bring-title">${t.bring}</h3>
@@ -547,61 +387,51 @@ export class MppQueueTicket extends LitElement {
                 status: t.checked(done.size, tk.requirements.length),
                 items: tk.requirements,
                 done,
-                onToggle: (i, on) => this.#toggle(i, on),
+                onToggle: (i, on) => (this.checked = on ? [...done, i] : [...done].filter((x) => x !== i)),
               })}`
           : nothing
       }
       ${
         waiting
           ? html`<ul class="links" part="links">
-              <li>
-                <a
-                  class="link-btn"
-                  href="data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}"
-                  download="antrean-${tk.code}.ics"
-                  data-action="ics"
-                  >${t.calendar}</a
-                >
-              </li>
-              <li>
-                <a
-                  class="link-btn"
-                  href="https://wa.me/?text=${encodeURIComponent(share)}"
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  data-action="whatsapp"
-                  >${t.whatsapp}</a
-                >
-              </li>
-              ${later ? html`<li><a class="link-btn" href=${later} data-action="later">${t.later}</a></li>` : nothing}
-            </ul>`
+                <li>
+                  <a
+                    class="link-btn"
+                    href="data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}"
+                    download="antrean-${tk.code}.ics"
+                    data-action="ics"
+                    >${t.calendar}</a
+                  >
+                </li>
+                <li>
+                  <a
+                    class="link-btn"
+                    href="https://wa.me/?text=${encodeURIComponent(share)}"
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    data-action="whatsapp"
+                    >${t.whatsapp}</a
+                  >
+                </li>
+                ${later ? html`<li><a class="link-btn" href=${later} data-action="later">${t.later}</a></li>` : nothing}
+              </ul>
+              ${this.#renderManage(tk, s)}`
           : nothing
-      }
-      ${waiting ? this.#renderManage(tk, status!) : nothing}`;
+      }`;
   }
 
-  #toggle(i: number, on: boolean) {
-    const cur = new Set(this.checked);
-    if (on) cur.add(i);
-    else cur.delete(i);
-    this.checked = [...cur];
-  }
-
-  #renderManage(tk: Ticket, status: BookingStatus) {
+  #renderManage(tk: Ticket, s: TicketFlowState) {
     const t = this.#t;
-    if (!this.phone) return this.#renderReveal(t.manage);
-    if (this.mode === 'cancel') {
+    const flow = this.flow!;
+    if (!s.hasPhone) return this.#renderReveal(t.manage, s);
+    if (s.mode === 'reschedule') return this.#renderReschedule(tk, s);
+    const error = s.error?.action === 'cancel' ? s.error.code : null;
+    if (s.mode === 'cancel') {
       return html`<div class="manage" part="manage" role="group" aria-labelledby="cancel-q">
         <p id="cancel-q"><strong>${t.cancelConfirm(tk.queueNumber)}</strong></p>
-        ${this.#alert(this.actionError?.code)}
+        ${this.#alert(error)}
         <div class="actions">
-          <button
-            type="button"
-            class="btn"
-            part="button"
-            data-action="cancel-no"
-            @click=${() => this.#closeManage('[data-action="cancel"]')}
-          >
+          <button type="button" class="btn" part="button" data-action="cancel-no" @click=${() => this.#close('[data-action="cancel"]')}>
             ${t.cancelNo}
           </button>
           <button
@@ -609,21 +439,20 @@ export class MppQueueTicket extends LitElement {
             class="btn btn-danger"
             part="danger-button"
             data-action="cancel-yes"
-            aria-disabled=${this.busy ? 'true' : 'false'}
+            aria-disabled=${s.busy ? 'true' : 'false'}
             @click=${this.#cancel}
           >
-            ${this.busy ? t.submitting : t.cancelYes}
+            ${s.busy ? t.submitting : t.cancelYes}
           </button>
         </div>
       </div>`;
     }
-    if (this.mode === 'reschedule') return this.#renderReschedule(tk);
     return html`<div class="manage" part="manage">
       <h3>${t.manage}</h3>
-      ${this.#alert(this.actionError?.code)}
+      ${this.#alert(error)}
       <div class="actions">
         ${
-          status === 'booked'
+          s.status === 'booked'
             ? html`<button type="button" class="btn" part="button" data-action="reschedule" @click=${this.#openReschedule}>
                 ${t.reschedule}
               </button>`
@@ -635,8 +464,7 @@ export class MppQueueTicket extends LitElement {
           part="danger-button"
           data-action="cancel"
           @click=${() => {
-            this.actionError = null;
-            this.mode = 'cancel';
+            flow.askCancel();
             this.#focus = '[data-action="cancel-no"]';
           }}
         >
@@ -646,91 +474,56 @@ export class MppQueueTicket extends LitElement {
     </div>`;
   }
 
-  #closeManage(focus: string) {
-    this.mode = 'view';
-    this.actionError = null;
-    this.reschedule = null;
+  #close(focus: string) {
+    this.flow?.closeManage();
     this.#focus = focus;
   }
 
   #cancel = async () => {
-    const tk = this.ticket;
-    if (!tk || !this.phone || this.busy) return;
-    this.busy = true;
-    this.actionError = null;
-    try {
-      const updated = await this.#api.cancel(tk.code, this.phone);
-      this.ticket = updated;
-      this.mode = 'view';
-      this.#focus = '#t-title';
-      this.dispatchEvent(new MppBookingCancelledEvent({ code: updated.code, serviceId: updated.serviceId, date: updated.date }));
-    } catch (e) {
-      this.#actionFailed(e);
-    } finally {
-      this.busy = false;
-    }
+    const ticket = await this.flow?.cancel();
+    if (this.#changed(ticket))
+      this.dispatchEvent(new MppBookingCancelledEvent({ code: ticket.code, serviceId: ticket.serviceId, date: ticket.date }));
   };
 
-  #openReschedule = async () => {
-    const tk = this.ticket;
-    if (!tk) return;
-    this.mode = 'reschedule';
-    this.actionError = null;
-    this.notice = '';
-    this.reschedule = { status: 'loading', availability: null, date: null, slotId: null };
+  #openReschedule = () => {
     this.#focus = '#rs-title';
-    try {
-      const availability = await this.#api.availability(tk.serviceId, { days: 14 });
-      if (this.mode !== 'reschedule') return;
-      this.reschedule = { status: 'ready', availability, date: null, slotId: null };
-    } catch (e) {
-      if (this.mode !== 'reschedule') return;
-      this.reschedule = { status: 'error', availability: null, date: null, slotId: null };
-      this.#actionFailed(e);
-    }
+    void this.flow?.openReschedule();
   };
 
-  #renderReschedule(tk: Ticket) {
+  #renderReschedule(tk: Ticket, s: TicketFlowState) {
     const t = this.#t;
     const locale = this.#locale;
-    const rs = this.reschedule;
-    const a = rs?.availability ?? null;
-    const tooLate = a ? daysBetween(a.today, tk.date) < 1 : false;
+    const flow = this.flow!;
+    const rs = s.reschedule ?? { status: 'loading', availability: null, tooLate: false, date: null, slotId: null };
+    const a = rs.availability;
+    const open = a && !rs.tooLate;
     const day = a && rs?.date ? a.days.find((d) => d.date === rs.date) : undefined;
     return html`<div class="manage" part="manage" role="group" aria-labelledby="rs-title">
       <h3 id="rs-title" tabindex="-1">${t.rescheduleHeading}</h3>
       <p>${t.rescheduleIntro}</p>
       <p class="context">${t.current}: <strong>${formatDay(tk.date, locale, 'long')}, ${tk.slot.start}–${tk.slot.end}</strong></p>
       ${rs?.status === 'loading' ? html`<p class="status" role="status">${t.loadingDates}</p>` : nothing}
-      ${rs?.status === 'error' ? this.#alert(this.actionError?.code, () => void this.#openReschedule()) : nothing}
-      ${tooLate ? html`<div class="banner error" role="alert" part="alert"><p>${t.rescheduleTooLate}</p></div>` : nothing}
+      ${rs?.status === 'error' ? this.#alert(s.error?.code, () => void flow.openReschedule()) : nothing}
+      ${rs?.tooLate ? html`<div class="banner error" role="alert" part="alert"><p>${t.rescheduleTooLate}</p></div>` : nothing}
       ${
-        a && !tooLate
+        open
           ? html`${renderDays({
               availability: a,
               locale,
               t,
-              selected: rs?.date ?? null,
+              selected: rs.date,
               onChoose: (d) => {
-                this.reschedule = { ...rs!, date: d, slotId: null };
+                flow.chooseDate(d);
                 this.#focus = '#rs-slots-title';
               },
             })}
             ${
               day
                 ? html`<h4 id="rs-slots-title" tabindex="-1">${formatDay(day.date, locale, 'long')}</h4>
-                    ${renderSlots({
-                      day,
-                      locale,
-                      t,
-                      selected: rs?.slotId ?? null,
-                      onChoose: (s: Slot) => {
-                        this.reschedule = { ...rs!, slotId: s.id };
-                      },
-                    })}`
+                    ${renderSlots({ day, locale, t, selected: rs.slotId, onChoose: (x: Slot) => flow.chooseSlot(x.id) })}`
                 : nothing
             }
-            ${rs?.status === 'ready' ? this.#alert(this.actionError?.code) : nothing}`
+            ${s.error?.action === 'reschedule' ? this.#alert(s.error.code) : nothing}`
           : nothing
       }
       <div class="actions">
@@ -739,21 +532,21 @@ export class MppQueueTicket extends LitElement {
           class="btn"
           part="button"
           data-action="reschedule-close"
-          @click=${() => this.#closeManage('[data-action="reschedule"]')}
+          @click=${() => this.#close('[data-action="reschedule"]')}
         >
           ${t.rescheduleClose}
         </button>
         ${
-          a && !tooLate
+          open
             ? html`<button
                 type="button"
                 class="btn btn-primary"
                 part="primary-button"
                 data-action="reschedule-save"
-                aria-disabled=${!rs?.slotId || this.busy ? 'true' : 'false'}
+                aria-disabled=${!rs.slotId || s.busy ? 'true' : 'false'}
                 @click=${this.#saveReschedule}
               >
-                ${this.busy ? t.submitting : t.rescheduleSave}
+                ${s.busy ? t.submitting : t.rescheduleSave}
               </button>`
             : nothing
         }
@@ -762,35 +555,10 @@ export class MppQueueTicket extends LitElement {
   }
 
   #saveReschedule = async () => {
-    const tk = this.ticket;
-    const slotId = this.reschedule?.slotId;
-    if (!tk || !this.phone || !slotId || this.busy) return;
-    this.busy = true;
-    this.actionError = null;
-    try {
-      const updated = await this.#api.reschedule(tk.code, this.phone, slotId);
-      this.ticket = updated;
-      this.mode = 'view';
-      this.reschedule = null;
-      this.notice = this.#t.rescheduled(formatDay(updated.date, this.#locale, 'long'), `${updated.slot.start}–${updated.slot.end}`);
-      this.#focus = '#t-title';
-      this.dispatchEvent(
-        new MppBookingRescheduledEvent({ code: updated.code, serviceId: updated.serviceId, date: updated.date, slot: updated.slot.start }),
-      );
-    } catch (e) {
-      const error = this.#actionFailed(e);
-      // A slot that filled up meanwhile: show the fresh numbers.
-      if (error.code === 'slot_full' && this.reschedule) {
-        const date = this.reschedule.date;
-        this.#api.availability(tk.serviceId, { days: 14 }).then(
-          (availability) => {
-            if (this.mode === 'reschedule') this.reschedule = { status: 'ready', availability, date, slotId: null };
-          },
-          () => undefined,
-        );
-      }
-    } finally {
-      this.busy = false;
+    const ticket = await this.flow?.saveReschedule();
+    if (this.#changed(ticket)) {
+      const { code, serviceId, date, slot } = ticket;
+      this.dispatchEvent(new MppBookingRescheduledEvent({ code, serviceId, date, slot: slot.start }));
     }
   };
 }

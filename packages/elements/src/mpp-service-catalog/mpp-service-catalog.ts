@@ -4,10 +4,12 @@ import { CatalogStore, type CatalogState, type Service } from '@mpp-kit/core';
 import { resolveApiBase } from '../shared/config.js';
 import { catalogApiFor } from '../shared/http.js';
 import { localStorageCache } from '../shared/cache.js';
-import { errorMessage, formatRupiah, resolveLocale, type Locale } from '../shared/i18n.js';
+import { formatRupiah, resolveLocale, type Locale } from '../shared/i18n.js';
+import { problemText } from '../shared/problems.js';
 import { StoreController } from '../shared/store-controller.js';
 import { checklist } from '../shared/checklist.js';
-import { MppBookingRequestedEvent, MppCatalogLoadedEvent, MppErrorEvent, MppServiceSelectedEvent } from '../shared/events.js';
+import { MppBookingRequestedEvent, MppErrorEvent } from '../shared/events.js';
+import { MppCatalogLoadedEvent, MppServiceSelectedEvent } from './events.js';
 import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
 import { styles } from './mpp-service-catalog.styles.js';
@@ -145,12 +147,11 @@ export class MppServiceCatalog extends LitElement {
   }
 
   get #locale(): Locale {
-    return resolveLocale(this);
+    return CATALOG_MESSAGES.localeOf(resolveLocale(this));
   }
 
-  get #t(): CatalogMessages {
-    return CATALOG_MESSAGES[this.#locale];
-  }
+  /** The messages of the current render (English arrives lazily: see `LocaleCatalog`). */
+  #t: CatalogMessages = CATALOG_MESSAGES.id;
 
   protected override updated(): void {
     const s = this.#controller?.value;
@@ -213,8 +214,9 @@ export class MppServiceCatalog extends LitElement {
 
   override render() {
     const s = this.#controller?.value;
-    const t = this.#t;
-    if (!s) return nothing;
+    const t = CATALOG_MESSAGES.get(this.#locale, this);
+    if (!s || !t) return nothing;
+    this.#t = t;
     const selected = s.selectedId ? s.services.find((x) => x.id === s.selectedId) : undefined;
     return html`<section class="root" part="base" aria-labelledby="title" lang=${this.#locale}>
       <h2 id="title" part="title">${this.heading ?? t.title}</h2>
@@ -281,7 +283,7 @@ export class MppServiceCatalog extends LitElement {
             </ul>`
           : s.status === 'error'
             ? html`<div class="banner error" role="alert">
-                <p>${errorMessage(this.#locale, s.error?.code)}</p>
+                <p>${problemText(this.#t.problems, s.error?.code)}</p>
                 <button class="btn btn-primary" part="button" @click=${() => this.#store?.retry()}>${t.retry}</button>
               </div>`
             : s.results.length

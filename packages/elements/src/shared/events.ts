@@ -1,27 +1,11 @@
 /**
- * Events every widget fires on its host element. All bubble and cross shadow roots (`composed`),
+ * Events more than one widget fires or answers (each widget's own events are in its `events.ts`). All bubble and cross shadow roots (`composed`),
  * are named `mpp-*` / `si-badra-*` in the past tense, and never carry NIK, phone or other personal data.
  */
 
 export interface ServiceRef {
   serviceId: string;
   agencyId: string;
-}
-
-/** The catalog finished loading (from the network or the offline cache). */
-export class MppCatalogLoadedEvent extends Event {
-  static readonly type = 'mpp-catalog-loaded';
-  constructor(readonly detail: { services: number; agencies: number; stale: boolean }) {
-    super(MppCatalogLoadedEvent.type, { bubbles: true, composed: true });
-  }
-}
-
-/** The citizen opened a service's detail view. */
-export class MppServiceSelectedEvent extends Event {
-  static readonly type = 'mpp-service-selected';
-  constructor(readonly detail: ServiceRef) {
-    super(MppServiceSelectedEvent.type, { bubbles: true, composed: true });
-  }
 }
 
 /**
@@ -45,8 +29,6 @@ export class MppErrorEvent extends Event {
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'mpp-catalog-loaded': MppCatalogLoadedEvent;
-    'mpp-service-selected': MppServiceSelectedEvent;
     'mpp-booking-requested': MppBookingRequestedEvent;
     'mpp-error': MppErrorEvent;
   }

@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { Availability, AvailabilityDay, Slot } from '@mpp-kit/core';
-import type { Locale } from '../shared/i18n.js';
-import type { ScheduleMessages } from './messages.js';
+import type { Locale } from './i18n.js';
+import type { ScheduleMessages } from './schedule-messages.js';
 
 /**
  * The date list and the time-slot grid, shared by `<mpp-queue-booking>` and the reschedule view of

@@ -1,0 +1,35 @@
+// English texts of `<mpp-service-catalog>`: a chunk of their own that only English pages load.
+import { problemsEn } from '../shared/problems.en.js';
+import type { CatalogMessages } from './messages.js';
+
+export const catalogEn: CatalogMessages = {
+  title: 'Service catalog',
+  searchLabel: 'Search services',
+  searchPlaceholder: 'For example: ID card, police certificate, passport',
+  agencyLabel: 'Agency',
+  allAgencies: 'All agencies',
+  loading: 'Loading services…',
+  results: (n, q) => (q ? `${n} ${n === 1 ? 'service matches' : 'services match'} “${q}”` : `${n} ${n === 1 ? 'service' : 'services'}`),
+  noResults: (q) => `No service matches “${q}”.`,
+  didYouMean: 'Did you mean:',
+  popular: 'Popular services:',
+  showAll: 'Show all services',
+  retry: 'Try again',
+  stale: 'You are offline. Showing the last saved data.',
+  back: 'Back to the list',
+  requirements: 'What to bring',
+  requirementsHint: 'Tick what you have ready.',
+  steps: 'Procedure',
+  duration: 'Completion time',
+  fee: 'Fee',
+  free: 'Free',
+  location: 'Location',
+  product: 'Result',
+  legalBasis: 'Legal basis',
+  complaints: 'Complaints',
+  book: 'Get a queue number',
+  noOnlineQueue: 'This service has no online queue. Please come to the counter.',
+  demo: 'Demo data',
+  checked: (n, t) => `${n} of ${t} requirements ready`,
+  problems: problemsEn,
+};
