@@ -1,7 +1,9 @@
 /**
  * `npm start`: the reference server on its embedded database (PGlite in DATA_DIR, default .data/)
  * or on PostgreSQL when DATABASE_URL is set, seeded with the Kota Bogor demo, serving the examples
- * and the docs. Environment: PORT (8787), HOST (127.0.0.1), DATA_DIR, DATABASE_URL, CORS_ORIGINS.
+ * and the docs. Environment: PORT (8787), HOST (127.0.0.1), DATA_DIR, DATABASE_URL, CORS_ORIGINS,
+ * TRUST_PROXY (1: client addresses from X-Forwarded-For), MPP_SECRET / MPP_SECRET_FILE (the NIK
+ * secret; required with SEED_DEMO=0, i.e. outside demo mode).
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
@@ -9,6 +11,8 @@ import { startServer } from './server.js';
 import { createLogger } from './log.js';
 import { demoStaff } from './seed/queue.js';
 
+// Files this process creates (the PGlite data folder, the demo secret) are its owner's alone.
+process.umask(0o077);
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const logger = createLogger();
 const env = process.env;
@@ -40,7 +44,10 @@ const server = await startServer({
   seedDemo: env.SEED_DEMO !== '0',
   demoRoot: env.SERVE_DEMO === '0' ? undefined : root,
   logger,
-  config: { corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((s) => s.trim()) : '*' },
+  config: {
+    corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((s) => s.trim()) : '*',
+    trustProxy: env.TRUST_PROXY === '1',
+  },
 }).catch((e: unknown) => {
   console.error(`Could not start the server: ${e instanceof Error ? e.message : String(e)}`);
   if (e instanceof Error && /EADDRINUSE/.test(e.message)) console.error(`Port ${port} is taken: set PORT to another number.`);

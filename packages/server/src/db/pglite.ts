@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -47,19 +47,40 @@ export async function ensurePgliteTemplate(path = templatePath()): Promise<strin
   return path;
 }
 
-/** PGlite (PostgreSQL in WASM): in a data folder, or in memory when `dataDir` is omitted. */
+/**
+ * Makes a data folder private to its owner: folders 0700, files 0600. PGlite's WASM file system
+ * creates files with the process umask only, so a permissive umask would leave the database
+ * readable (or writable) by every user of the machine.
+ */
+export function makePrivate(path: string): void {
+  const st = lstatSync(path);
+  if (st.isSymbolicLink()) return;
+  if (st.isDirectory()) {
+    chmodSync(path, 0o700);
+    for (const name of readdirSync(path)) makePrivate(join(path, name));
+  } else chmodSync(path, 0o600);
+}
+
+/** PGlite (PostgreSQL in WASM): in a data folder (kept private to its owner), or in memory when `dataDir` is omitted. */
 export async function openPglite(dataDir?: string, options: { template?: string | false } = {}): Promise<Db> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    makePrivate(dataDir);
+  }
   const fresh = dataDir ? readdirSync(dataDir).length === 0 : true;
   const template = options.template === false ? null : (options.template ?? templatePath());
   const loadDataDir = fresh && template && existsSync(template) ? new Blob([readFileSync(template)]) : undefined;
   const pg = dataDir ? new PGlite(dataDir, loadDataDir ? { loadDataDir } : {}) : new PGlite(loadDataDir ? { loadDataDir } : {});
   await pg.waitReady;
+  if (dataDir) makePrivate(dataDir);
   return {
     kind: 'pglite',
     ...wrap(pg),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    close: () => pg.close(),
+    async close() {
+      await pg.close();
+      if (dataDir) makePrivate(dataDir);
+    },
     session: async () => wrap(pg),
     listen: (channel, fn) => pg.listen(channel, fn),
     async notify(channel, payload) {

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { FieldError, ProblemCode } from '@mpp-kit/core';
+import { fieldErrorsOf, type FieldError, type ProblemCode } from '@mpp-kit/core';
 
 const TITLES: Record<ProblemCode, string> = {
   bad_request: 'Bad request',
@@ -104,7 +104,5 @@ export function problemResponse(c: Context, p: ProblemException): Response {
   });
 }
 
-/** Maps zod issues to our field errors: `path` as `a.b.0`, `code` from zod's issue code. */
-export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; code: string; message: string }[]): FieldError[] {
-  return issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', code: i.code, message: i.message }));
-}
+/** Maps zod issues to our field errors with core's one mapping (`path` as `a.b.0`, the rule's stable code). */
+export const fieldErrors = fieldErrorsOf;
