@@ -72,17 +72,28 @@ interface LoadResult {
 }
 
 /**
+ * The address attempt `i` comes from, as a proxy in front of the server reports it
+ * (`X-Forwarded-For`): a crowd of citizens has one address each, not the bench's one loopback.
+ */
+const clientAddress = (i: number) => `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+
+/**
  * One POST over node:http with a keep-alive agent: the cheapest well-kept client in Node (`fetch`
  * costs the load generator several times more CPU per request, and the server shares two cores).
  */
-function post(agent: http.Agent, url: string, body: string): Promise<{ status: number; text: string }> {
+function post(agent: http.Agent, url: string, body: string, from: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       url,
       {
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'idempotency-key': randomUUID() },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          'idempotency-key': randomUUID(),
+          'x-forwarded-for': from,
+        },
         timeout: REQUEST_TIMEOUT_MS,
       },
       (res) => {
@@ -122,6 +133,7 @@ async function sendAll({ url, inFlight, slotIds, work }: LoadInput): Promise<Loa
           agent,
           `${url}/api/v1/bookings`,
           JSON.stringify({ serviceId: SERVICE, slotId: slotIds[a.slot]!, name: `Warga Bogor ${i}`, nik: a.nik, phone: a.phone }),
+          clientAddress(i),
         );
         const text = res.text;
         latency.push(performance.now() - t);
