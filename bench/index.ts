@@ -5,7 +5,8 @@
 // are noise, so the smoke run reports targets but fails only on a broken section (a page that
 // does not load, a server that does not start, any error) or a broken invariant (0 overbooked,
 // 0 duplicates, every watcher updated, …). The full run fails on the same and reports misses.
-// Other arguments pick sections by name: `npm run bench -- search booking`.
+// Other arguments pick sections by name: `npm run bench -- search booking` (sizes, search, startup,
+// booking, watchers).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,12 +17,12 @@ import { benchSizes } from './sizes.js';
 import { benchStartup } from './startup.js';
 import { benchWatchers } from './watchers.js';
 
-const SECTIONS: Array<[string, (o: BenchOptions) => Promise<SectionResult>]> = [
-  ['Sizes (CDN bundle)', benchSizes],
-  ['Catalog search in Chromium: ours (MiniSearch + Indonesian normaliser) vs Fuse.js', benchSearch],
-  ['Server start', benchStartup],
-  ['Queue booking: quota release, concurrent booking attempts for few places (PGlite and PostgreSQL)', benchBooking],
-  ['Queue live position: SSE watchers of one queue', benchWatchers],
+const SECTIONS: Array<[name: string, title: string, run: (o: BenchOptions) => Promise<SectionResult>]> = [
+  ['sizes', 'Sizes (CDN bundle)', benchSizes],
+  ['search', 'Catalog search in Chromium: ours (MiniSearch + Indonesian normaliser) vs Fuse.js', benchSearch],
+  ['startup', 'Server start', benchStartup],
+  ['booking', 'Queue booking: quota release, concurrent booking attempts for few places (PGlite and PostgreSQL)', benchBooking],
+  ['watchers', 'Queue live position: SSE watchers of one queue', benchWatchers],
 ];
 
 type Check = (v: number, f: Record<string, number>) => boolean;
@@ -43,11 +44,16 @@ const TARGETS: Array<[key: string, text: string, ok: Check]> = [
 const { values, positionals } = parseArgs({ options: { smoke: { type: 'boolean', default: false } }, allowPositionals: true });
 const options: BenchOptions = { smoke: values.smoke };
 const only = positionals.map((p) => p.toLowerCase());
+const unknown = only.filter((o) => !SECTIONS.some(([name]) => name.includes(o)));
+if (unknown.length) {
+  console.error(`No bench section named ${unknown.join(', ')}; the sections are ${SECTIONS.map(([name]) => name).join(', ')}.`);
+  process.exit(2);
+}
 const figures: Record<string, number> = {};
 const broken: string[] = [];
 const started = performance.now();
-for (const [title, run] of SECTIONS) {
-  if (only.length && !only.some((o) => title.toLowerCase().includes(o))) continue;
+for (const [name, title, run] of SECTIONS) {
+  if (only.length && !only.some((o) => name.includes(o))) continue;
   console.log(`\n${title}${options.smoke ? ' (smoke)' : ''}`);
   const t0 = performance.now();
   try {
