@@ -22,8 +22,8 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import postgres from 'postgres';
-import { mustEqual, printRows, type BenchOptions, type Row, type SectionResult } from './rows.js';
-import { codesAhead, mulberry32, openDatabase, openPostgres, silentLogger, startServer, type Db } from './server.js';
+import { describeError, mustEqual, printRows, type BenchOptions, type Row, type SectionResult } from './rows.js';
+import { BENCH_CONFIG, codesAhead, mulberry32, openDatabase, openPostgres, silentLogger, startServer, type Db } from './server.js';
 
 export type DbKind = 'pglite' | 'postgres';
 
@@ -290,7 +290,18 @@ async function daySlots(url: string): Promise<AvailabilityBody['days'][number]> 
 /** One rush against a real server on a fresh database: the figures, and what it broke. */
 export async function runOne(kind: DbKind, scale: Scale, url?: string): Promise<{ figures: Record<string, number>; errors: string[] }> {
   const { db, drop } = await freshDb(kind, url);
-  const server = await startServer({ port: 0, db, seedDemo: true, logger: silentLogger, clock: { now: () => new Date(NOW) } });
+  const server = await startServer({
+    port: 0,
+    db,
+    seedDemo: true,
+    logger: silentLogger,
+    clock: { now: () => new Date(NOW) },
+    config: BENCH_CONFIG,
+  }).catch(async (e: unknown) => {
+    // The database is dropped also when the server cannot start on it.
+    await drop();
+    throw e;
+  });
   const total = places(scale);
   try {
     await db.query(`update queue_rules set slot_capacity = $2 where service_id = $1`, [SERVICE, scale.slotCapacity]);
@@ -306,7 +317,7 @@ export async function runOne(kind: DbKind, scale: Scale, url?: string): Promise<
 
     const work = attempts(scale.attempts);
     // A server is up well before a quota opens: let it draw its booking codes ahead.
-    for (const t0 = Date.now(); codesAhead() < Math.min(512, total + 100) && Date.now() - t0 < 10_000;)
+    for (const t0 = Date.now(); codesAhead(server) < Math.min(512, total + 100) && Date.now() - t0 < 10_000;)
       await new Promise((r) => setTimeout(r, 50));
     // How long the server's event loop was blocked at worst (PGlite executes on this thread).
     const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -548,18 +559,25 @@ export async function benchBooking({ smoke }: BenchOptions): Promise<SectionResu
   const kinds: DbKind[] = url ? ['pglite', 'postgres'] : ['pglite'];
   for (const kind of kinds) {
     const p = `booking.${kind}`;
-    const { figures: f, errors } = await runOne(kind, scale, url);
-    f[`${p}.p99_to_floor`] = Math.round((f[`${p}.p99_ms`]! / floor['booking.http_floor.p99_ms']!) * 100) / 100;
-    if (kind === 'postgres') {
-      const tps = await pgbenchSingleRow(url!, scale.pgbenchSeconds);
-      f[`${p}.pgbench_seconds`] = scale.pgbenchSeconds;
-      f[`${p}.pgbench_single_row_tps`] = Math.round(tps);
-      f[`${p}.ratio_to_pgbench`] = Math.round((f[`${p}.per_s`]! / tps) * 100) / 100;
+    // One database failing (a server that does not start on it, …) leaves the other's figures.
+    try {
+      const { figures: f, errors } = await runOne(kind, scale, url);
+      f[`${p}.p99_to_floor`] = Math.round((f[`${p}.p99_ms`]! / floor['booking.http_floor.p99_ms']!) * 100) / 100;
+      if (kind === 'postgres') {
+        const tps = await pgbenchSingleRow(url!, scale.pgbenchSeconds);
+        f[`${p}.pgbench_seconds`] = scale.pgbenchSeconds;
+        f[`${p}.pgbench_single_row_tps`] = Math.round(tps);
+        f[`${p}.ratio_to_pgbench`] = Math.round((f[`${p}.per_s`]! / tps) * 100) / 100;
+      }
+      Object.assign(figures, f);
+      rows.push(...rowsOf(kind, f));
+      broken.push(...invariants(kind, f));
+      notes.push(...errors.map((e) => `${p} transport error: ${e}`));
+    } catch (e) {
+      const { message, stack } = describeError(e);
+      broken.push(`${p}: ${message}`);
+      notes.push(`${p}: ${stack}`);
     }
-    Object.assign(figures, f);
-    rows.push(...rowsOf(kind, f));
-    broken.push(...invariants(kind, f));
-    notes.push(...errors.map((e) => `${p} transport error: ${e}`));
   }
   if (!url) rows.push({ name: 'PostgreSQL: skipped (TEST_DATABASE_URL not set)', value: 0, unit: '' });
   return { rows, figures, notes, broken };

@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchBooking, P99_TO_FLOOR } from './booking.js';
-import { printRows, type BenchOptions, type SectionResult } from './rows.js';
+import { describeError, printRows, type BenchOptions, type SectionResult } from './rows.js';
 import { benchSearch } from './search.js';
 import { benchSizes } from './sizes.js';
 import { benchStartup } from './startup.js';
@@ -65,8 +65,9 @@ for (const [name, title, run] of SECTIONS) {
     broken.push(...r.broken);
   } catch (e) {
     // A section that throws is broken; the others still run.
-    console.log(`  BROKEN ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    broken.push(`${title}: ${e instanceof Error ? e.message : String(e)}`);
+    const { message, stack } = describeError(e);
+    console.log(`  BROKEN ${stack}`);
+    broken.push(`${name}: ${message}`);
   }
   console.log(`  (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }

@@ -26,3 +26,9 @@ export function printRows(rows: readonly Row[]): void {
 export function mustEqual(figures: Record<string, number>, expected: Record<string, number>): string[] {
   return Object.entries(expected).flatMap(([k, v]) => (figures[k] === v ? [] : [`${k} = ${figures[k]} (must be ${v})`]));
 }
+
+/** An error as one `broken` line, and its stack for the notes. */
+export function describeError(e: unknown): { message: string; stack: string } {
+  if (!(e instanceof Error)) return { message: String(e), stack: String(e) };
+  return { message: `${e.name}: ${e.message}`, stack: e.stack ?? e.message };
+}

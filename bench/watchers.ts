@@ -13,8 +13,8 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { demoNik, freshDb, runInWorker, type DbKind } from './booking.js';
-import { mustEqual, printRows, type BenchOptions, type Row, type SectionResult } from './rows.js';
-import { silentLogger, startServer, type Db, type Sql } from './server.js';
+import { describeError, mustEqual, printRows, type BenchOptions, type Row, type SectionResult } from './rows.js';
+import { BENCH_CONFIG, silentLogger, startServer, type Db, type Sql } from './server.js';
 
 /** Monday 2026-11-23 09:00 WIB, during opening hours. */
 const NOW = new Date('2026-11-23T02:00:00Z');
@@ -295,6 +295,11 @@ async function runOne(kind: DbKind, scale: Scale, dbUrl?: string): Promise<{ fig
     logger: silentLogger,
     clock: { now: () => new Date(NOW) },
     adminToken: ADMIN_TOKEN,
+    config: BENCH_CONFIG,
+  }).catch(async (e: unknown) => {
+    // The database is dropped also when the server cannot start on it.
+    await fresh.drop();
+    throw e;
   });
   const broken: string[] = [];
   try {
@@ -404,14 +409,22 @@ export async function benchWatchers({ smoke }: BenchOptions): Promise<SectionRes
   const kinds: Array<[DbKind, string | undefined]> = [['pglite', undefined]];
   const url = process.env.TEST_DATABASE_URL;
   if (url) kinds.push(['postgres', url]);
+  const notes: string[] = [];
   for (const [kind, dbUrl] of kinds) {
-    const r = await runOne(kind, scale, dbUrl);
-    Object.assign(figures, r.figures);
-    rows.push(...rowsOf(kind, scale, r.figures));
-    broken.push(...r.broken);
+    // One database failing (a server that does not start on it, …) leaves the other's figures.
+    try {
+      const r = await runOne(kind, scale, dbUrl);
+      Object.assign(figures, r.figures);
+      rows.push(...rowsOf(kind, scale, r.figures));
+      broken.push(...r.broken);
+    } catch (e) {
+      const { message, stack } = describeError(e);
+      broken.push(`watchers.${kind}: ${message}`);
+      notes.push(`watchers.${kind}: ${stack}`);
+    }
   }
   if (!url) rows.push({ name: 'PostgreSQL: skipped (TEST_DATABASE_URL not set)', value: 0, unit: '' });
-  return { rows, figures, notes: [], broken };
+  return { rows, figures, notes, broken };
 }
 
 if (!isMainThread && (workerData as { role?: unknown } | null)?.role === ROLE) {
