@@ -88,6 +88,35 @@ describe(`hardening against hostile input on ${DB_KIND}`, { timeout: 180_000 }, 
     });
   });
 
+  it('stamps tickets, cancellations, queue events and keys with the injected clock, not the database clock', async () => {
+    const p = phone();
+    const made = await call('POST', '/api/v1/bookings', booking({ phone: p }), {
+      'x-forwarded-for': '198.51.100.9',
+      'idempotency-key': 'clock-1',
+    });
+    assert.equal(made.status, 201);
+    assert.equal(made.json!.createdAt, '2026-11-23T09:00:00+07:00');
+    nowMs = NOW + 5 * 60_000;
+    const code = String(made.json!.code);
+    assert.equal((await call('POST', `/api/v1/bookings/${code}/cancel`, { phone: p })).status, 200);
+    nowMs = NOW;
+    const [b] = await srv.db.query<{ created_at: Date | string; cancelled_at: Date | string }>(
+      `select created_at, cancelled_at from bookings where code = $1`,
+      [code],
+    );
+    assert.equal(new Date(b!.created_at).toISOString(), '2026-11-23T02:00:00.000Z');
+    assert.equal(new Date(b!.cancelled_at).toISOString(), '2026-11-23T02:05:00.000Z');
+    const events = await srv.db.query<{ created_at: Date | string }>(
+      `select created_at from queue_events where queue_id = 'disdukcapil.B' and date = '2026-11-24' order by id desc limit 2`,
+    );
+    assert.deepEqual(
+      events.map((e) => new Date(e.created_at).toISOString()),
+      ['2026-11-23T02:05:00.000Z', '2026-11-23T02:00:00.000Z'],
+    );
+    const [k] = await srv.db.query<{ created_at: Date | string }>(`select created_at from idempotency_keys where key = 'booking:clock-1'`);
+    assert.equal(new Date(k!.created_at).toISOString(), '2026-11-23T02:00:00.000Z');
+  });
+
   it('answers impossible and out-of-range dates with 400 problems everywhere', async () => {
     for (const d of ['2026-02-30', '2026-13-01', '0000-01-01', '9999-12-31', '2026-1-01', '20261201']) {
       for (const path of [

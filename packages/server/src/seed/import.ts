@@ -203,7 +203,7 @@ async function write(tx: Sql, agencies: AgencyFile[], services: ServiceFile[]) {
     `insert into agencies (id, ${AGENCY_COLS.join(', ')}, position, office_id)
      select r.id, r.name, r.short_name, r.aliases, r.kind, r.description, r.website, r.coordinator, r.demo, r.position,
             (select min(id) from offices having count(*) = 1)
-       from jsonb_to_recordset($1::jsonb) as r(id text, name text, short_name text, aliases jsonb, kind text, description text, website text,
+       from jsonb_to_recordset($1::text::jsonb) as r(id text, name text, short_name text, aliases jsonb, kind text, description text, website text,
             coordinator boolean, demo boolean, position int)
      on conflict (id) ${set('agencies', AGENCY_COLS)}
      returning (xmax = 0) as inserted`,
@@ -227,7 +227,7 @@ async function write(tx: Sql, agencies: AgencyFile[], services: ServiceFile[]) {
   const s = await tx.query<{ inserted: boolean }>(
     `insert into services (id, ${SERVICE_COLS.join(', ')})
      select r.id, ${SERVICE_COLS.map((c) => `r.${c}`).join(', ')}
-       from jsonb_to_recordset($1::jsonb) as r(id text, agency_id text, name text, aliases jsonb, summary text, requirements jsonb, steps jsonb,
+       from jsonb_to_recordset($1::text::jsonb) as r(id text, agency_id text, name text, aliases jsonb, summary text, requirements jsonb, steps jsonb,
             duration text, counter_minutes int, fee_amount bigint, fee_note text, product text, legal_basis jsonb, complaint_channel text,
             location text, online_queue boolean, queue_prefix text, daily_quota int, demo boolean)
      on conflict (id) ${set('services', SERVICE_COLS)}

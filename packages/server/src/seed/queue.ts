@@ -91,7 +91,7 @@ export async function writeQueueRules(tx: Sql, rules: Array<QueueRules & { servi
   const rows = await tx.query(
     `insert into queue_rules (service_id, slot_minutes, slot_capacity, walk_in_quota, priority_quota, booking_days_ahead, release_minutes, cutoff_minutes)
      select r."serviceId", r."slotMinutes", r."slotCapacity", r."walkInQuota", r."priorityQuota", r."bookingDaysAhead", r."releaseMinutes", r."cutoffMinutes"
-       from jsonb_to_recordset($1::jsonb) as r("serviceId" text, "slotMinutes" int, "slotCapacity" int, "walkInQuota" int, "priorityQuota" int,
+       from jsonb_to_recordset($1::text::jsonb) as r("serviceId" text, "slotMinutes" int, "slotCapacity" int, "walkInQuota" int, "priorityQuota" int,
             "bookingDaysAhead" int, "releaseMinutes" int, "cutoffMinutes" int)
       where exists (select 1 from services s where s.id = r."serviceId")
      on conflict (service_id) do ${
@@ -112,7 +112,7 @@ export async function seedQueueRules(tx: Sql, slotsPerDay = 10, serviceIds?: str
   const rows = await tx.query<{ id: string; daily_quota: number }>(
     `select id, daily_quota from services s
       where online_queue and daily_quota > 0 and not exists (select 1 from queue_rules r where r.service_id = s.id)
-        and ($1::jsonb is null or $1::jsonb ? id)`,
+        and ($1::text is null or $1::text::jsonb ? id)`,
     [serviceIds ? JSON.stringify(serviceIds) : null],
   );
   return writeQueueRules(
