@@ -4,6 +4,7 @@ import { createHttp, type Http, type HttpOptions } from './http/client.js';
 import { Health } from './schemas/common.js';
 import { createQueueApi, type QueueApi } from './queue/api.js';
 import { BookingFlow, type BookingFlowOptions } from './queue/booking-store.js';
+import { TicketFlow, type TicketFlowOptions } from './queue/ticket-flow.js';
 import { QueueWatcher, type QueueWatcherOptions } from './queue/watcher.js';
 
 export type ClientOptions = HttpOptions;
@@ -17,6 +18,8 @@ export interface MppClient {
   readonly queue: QueueApi & {
     /** A booking flow store (service → date → slot → identity → confirm → ticket). */
     createBookingFlow(options?: BookingFlowOptions): BookingFlow;
+    /** A ticket flow store (load by code, reveal by phone, live position, cancel, reschedule). */
+    createTicketFlow(options?: TicketFlowOptions): TicketFlow;
     /** A live watcher of one queue (and optionally one ticket's place in it). */
     watch(options: QueueWatcherOptions): QueueWatcher;
   };
@@ -39,7 +42,12 @@ export function createClient(options: ClientOptions): MppClient {
   return {
     http,
     catalog: { ...api, createStore: (o) => new CatalogStore(api, o) },
-    queue: { ...queue, createBookingFlow: (o) => new BookingFlow(queue, o), watch: (o) => new QueueWatcher(queue, o) },
+    queue: {
+      ...queue,
+      createBookingFlow: (o) => new BookingFlow(queue, o),
+      createTicketFlow: (o) => new TicketFlow(queue, o),
+      watch: (o) => new QueueWatcher(queue, o),
+    },
     health: (o) => http.get(new URL('/healthz', http.baseUrl).href, Health, o),
   };
 }

@@ -283,7 +283,9 @@ describe('<mpp-queue-booking>', () => {
     const cases: Array<[Partial<typeof good> & { email?: string }, string, string]> = [
       [{ nik: '327101010190123' }, 'nik', 'NIK harus 16 angka.'],
       [{ nik: '32710101019012345' }, 'nik', 'NIK harus 16 angka.'],
-      [{ nik: '3271000101900001' }, 'nik', 'tidak boleh 00'],
+      [{ nik: '3271000101900001' }, 'nik', 'angka ke-3 sampai ke-6) tidak mungkin'],
+      [{ name: 'Dewi 3271 0145 0190 0001' }, 'name', 'Jangan menulis NIK di kolom nama'],
+      [{ name: 'Dewi \u202eirtseL' }, 'name', 'karakter arah tulisan'],
       [{ nik: '3271013002001234' }, 'nik', 'Tanggal lahir di NIK tidak valid (untuk perempuan tanggal ditambah 40).'],
       [{ nik: '3271017201900001' }, 'nik', 'Tanggal lahir di NIK tidak valid'],
       [{ nik: '3271010101900000' }, 'nik', 'tidak boleh 0000'],
@@ -309,7 +311,7 @@ describe('<mpp-queue-booking>', () => {
       expect(value(el, '#f-email')).to.equal(who.email ?? '');
       seen.add(fieldError(el, field));
     }
-    expect(seen.size, 'each code has its own words').to.be.at.least(9);
+    expect(seen.size, 'each code has its own words').to.be.at.least(11);
     for (const code of [
       'nik_format',
       'nik_region',
@@ -319,6 +321,8 @@ describe('<mpp-queue-booking>', () => {
       'phone_not_mobile',
       'phone_format',
       'name_required',
+      'name_contains_nik',
+      'text_bidi_control',
       'email_format',
     ])
       expect(reported, code).to.include(JSON.stringify({ code, source: 'mpp-queue-booking' }));

@@ -35,7 +35,7 @@ export const problemsEn: ProblemMessages = {
   service_not_found: 'This service was not found.',
   nik_format: 'The NIK must be 16 digits.',
   nik_province: 'The first two digits of the NIK are not a known province code. Please check your NIK.',
-  nik_region: 'The regency/city or district code in the NIK (digits 3 to 6) cannot be 00.',
+  nik_region: 'The regency or district code in the NIK (digits 3 to 6) is impossible. Check your NIK again.',
   nik_birth_date: 'The date of birth in the NIK is not valid (for women, 40 is added to the day).',
   nik_serial: 'The last four digits of the NIK cannot be 0000.',
   nik_repeated: 'This NIK is not possible (its digits repeat). Please check your NIK.',

@@ -55,7 +55,7 @@ export const problemsId: ProblemMessages = {
   // identity
   nik_format: 'NIK harus 16 angka.',
   nik_province: 'Dua angka pertama NIK bukan kode provinsi yang dikenal. Periksa lagi NIK Anda.',
-  nik_region: 'Kode kabupaten/kota atau kecamatan di NIK (angka ke-3 sampai ke-6) tidak boleh 00.',
+  nik_region: 'Kode kabupaten/kota atau kecamatan di NIK (angka ke-3 sampai ke-6) tidak mungkin. Periksa lagi NIK Anda.',
   nik_birth_date: 'Tanggal lahir di NIK tidak valid (untuk perempuan tanggal ditambah 40).',
   nik_serial: 'Empat angka terakhir NIK tidak boleh 0000.',
   nik_repeated: 'NIK ini tidak mungkin (angkanya berulang). Periksa lagi NIK Anda.',
