@@ -334,6 +334,13 @@ describe(`online queue on ${DB_KIND}`, { timeout: 180_000 }, () => {
     const posEarly = z.parse(TicketPosition, (await call('GET', `/api/v1/bookings/${early.code}/position`)).json);
     assert.ok(pos.ahead > posEarly.ahead, 'an earlier slot is called first, whatever the number');
     assert.ok(pos.estimatedWaitMinutes! >= 0);
+    // By code alone: which ticket it is (for the hall), never whose.
+    assert.deepEqual(
+      [pos.queueNumber, pos.serviceName, pos.date, pos.slot.start, pos.location, pos.counter],
+      [late.queueNumber, late.serviceName, '2026-11-23', late.slot.start, late.location, null],
+    );
+    const raw = JSON.stringify((await call('GET', `/api/v1/bookings/${late.code}/position`)).json);
+    for (const personal of [late.name, late.nikMasked, late.phoneMasked]) assert.ok(!raw.includes(personal), `no ${personal}`);
 
     // SSE: the first event is the current state; a call pushes a newer one.
     const ctl = new AbortController();
@@ -380,8 +387,12 @@ describe(`online queue on ${DB_KIND}`, { timeout: 180_000 }, () => {
     const pushed = await nextEvent();
     assert.ok(pushed.id > first.id);
     assert.ok(pushed.state.nowServing);
+    assert.equal(pushed.state.nowServingCounter, 'Loket 7', 'the board knows where the number was called to');
     const after = z.parse(TicketPosition, (await call('GET', `/api/v1/bookings/${late.code}/position`)).json);
     assert.equal(after.ahead, pos.ahead - 1, 'one fewer ahead after a call');
+    const calledCode = (ok.json as { called: { code: string } }).called.code;
+    const called = z.parse(TicketPosition, (await call('GET', `/api/v1/bookings/${calledCode}/position`)).json);
+    assert.deepEqual([called.status, called.counter], ['called', 'Loket 7'], 'the called ticket says which counter');
     ctl.abort();
 
     // Resume: a client that already saw the latest version gets no duplicate; a newer change arrives.

@@ -95,6 +95,10 @@ export const QrCode = z.object({
 });
 export type QrCode = z.infer<typeof QrCode>;
 
+/** A ticket's slot: its id, local start and end (`HH:MM`) and the instant it starts. */
+export const TicketSlot = z.object({ id: z.string(), start: z.string(), end: z.string(), startsAt: Instant });
+export type TicketSlot = z.infer<typeof TicketSlot>;
+
 export const Ticket = z.object({
   code: z.string(),
   status: BookingStatus,
@@ -108,7 +112,7 @@ export const Ticket = z.object({
   queueId: z.string(),
   number: z.number().check(z.int(), z.minimum(1)),
   date: IsoDate,
-  slot: z.object({ id: z.string(), start: z.string(), end: z.string(), startsAt: Instant }),
+  slot: TicketSlot,
   location: z.string(),
   requirements: z.array(z.string()),
   name: z.string(),
@@ -147,6 +151,8 @@ export const QueueState = z.object({
   /** Last number called (`B-007`), or null before the first call. */
   nowServing: z.nullable(z.string()),
   nowServingNumber: z.number().check(z.int(), z.minimum(0)),
+  /** The counter the last number was called to (`Loket 3`), or null before the first call. */
+  nowServingCounter: z.nullable(z.string()),
   /** Tickets issued and not yet called, cancelled or done. */
   waiting: z.number().check(z.int(), z.minimum(0)),
   /** Average minutes per ticket from recent service times (or the service standard's estimate). */
@@ -161,10 +167,25 @@ export const QueueState = z.object({
 });
 export type QueueState = z.infer<typeof QueueState>;
 
-/** A ticket's place in its queue. */
+/**
+ * A ticket's place in its queue, by its code alone: what a citizen keeps open in the hall. It says
+ * which ticket it is (number, service, date, slot, place) but nothing about who holds it: no
+ * name, NIK or phone (those need the phone number, `lookupBooking`).
+ */
 export const TicketPosition = z.object({
   code: z.string(),
   status: BookingStatus,
+  /** `B-012` */
+  queueNumber: z.string(),
+  serviceId: Slug,
+  serviceName: z.string(),
+  agencyName: z.string(),
+  date: IsoDate,
+  slot: TicketSlot,
+  location: z.string(),
+  timeZone: z.string(),
+  /** The counter the ticket was called to (`Loket 3`), once called; else null. */
+  counter: z.nullable(z.string()),
   /** The ticket's number and slot start: enough for a watcher to follow the place from the queue state. */
   number: z.number().check(z.int(), z.minimum(1)),
   slotStartsAt: Instant,

@@ -157,6 +157,7 @@ export function bookingRoutes(parts: QueueParts): Hono<Env> {
             name,
             nik_masked: maskedNik,
             phone_e164: e164,
+            counter: null,
             created_at: new Date(String(out.created_at instanceof Date ? out.created_at.toISOString() : out.created_at)),
           };
           return c.json(toTicket(row, svc, fast.codes.qr), 201);

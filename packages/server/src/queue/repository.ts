@@ -38,6 +38,8 @@ export interface BookingRow {
   name: string;
   nik_masked: string;
   phone_e164: string;
+  /** The counter it was called to, once called. */
+  counter: string | null;
   created_at: Date;
 }
 
@@ -48,7 +50,7 @@ const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T)
 export const dateStr = (v: unknown): IsoDate => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 const instant = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
 
-const BOOKING_COLUMNS = `code, status, service_id, queue_id, slot_id, date::text as date, slot_start, number, name, nik_masked, phone_e164, created_at`;
+const BOOKING_COLUMNS = `code, status, service_id, queue_id, slot_id, date::text as date, slot_start, number, name, nik_masked, phone_e164, counter, created_at`;
 
 const toBooking = (r: Record<string, unknown>): BookingRow => ({
   code: String(r.code),
@@ -62,6 +64,7 @@ const toBooking = (r: Record<string, unknown>): BookingRow => ({
   name: String(r.name),
   nik_masked: String(r.nik_masked),
   phone_e164: String(r.phone_e164),
+  counter: r.counter === null || r.counter === undefined ? null : String(r.counter),
   created_at: instant(r.created_at),
 });
 
@@ -246,6 +249,7 @@ export async function queueVersion(db: Sql, queueId: string, date: string): Prom
 
 export interface QueueFacts {
   nowServingNumber: number;
+  nowServingCounter: string | null;
   version: number;
   waitingNumbers: number[];
   /** Mean minutes at the counter over the last 20 served tickets, if any. */
@@ -260,7 +264,7 @@ export interface QueueFacts {
 /** What the public state of a queue's day is computed from (numbers only, never names). */
 export async function queueFacts(db: Sql, queueId: string, date: string, now: Date): Promise<QueueFacts> {
   const [agencyId, prefix] = queueId.split('.') as [string, string];
-  const [[day], rows, [pace], [counters], [std]] = await Promise.all([
+  const [[day], rows, [pace], [counters], [std], [last]] = await Promise.all([
     db.query<{ now_serving_number: number; version: number }>(
       `select now_serving_number, version from queue_days where queue_id = $1 and date = $2::date`,
       [queueId, date],
@@ -283,9 +287,14 @@ export async function queueFacts(db: Sql, queueId: string, date: string, now: Da
         where s.agency_id = $1 and s.queue_prefix = $2`,
       [agencyId, prefix],
     ),
+    db.query<{ counter: string | null }>(
+      `select counter from bookings where queue_id = $1 and date = $2::date and called_at is not null order by called_at desc, number desc limit 1`,
+      [queueId, date],
+    ),
   ]);
   return {
     nowServingNumber: Number(day?.now_serving_number ?? 0),
+    nowServingCounter: last?.counter ?? null,
     version: Number(day?.version ?? 0),
     waitingNumbers: rows.map((w) => Number(w.number)),
     paceMinutes: pace?.m ?? null,

@@ -146,6 +146,7 @@ export function queueStateOf(queueId: string, date: string, now: Date, f: QueueF
     date,
     nowServing: f.nowServingNumber > 0 ? label(prefix, f.nowServingNumber) : null,
     nowServingNumber: f.nowServingNumber,
+    nowServingCounter: f.nowServingNumber > 0 ? f.nowServingCounter : null,
     waiting: f.waitingNumbers.length,
     waitingNumbers: f.waitingNumbers,
     minutesPerTicket: Math.round((f.paceMinutes ?? f.standardMinutes ?? 10) * 10) / 10,
@@ -155,7 +156,7 @@ export function queueStateOf(queueId: string, date: string, now: Date, f: QueueF
   };
 }
 
-/** Where a ticket stands in its queue, and the wait to expect. */
+/** Where a ticket stands in its queue, and the wait to expect; which ticket it is, never whose. */
 export function positionOf(
   row: BookingRow,
   queue: QueueState,
@@ -171,6 +172,20 @@ export function positionOf(
   return {
     code: row.code,
     status: row.status as TicketPosition['status'],
+    queueNumber: label(svc.queuePrefix, row.number),
+    serviceId: svc.id,
+    serviceName: svc.name,
+    agencyName: svc.agencyName,
+    date: row.date,
+    slot: {
+      id: row.slot_id,
+      start: hhmm(row.slot_start),
+      end: hhmm(row.slot_start + svc.rules.slotMinutes),
+      startsAt: toZonedIso(zonedInstant(row.date, row.slot_start, svc.timeZone), svc.timeZone),
+    },
+    location: svc.location,
+    timeZone: svc.timeZone,
+    counter: row.status === 'called' || row.status === 'served' ? row.counter : null,
     number: row.number,
     slotStartsAt: toZonedIso(zonedInstant(row.date, row.slot_start, svc.timeZone), svc.timeZone),
     queue,
