@@ -122,3 +122,7 @@ export const BOOKING_MESSAGES = new LocaleCatalog<BookingMessages>(id, () => imp
 /** Plain words for an error code: the booking's own field checks first, then the shared problem texts. */
 export const bookingErrorText = (t: BookingMessages, code: string | null | undefined): string =>
   code && Object.hasOwn(t.fieldErrors, code) ? t.fieldErrors[code as keyof BookingMessages['fieldErrors']] : problemText(t.problems, code);
+
+/** The words for a field's error code; codes without their own words (schema checks such as `too_big`) still say the field is wrong. */
+export const bookingFieldText = (t: BookingMessages, code: string): string =>
+  Object.hasOwn(t.fieldErrors, code) || Object.hasOwn(t.problems, code) ? bookingErrorText(t, code) : t.fieldErrors.invalid_field;

@@ -17,3 +17,15 @@ export function resolveApiBase(attr: string | null | undefined): string {
   if (!abs.pathname.endsWith('/')) abs.pathname += '/';
   return abs.href;
 }
+
+/** `url` (relative to the page) with `?name=value` set, or null without a URL or for one that cannot be read. */
+export function pageLink(url: string | null, name: string, value: string | null): string | null {
+  if (!url || !value) return null;
+  try {
+    const u = new URL(url, location.href);
+    u.searchParams.set(name, value);
+    return u.href;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,133 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { maskNik, normalizePhone, type Agency, type BookingFlowState, type BookingStep, type Service } from '@mpp-kit/core';
+import type { Locale } from '../shared/i18n.js';
+import { formatDay } from '../shared/schedule.js';
+import { textField } from '../shared/field.js';
+import { actions, button, facts } from '../shared/templates.js';
+import { bookingFieldText, type BookingMessages } from './messages.js';
+
+/**
+ * The pieces of `<mpp-queue-booking>`'s view that need no element: each takes the messages and
+ * what it shows, and calls back for what the citizen does.
+ */
+
+export const STEPS: readonly BookingStep[] = ['service', 'date', 'slot', 'identity', 'confirm'];
+export type IdentityField = 'name' | 'nik' | 'phone' | 'email';
+export const IDENTITY: readonly IdentityField[] = ['name', 'nik', 'phone', 'email'];
+
+/** The step indicator: done steps are buttons back to them (unless `canGo` says no), the current one is marked. */
+export function stepsIndicator(t: BookingMessages, step: BookingStep, canGo: (s: BookingStep) => boolean, goTo: (s: BookingStep) => void) {
+  const cur = STEPS.indexOf(step);
+  return html`<ol class="steps" part="steps" aria-label=${t.stepsLabel}>
+      ${STEPS.map((name, i) => {
+        const done = i < cur;
+        const inner = html`<span class="num" aria-hidden="true">${done ? '✓' : i + 1}</span><span class="label">${t.stepNames[i]}</span
+          ><span class="visually-hidden">${done ? `, ${t.stepDone}` : i === cur ? `, ${t.stepCurrent}` : ''}</span>`;
+        return html`<li class=${done ? 'done' : i === cur ? 'current' : 'todo'} aria-current=${i === cur ? 'step' : nothing}>
+          ${
+            done && canGo(name)
+              ? html`<button type="button" class="step-btn" data-step=${name} @click=${() => goTo(name)}>${inner}</button>`
+              : html`<span class="step-btn">${inner}</span>`
+          }
+        </li>`;
+      })}
+    </ol>
+    <p class="step-of" aria-hidden="true">${t.stepOf(cur + 1, STEPS.length, t.stepNames[cur]!)}</p>`;
+}
+
+/** The fields to correct, each a link that moves the focus to its input. */
+export function errorSummary(t: BookingMessages, fields: readonly IdentityField[]) {
+  const focus = (e: Event, f: IdentityField) => {
+    e.preventDefault();
+    ((e.target as Element).getRootNode() as ParentNode).querySelector<HTMLElement>(`#f-${f}`)?.focus();
+  };
+  return html`<div class="banner error" role="alert" part="alert">
+    <p>${t.errorSummary(fields.length)}</p>
+    <ul>
+      ${fields.map((f) => html`<li><a href="#f-${f}" @click=${(e: Event) => focus(e, f)}>${t[f]}</a></li>`)}
+    </ul>
+  </div>`;
+}
+
+interface FieldSpec {
+  type: string;
+  autocomplete: string;
+  inputmode?: string;
+  hint?: 'nikHint' | 'phoneHint';
+  optional?: boolean;
+  maxlength: number;
+}
+
+const FIELDS: Record<IdentityField, FieldSpec> = {
+  name: { type: 'text', autocomplete: 'name', maxlength: 100 },
+  nik: { type: 'text', autocomplete: 'off', inputmode: 'numeric', hint: 'nikHint', maxlength: 40 },
+  phone: { type: 'tel', autocomplete: 'tel', inputmode: 'tel', hint: 'phoneHint', maxlength: 40 },
+  email: { type: 'email', autocomplete: 'email', optional: true, maxlength: 200 },
+};
+
+export interface IdentityFormOptions {
+  t: BookingMessages;
+  state: BookingFlowState;
+  onInput(field: IdentityField, value: string): void;
+  onSubmit(e: Event): void;
+  /** The "back" button. */
+  back: unknown;
+}
+
+/** Name, NIK, phone and e-mail, with the summary of what to correct above them. */
+export function identityForm(o: IdentityFormOptions): TemplateResult {
+  const { t, state: s } = o;
+  const errors = IDENTITY.filter((f) => s.fieldErrors[f]);
+  const field = (f: IdentityField) => {
+    const { hint, optional, ...spec } = FIELDS[f];
+    const error = s.fieldErrors[f];
+    const warning = s.warnings[f];
+    return textField({
+      ...spec,
+      id: `f-${f}`,
+      name: f,
+      label: html`${t[f]}${optional ? html` <span class="muted">(${t.optional})</span>` : nothing}`,
+      hint: hint && t[hint],
+      required: !optional,
+      error: error ? bookingFieldText(t, error) : null,
+      warning: warning ? (t.warnings[warning] ?? warning) : null,
+      value: s.draft[f],
+      onInput: (v) => o.onInput(f, v),
+    });
+  };
+  return html`<p>${t.identityIntro}</p>
+    ${errors.length ? errorSummary(t, errors) : nothing}
+    <form novalidate @submit=${o.onSubmit}>
+      ${IDENTITY.map(field)} ${actions(o.back, button({ label: `${t.next} →`, kind: 'primary', action: 'next' }))}
+    </form>`;
+}
+
+/** What will be booked, with the NIK masked and the phone as the citizen knows it. */
+export function confirmSummary(t: BookingMessages, s: BookingFlowState, locale: Locale, svc?: Service, agency?: Agency): TemplateResult {
+  const d = s.draft;
+  const slot = s.availability?.days.find((x) => x.date === d.date)?.slots.find((x) => x.id === d.slotId);
+  const phone = normalizePhone(d.phone);
+  const email = d.email.trim();
+  return html`${facts(
+    [
+      [t.service, svc?.name ?? d.serviceId],
+      agency && [t.agency, agency.name],
+      [t.date, d.date ? formatDay(d.date, locale, 'long') : ''],
+      [t.time, slot ? `${slot.start}–${slot.end}` : (d.slotId?.slice(-4).replace(/(\d\d)(\d\d)/, '$1:$2') ?? '')],
+      [t.name, d.name.trim()],
+      [t.nik, maskNik(d.nik), undefined, 'mono'],
+      [t.phone, phone.ok ? phone.national : d.phone, undefined, 'mono'],
+      !!email && [t.email, email],
+    ],
+    'summary',
+  )}
+  ${s.warnings.nik ? html`<p class="hint warning" part="hint">ℹ ${t.warnings[s.warnings.nik] ?? s.warnings.nik}</p>` : nothing}
+  ${
+    svc?.requirements.length
+      ? html`<h4>${t.bring}</h4>
+          <ul class="bring">
+            ${svc.requirements.map((r) => html`<li>${r}</li>`)}
+          </ul>`
+      : nothing
+  }`;
+}

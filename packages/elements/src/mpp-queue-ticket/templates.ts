@@ -1,0 +1,134 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { isWaiting, ticketIcs, type QrCode, type Ticket, type TicketFlowState } from '@mpp-kit/core';
+import type { Locale } from '../shared/i18n.js';
+import { qrCode } from '../shared/qr.js';
+import { formatDay, renderDays, renderSlots } from '../shared/schedule.js';
+import { actions, button, facts, statusLine } from '../shared/templates.js';
+import type { TicketMessages } from './messages.js';
+
+/**
+ * The pieces of `<mpp-queue-ticket>`'s view that need no element: each takes the messages and what
+ * it shows, and calls back for what the citizen does. The element wires them to its `TicketFlow`.
+ */
+
+/** The queue number, a cancelled ticket's status, and the ticket's facts. */
+export function ticketHead(t: TicketMessages, tk: Ticket, date: string, time: string, cancelled: boolean): TemplateResult {
+  return html`<p class="number-label" id="t-number-label">${t.number}</p>
+    <p class="number ${cancelled ? 'void' : ''}" part="number" aria-describedby="t-number-label">${tk.queueNumber}</p>
+    ${cancelled ? html`<p class="ticket-status cancelled" role="status"><strong>✕ ${t.status.cancelled}</strong></p>` : nothing}
+    ${facts(
+      [
+        [t.service, tk.serviceName],
+        [t.agency, tk.agencyName],
+        [t.date, date, 'date'],
+        [t.time, time, 'time'],
+        [t.location, tk.location],
+        [t.name, tk.name],
+        [t.nik, tk.nikMasked, undefined, 'mono'],
+      ],
+      'details',
+    )}`;
+}
+
+/** The booking code, large, with its QR code. */
+export function codeBox(t: TicketMessages, code: string, qr: QrCode | undefined): TemplateResult {
+  return html`<div class="code-box" part="code">
+    ${qrCode(qr, t.qrLabel(code))}
+    <div>
+      <p class="code-label">${t.code}</p>
+      <p class="code" data-code=${code}>${code}</p>
+      <p class="hint">${t.codeHint}</p>
+    </div>
+  </div>`;
+}
+
+/**
+ * The live box. A wait of more than three hours is mostly the time until the slot starts: then
+ * the slot itself (`slot`) says more than a number of hours.
+ */
+export function liveBox(t: TicketMessages, s: TicketFlowState, slot: string, online: boolean): TemplateResult {
+  const { status, ahead, estimatedWaitMinutes: wait, queue, live } = s;
+  const waiting = isWaiting(status);
+  const offline = !online || (live?.error?.kind === 'network' && live.status !== 'live');
+  const conn = offline ? 'offline' : (live?.status ?? 'connecting');
+  // `updatedAt` is written in the office's zone (`…T08:31:05+07:00`): its wall time is the one to show.
+  const updated = queue ? (/T(\d\d:\d\d)/.exec(queue.updatedAt)?.[1] ?? '') : '';
+  const waitText = wait === null ? '' : wait < 60 ? t.minutes(wait) : t.hours(Math.floor(wait / 60), wait % 60);
+  const now = queue && (queue.nowServing ? t.nowServing(queue.nowServing) : t.nobodyServed);
+  return html`<div class="live" part="live" aria-labelledby="live-title">
+    <h3 id="live-title">${t.live}</h3>
+    <div class="live-lines" aria-live="polite">
+      ${status && !waiting ? html`<p class="ticket-status ${status}"><strong>${t.status[status]}</strong></p>` : nothing}
+      ${queue ? html`<p class="now-serving" data-now=${queue.nowServing ?? ''}>${now}</p>` : nothing}
+      ${waiting && ahead !== null ? html`<p class="ahead" data-ahead=${ahead}><strong>${t.ahead(ahead)}</strong></p>` : nothing}
+      ${waiting && wait !== null ? html`<p class="wait">${wait <= 180 ? t.wait(waitText) : t.comeAt(slot)}</p>` : nothing}
+      ${waiting && !queue ? html`<p>${t.connection.connecting}</p>` : nothing}
+    </div>
+    ${
+      waiting
+        ? html`<p class="conn" part="connection" data-status=${conn}>
+            <span class="dot dot-${conn}" aria-hidden="true"></span>
+            ${t.connection[conn]}${updated ? html` · ${t.updated(updated)}` : nothing}
+          </p>`
+        : nothing
+    }
+  </div>`;
+}
+
+/** Calendar file, WhatsApp and "open later" (`later`, the ticket page with `?code=`): the ticket taken out of this page. */
+export function ticketLinks(t: TicketMessages, tk: Ticket, date: string, later: string | null): TemplateResult {
+  const ics = ticketIcs(tk, { title: t.calendarTitle, bring: t.bring, url: later ?? undefined });
+  const share = `${t.shareText(tk.queueNumber, tk.serviceName, date, tk.slot.start, tk.code)}${later ? `\n${later}` : ''}`;
+  const calendar = `data:text/calendar;charset=utf-8,${encodeURIComponent(ics)}`;
+  const whatsapp = `https://wa.me/?text=${encodeURIComponent(share)}`;
+  return html`<ul class="links" part="links">
+    <li><a class="link-btn" href=${calendar} download="antrean-${tk.code}.ics" data-action="ics">${t.calendar}</a></li>
+    <li><a class="link-btn" href=${whatsapp} target="_blank" rel="noopener noreferrer" data-action="whatsapp">${t.whatsapp}</a></li>
+    ${later ? html`<li><a class="link-btn" href=${later} data-action="later">${t.later}</a></li>` : nothing}
+  </ul>`;
+}
+
+export interface RescheduleViewOptions {
+  t: TicketMessages;
+  locale: Locale;
+  ticket: Ticket;
+  state: TicketFlowState;
+  /** The element's error banner for a code (nothing without one). */
+  alert(code: string | null | undefined, retry?: () => void): unknown;
+  onRetry(): void;
+  onChooseDate(date: string): void;
+  onChooseSlot(slotId: string): void;
+  onClose(): void;
+  onSave(): void;
+}
+
+/** Choosing another date and time: the current one, the dates, the day's times, close and save. */
+export function rescheduleView(o: RescheduleViewOptions): TemplateResult {
+  const { t, locale, ticket: tk, state: s } = o;
+  const rs = s.reschedule ?? { status: 'loading', availability: null, tooLate: false, date: null, slotId: null };
+  const a = rs.availability;
+  const open = a && !rs.tooLate;
+  const day = a && rs.date ? a.days.find((d) => d.date === rs.date) : undefined;
+  const slots = day
+    ? html`<h4 id="rs-slots-title" tabindex="-1">${formatDay(day.date, locale, 'long')}</h4>
+        ${renderSlots({ day, locale, t, selected: rs.slotId, onChoose: (x) => o.onChooseSlot(x.id) })}`
+    : nothing;
+  const saving = { label: s.busy ? t.submitting : t.rescheduleSave, busy: !rs.slotId || s.busy };
+  return html`<div class="manage" part="manage" role="group" aria-labelledby="rs-title">
+    <h3 id="rs-title" tabindex="-1">${t.rescheduleHeading}</h3>
+    <p>${t.rescheduleIntro}</p>
+    <p class="context">${t.current}: <strong>${formatDay(tk.date, locale, 'long')}, ${tk.slot.start}–${tk.slot.end}</strong></p>
+    ${rs.status === 'loading' ? statusLine(t.loadingDates) : nothing} ${rs.status === 'error' ? o.alert(s.error?.code, o.onRetry) : nothing}
+    ${rs.tooLate ? html`<div class="banner error" role="alert" part="alert"><p>${t.rescheduleTooLate}</p></div>` : nothing}
+    ${
+      open
+        ? html`${renderDays({ availability: a, locale, t, selected: rs.date, onChoose: o.onChooseDate })} ${slots}
+          ${s.error?.action === 'reschedule' ? o.alert(s.error.code) : nothing}`
+        : nothing
+    }
+    ${actions(
+      button({ label: t.rescheduleClose, action: 'reschedule-close', onClick: o.onClose }),
+      open ? button({ ...saving, kind: 'primary', action: 'reschedule-save', onClick: o.onSave }) : nothing,
+    )}
+  </div>`;
+}
