@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchBooking, P99_TO_FLOOR } from './booking.js';
+import { benchFirstUse } from './first-use.js';
 import { describeError, printRows, type BenchOptions, type SectionResult } from './rows.js';
 import { benchSearch } from './search.js';
 import { benchSizes } from './sizes.js';
@@ -23,6 +24,11 @@ const SECTIONS: Array<[name: string, title: string, run: (o: BenchOptions) => Pr
   ['startup', 'Server start', benchStartup],
   ['booking', 'Queue booking: quota release, concurrent booking attempts for few places (PGlite and PostgreSQL)', benchBooking],
   ['watchers', 'Queue live position: SSE watchers of one queue', benchWatchers],
+  [
+    'first-use',
+    'First use on a cheap phone (150 ms RTT, 1.6 Mbit/s, CPU ÷4): demo pages cold and repeated, beside a static floor page',
+    benchFirstUse,
+  ],
 ];
 
 type Check = (v: number, f: Record<string, number>) => boolean;
@@ -39,6 +45,12 @@ const TARGETS: Array<[key: string, text: string, ok: Check]> = [
     [`booking.${db}.duplicates`, 'must be 0', (v) => v === 0],
   ]),
   ['booking.postgres.ratio_to_pgbench', 'booking attempts/s ÷ pgbench single-row tps ≥ 0.3', (v) => v >= 0.3],
+  ['first_use.catalog.cold_kb', 'catalog page cold ≤ 90 KB on the wire', (v) => v <= 90],
+  ['first_use.catalog.useful_to_floor', 'catalog list useful ≤ 1.5× the static floor page', (v) => v <= 1.5],
+  ['first_use.catalog.repeat_ms', 'catalog repeat visit ≤ 600 ms on the profile', (v) => v <= 600],
+  ['first_use.booking.cold_kb', 'booking page cold ≤ 110 KB on the wire', (v) => v <= 110],
+  ['first_use.ticket.cold_kb', 'ticket page by code ≤ 60 KB on the wire', (v) => v <= 60],
+  ['first_use.ticket.useful_ms', 'ticket by code useful ≤ 1000 ms on the profile', (v) => v <= 1000],
 ];
 
 const { values, positionals } = parseArgs({ options: { smoke: { type: 'boolean', default: false } }, allowPositionals: true });
