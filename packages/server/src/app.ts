@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { ROUTES } from '@mpp-kit/core';
-import { catalogRoutes } from './catalog/index.js';
+import { catalogRoutes, createCatalogParts } from './catalog/index.js';
 import { DEFAULT_CONFIG, DEFAULT_LIMITS, systemClock, type AppConfig, type AppDeps, type Deps, type Env } from './context.js';
 import { counterRoutes } from './counter/routes.js';
 import { holidayRoutes } from './holidays/routes.js';
@@ -48,7 +48,7 @@ export function buildApp(d: AppDeps): BuiltApp {
     await deps.db.query('select 1');
     return c.json({ status: 'ok', version: config.version, database: deps.db.kind, time: deps.clock.now().toISOString() });
   });
-  app.route('/', catalogRoutes());
+  app.route('/', catalogRoutes(createCatalogParts()));
   app.route('/', queueRoutes(queue));
   app.route('/', holidayRoutes());
   app.route('/', counterRoutes());

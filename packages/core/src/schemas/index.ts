@@ -1,5 +1,6 @@
 export * from './common.js';
 export * from './catalog.js';
+export * from './catalog-index.js';
 export * from './queue.js';
 export * from './routes.js';
 export * from './text.js';

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import { Health, IDENTITY_PROBLEMS, Problem } from './common.js';
 import { AgencyList, IdParam, Service, ServiceList, ServiceQuery, Agency } from './catalog.js';
+import { CatalogIndexQuery, CatalogIndexResponse, CatalogSearchQuery, CatalogSearchResult } from './catalog-index.js';
 import {
   Availability,
   AvailabilityQuery,
@@ -77,6 +78,28 @@ export const ROUTES = {
     tag: 'catalog',
     params: IdParam,
     response: Agency,
+    problems: { 400: ['validation_failed'], 404: ['agency_not_found'] },
+    etag: true,
+  },
+  getCatalogIndex: {
+    method: 'get',
+    path: `${API_PREFIX}/catalog/index`,
+    operationId: 'getCatalogIndex',
+    summary: 'The compact catalog for search and lists: every agency and every service summary (full records: getService)',
+    tag: 'catalog',
+    query: CatalogIndexQuery,
+    response: CatalogIndexResponse,
+    problems: { 400: ['validation_failed'], 404: ['agency_not_found'] },
+    etag: true,
+  },
+  searchCatalog: {
+    method: 'get',
+    path: `${API_PREFIX}/catalog/search`,
+    operationId: 'searchCatalog',
+    summary: "Search the catalog on the server with the SDK's own ranking (for catalogs too large to ship, such as the national one)",
+    tag: 'catalog',
+    query: CatalogSearchQuery,
+    response: CatalogSearchResult,
     problems: { 400: ['validation_failed'], 404: ['agency_not_found'] },
     etag: true,
   },

@@ -1,3 +1,3 @@
 /** The catalog domain's public API for other domains. */
-export { catalogRoutes } from './routes.js';
+export { catalogRoutes, createCatalogParts, type CatalogParts } from './routes.js';
 export { agencyExists, agencyOfService } from './repository.js';

@@ -1,11 +1,18 @@
 import { Hono } from 'hono';
 import type { Context } from 'hono';
 import { createHash } from 'node:crypto';
-import { IdParam, ROUTES, ServiceQuery } from '@mpp-kit/core';
+import { CatalogIndexQuery, CatalogSearchQuery, IdParam, ROUTES, ServiceQuery } from '@mpp-kit/core';
 import type { Env } from '../context.js';
 import { ProblemException } from '../http/problem.js';
 import { honoPath, validate } from '../http/validate.js';
 import { agencyExists, catalogVersion, findAgency, findService, listAgencies, listServices } from './repository.js';
+import { CatalogSearch } from './search.js';
+
+/** What the catalog routes keep between requests, made once per app. */
+export interface CatalogParts {
+  search: CatalogSearch;
+}
+export const createCatalogParts = (): CatalogParts => ({ search: new CatalogSearch() });
 
 /**
  * Answers 304 when the client's `If-None-Match` matches the current catalog version for this URL;
@@ -24,8 +31,39 @@ async function conditional(c: Context<Env>, build: () => Promise<Response>): Pro
   return res;
 }
 
-export function catalogRoutes(): Hono<Env> {
+export function catalogRoutes(parts: CatalogParts = createCatalogParts()): Hono<Env> {
   const r = new Hono<Env>();
+
+  r.get(honoPath(ROUTES.getCatalogIndex.path), (c) => {
+    const q = validate(CatalogIndexQuery, c.req.query());
+    return conditional(c, async () => {
+      const db = c.get('deps').db;
+      if (q.agency && !(await agencyExists(db, q.agency)))
+        throw new ProblemException(404, 'agency_not_found', `No agency with id ${q.agency}`);
+      const { items } = await parts.search.search(db, '', q.agency ?? null);
+      const agencies = await listAgencies(db);
+      return c.json({ agencies: q.agency ? agencies.filter((a) => a.id === q.agency) : agencies, services: items, total: items.length });
+    });
+  });
+
+  r.get(honoPath(ROUTES.searchCatalog.path), (c) => {
+    const q = validate(CatalogSearchQuery, c.req.query());
+    const limit = q.limit ?? 20;
+    const offset = q.offset ?? 0;
+    return conditional(c, async () => {
+      const db = c.get('deps').db;
+      if (q.agency && !(await agencyExists(db, q.agency)))
+        throw new ProblemException(404, 'agency_not_found', `No agency with id ${q.agency}`);
+      const found = await parts.search.search(db, q.q, q.agency ?? null);
+      return c.json({
+        items: found.items.slice(offset, offset + limit),
+        total: found.items.length,
+        limit,
+        offset,
+        suggestions: found.suggestions,
+      });
+    });
+  });
 
   r.get(honoPath(ROUTES.listAgencies.path), (c) =>
     conditional(c, async () => {
