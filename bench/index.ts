@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchBooking, P99_TO_FLOOR } from './booking.js';
 import { benchFirstUse } from './first-use.js';
+import { benchNational } from './national.js';
 import { describeError, printRows, type BenchOptions, type SectionResult } from './rows.js';
 import { benchSearch } from './search.js';
 import { benchSizes } from './sizes.js';
@@ -24,6 +25,11 @@ const SECTIONS: Array<[name: string, title: string, run: (o: BenchOptions) => Pr
   ['startup', 'Server start', benchStartup],
   ['booking', 'Queue booking: quota release, concurrent booking attempts for few places (PGlite and PostgreSQL)', benchBooking],
   ['watchers', 'Queue live position: SSE watchers of one queue', benchWatchers],
+  [
+    'national',
+    'National catalog (14,000 services): server search with core ranking vs in-process and PostgreSQL full-text search',
+    benchNational,
+  ],
   [
     'first-use',
     'First use on a cheap phone (150 ms RTT, 1.6 Mbit/s, CPU ÷4): demo pages cold and repeated, beside a static floor page',
@@ -45,6 +51,9 @@ const TARGETS: Array<[key: string, text: string, ok: Check]> = [
     [`booking.${db}.duplicates`, 'must be 0', (v) => v === 0],
   ]),
   ['booking.postgres.ratio_to_pgbench', 'booking attempts/s ÷ pgbench single-row tps ≥ 0.3', (v) => v >= 0.3],
+  ['national.server_to_in_process', 'server search p95 ≤ 1.5× the same core search in-process', (v) => v <= 1.5],
+  ['national.top3.ours', 'higher than PostgreSQL full-text search', (v, f) => v > (f['national.top3.postgres_fts'] ?? 1)],
+  ['national.bytes_per_keystroke_p95', '≤ 4 KB per keystroke', (v) => v <= 4096],
   ['first_use.catalog.cold_kb', 'catalog page cold ≤ 90 KB on the wire', (v) => v <= 90],
   ['first_use.catalog.useful_to_floor', 'catalog list useful ≤ 1.5× the static floor page', (v) => v <= 1.5],
   ['first_use.catalog.repeat_ms', 'catalog repeat visit ≤ 600 ms on the profile', (v) => v <= 600],

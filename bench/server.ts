@@ -5,7 +5,7 @@
  */
 import type { RunningServer, StartOptions } from '../packages/server/src/index.js';
 
-export { openDatabase, startServer, silentLogger, BOGOR_SEED } from '../packages/server/src/index.js';
+export { openDatabase, startServer, silentLogger, BOGOR_SEED, seedCatalog } from '../packages/server/src/index.js';
 export type { Db, Sql } from '../packages/server/src/index.js';
 
 /**

@@ -48,7 +48,7 @@ export function buildApp(d: AppDeps): BuiltApp {
     await deps.db.query('select 1');
     return c.json({ status: 'ok', version: config.version, database: deps.db.kind, time: deps.clock.now().toISOString() });
   });
-  app.route('/', catalogRoutes(createCatalogParts()));
+  app.route('/', catalogRoutes(createCatalogParts(deps.clock)));
   app.route('/', queueRoutes(queue));
   app.route('/', holidayRoutes());
   app.route('/', counterRoutes());

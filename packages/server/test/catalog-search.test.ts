@@ -73,13 +73,13 @@ describe(`catalog index and server search on ${DB_KIND}`, { timeout: 180_000 }, 
         expected.slice(0, 100),
         q,
       );
-      assert.equal(r.total, expected.length, q);
+      assert.equal(r.more, expected.length > 100, q);
     }
     const all: string[] = [];
     for (let offset = 0; ; offset += 40) {
       const r = z.parse(CatalogSearchResult, (await get(`/api/v1/catalog/search?q=&limit=40&offset=${offset}`)).json);
       all.push(...r.items.map((s) => s.id));
-      if (!r.items.length) break;
+      if (!r.more) break;
     }
     assert.equal(new Set(all).size, full.length, 'an empty query pages through the whole catalog, no silent cap');
     const none = z.parse(CatalogSearchResult, (await get('/api/v1/catalog/search?q=ktpp%20elektronk')).json);

@@ -37,7 +37,8 @@ export type CatalogIndexQuery = z.infer<typeof CatalogIndexQuery>;
 
 /** Server-side search: the query as typed (empty: the whole scope by name), a page of results. */
 export const CatalogSearchQuery = z.object({
-  q: text({ max: 100 }),
+  // Not trimmed: a trailing space tells the search the last word is complete (no prefix expansion).
+  q: text({ max: 100, trim: false }),
   agency: z.optional(Slug),
   limit: z.optional(decimal(1, 100)),
   offset: z.optional(decimal(0, 20_000)),
@@ -46,8 +47,8 @@ export type CatalogSearchQuery = z.infer<typeof CatalogSearchQuery>;
 
 export const CatalogSearchResult = z.object({
   items: z.array(ServiceSummary),
-  /** Matches in all (every one is reachable by paging). */
-  total: z.number().check(z.int(), z.minimum(0)),
+  /** True when more matches follow this page (ask again with `offset + limit`): every match is reachable. */
+  more: z.boolean(),
   limit: z.number().check(z.int(), z.minimum(1)),
   offset: z.number().check(z.int(), z.minimum(0)),
   /** "Did you mean" when nothing matched. */

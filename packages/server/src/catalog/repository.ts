@@ -83,13 +83,14 @@ const toService = (r: ServiceRow): Service => ({
   updatedAt: iso(r.updated_at),
 });
 
-/** The catalog version: moves with every insert, update or delete of an agency or a service. */
+/**
+ * The catalog version: moves with every insert, update, delete or truncate of an agency or a
+ * service. It is the rules version (migration 003), which statement triggers on those tables (and
+ * on hours, queue rules and holidays) bump: one row to read, whatever the catalog's size.
+ */
 export async function catalogVersion(db: Sql): Promise<string> {
-  const [v] = await db.query<{ a: number; s: number; t: unknown }>(
-    `select (select count(*)::int from agencies) as a, (select count(*)::int from services) as s,
-       greatest((select max(updated_at) from agencies), (select max(updated_at) from services)) as t`,
-  );
-  return `${v?.a}:${v?.s}:${v?.t ? iso(v.t) : '-'}`;
+  const [v] = await db.query<{ v: number | string }>(`select v from rules_version where id = 1`);
+  return `r${String(v?.v ?? 0)}`;
 }
 
 export async function listAgencies(db: Sql): Promise<Agency[]> {

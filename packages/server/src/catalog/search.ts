@@ -7,7 +7,9 @@
  * - everything cached is keyed by the catalog version (`catalogVersion`): a change to any agency or
  *   service is seen by the next request, on every instance;
  * - one index build per version at a time (concurrent requests share it); memory is bounded (one
- *   version's index, a few hundred recent queries).
+ *   version's index, a few hundred recent queries);
+ * - a page ranks only what it shows plus one (the ranking is prefix-stable: the top 20 are the
+ *   first 20 of the top 1,000), so a keystroke costs what the same search costs in a browser.
  */
 import { createCatalogIndex, type Agency, type CatalogIndex, type Service, type ServiceSummary } from '@mpp-kit/core';
 import type { Sql } from '../db/types.js';
@@ -31,8 +33,10 @@ interface Built {
   version: string;
   agencies: Agency[];
   services: Service[];
+  /** The same records by name: the list of an empty query. */
+  byName: Service[];
   index: CatalogIndex;
-  recent: Map<string, { ids: ServiceSummary[]; suggestions: string[] }>;
+  recent: Map<string, { found: Service[]; suggestions: string[] }>;
 }
 
 const byName = (a: Service, b: Service) => a.name.localeCompare(b.name, 'id');
@@ -41,17 +45,19 @@ export class CatalogSearch {
   #built: Promise<Built> | null = null;
 
   /** The catalog at its current version, loaded and indexed once per version. */
-  async current(db: Sql): Promise<Built> {
-    const version = await catalogVersion(db);
+  async current(db: Sql, known?: string): Promise<Built> {
+    const version = known ?? (await catalogVersion(db));
     const have = this.#built;
     if (have) {
       const b = await have.catch(() => null);
       if (b && b.version === version) return b;
-      if (this.#built !== have) return this.current(db);
+      if (this.#built !== have) return this.current(db, version);
     }
     const p = (async (): Promise<Built> => {
       const [agencies, { items: services }] = await Promise.all([listAgencies(db), listServices(db, { limit: 1_000_000, offset: 0 })]);
-      return { version, agencies, services, index: createCatalogIndex(services, agencies), recent: new Map() };
+      // The index over the records in the API's order (ties rank in catalog order, as in a browser).
+      const index = createCatalogIndex(services, agencies);
+      return { version, agencies, services, byName: [...services].sort(byName), index, recent: new Map() };
     })();
     this.#built = p;
     p.catch(() => {
@@ -60,22 +66,44 @@ export class CatalogSearch {
     return p;
   }
 
-  /** Every match of `q` in the scope, best first (the whole scope by name for an empty query). */
-  async search(db: Sql, q: string, agency: string | null): Promise<{ version: string; items: ServiceSummary[]; suggestions: string[] }> {
-    const b = await this.current(db);
-    const key = `${agency ?? '*'}|${q}`;
+  /**
+   * A page of the matches of `q` in the scope, best first (the whole scope by name for an empty
+   * query), and whether more follow. Only the first `offset + limit + 1` are ranked: the ranking
+   * is prefix-stable, so a page is exactly that part of the full list.
+   */
+  async search(
+    db: Sql,
+    q: string,
+    agency: string | null,
+    page: { offset: number; limit: number },
+    version?: string,
+  ): Promise<{ version: string; items: ServiceSummary[]; more: boolean; suggestions: string[] }> {
+    const b = await this.current(db, version);
+    const want = page.offset + page.limit + 1;
+    const key = `${agency ?? '*'}|${want}|${q}`;
     let hit = b.recent.get(key);
     if (!hit) {
       if (!q.trim()) {
-        const all = agency ? b.services.filter((s) => s.agencyId === agency) : [...b.services];
-        hit = { ids: all.sort(byName).map(toSummary), suggestions: [] };
+        const all = agency ? b.byName.filter((s) => s.agencyId === agency) : b.byName;
+        hit = { found: all.slice(0, want), suggestions: [] };
       } else {
-        const found = b.index.search(q, { agencyId: agency, limit: b.services.length });
-        hit = { ids: found.map(toSummary), suggestions: found.length ? [] : b.index.suggest(q, 3) };
+        const found = b.index.search(q, { agencyId: agency, limit: want });
+        hit = { found, suggestions: found.length ? [] : b.index.suggest(q, 3) };
       }
       if (b.recent.size >= RECENT_QUERIES) b.recent.delete(b.recent.keys().next().value!);
       b.recent.set(key, hit);
     }
-    return { version: b.version, items: hit.ids, suggestions: hit.suggestions };
+    return {
+      version: b.version,
+      items: hit.found.slice(page.offset, page.offset + page.limit).map(toSummary),
+      more: hit.found.length > page.offset + page.limit,
+      suggestions: hit.suggestions,
+    };
+  }
+
+  /** Every service of the scope as a summary, by name (the compact index). */
+  async all(db: Sql, agency: string | null, version?: string): Promise<ServiceSummary[]> {
+    const b = await this.current(db, version);
+    return (agency ? b.byName.filter((s) => s.agencyId === agency) : b.byName).map(toSummary);
   }
 }
