@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as z from 'zod/mini';
-import { Availability, Ticket, TicketPosition, QueueState } from '@mpp-kit/core';
+import { Availability, DuplicateBookingProblem, Ticket, TicketPosition, QueueState } from '@mpp-kit/core';
 import { DB_KIND, freshDb, problemOf } from './helpers.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { createLogger } from '../src/log.js';
@@ -180,6 +180,42 @@ describe(`online queue on ${DB_KIND}`, { timeout: 180_000 }, () => {
     assert.equal(again.days[0]!.slots[1]!.remaining, slots[1]!.remaining, 'the refused attempt took no place');
     const kk = (await availability('disdukcapil-kk-baru', '2026-11-25', 1)).days[0]!.slots[0]!;
     assert.equal((await book(kk.id, { nik: id, serviceId: 'disdukcapil-kk-baru' })).status, 201, 'another service the same day is fine');
+  });
+
+  it('says which ticket a duplicate is only to the phone it was booked with', async () => {
+    const slots = (await availability('disdukcapil-ktp-el', '2026-11-25', 1)).days[0]!.slots;
+    const [id, mine] = [nik(), phone()];
+    const first = await book(slots[2]!.id, { nik: id, phone: mine });
+    assert.equal(first.status, 201);
+    const ticket = z.parse(Ticket, first.json);
+
+    // The same citizen (same NIK and phone, typed another way) tries again: they get their ticket back.
+    const again = await book(slots[3]!.id, { nik: id, phone: `+62 ${mine.slice(1, 4)}-${mine.slice(4)}` });
+    assert.equal(again.status, 409);
+    assert.match(again.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    const p = again.json as Record<string, unknown>;
+    assert.equal(p.code, 'duplicate_booking');
+    assert.deepEqual(z.parse(DuplicateBookingProblem, p).existing, {
+      code: ticket.code,
+      queueNumber: ticket.queueNumber,
+      date: ticket.date,
+      slot: ticket.slot,
+    });
+    assert.deepEqual(p.errors, [{ path: 'nik', code: 'duplicate_booking' }]);
+
+    // Someone who only knows the NIK learns that a ticket exists, never which one.
+    const other = await book(slots[3]!.id, { nik: id, phone: phone() });
+    assert.equal(other.status, 409);
+    const q = other.json as Record<string, unknown>;
+    assert.equal(q.code, 'duplicate_booking');
+    assert.equal(q.existing, null);
+    const raw = JSON.stringify(q);
+    for (const secret of [ticket.code, ticket.queueNumber, ticket.slot.start, ticket.phoneMasked])
+      assert.ok(!raw.includes(secret), `no ${secret} in the answer to another phone`);
+
+    // A cancelled ticket is no duplicate: the NIK books again.
+    assert.equal((await call('POST', `/api/v1/bookings/${ticket.code}/cancel`, { phone: mine })).status, 200);
+    assert.equal((await book(slots[3]!.id, { nik: id, phone: mine })).status, 201);
   });
 
   it('never overbooks a slot, even with concurrent attempts', async () => {

@@ -133,6 +133,25 @@ export const RescheduleRequest = z.object({
   slotId: SlotId,
 });
 
+/**
+ * The ticket a `duplicate_booking` problem (409 on `POST /bookings`) points to: the NIK already
+ * has an active ticket for that service on that date. Sent only when the phone number of the
+ * refused attempt is the one the existing ticket was booked with — someone who merely knows a NIK
+ * learns that a ticket exists, never which one.
+ */
+export const ExistingTicket = z.object({
+  code: z.string(),
+  /** `B-012` */
+  queueNumber: z.string(),
+  date: IsoDate,
+  slot: TicketSlot,
+});
+export type ExistingTicket = z.infer<typeof ExistingTicket>;
+
+/** The extra member of a `duplicate_booking` problem: the existing ticket, or null when the phone did not match. */
+export const DuplicateBookingProblem = z.object({ existing: z.optional(z.nullable(ExistingTicket)) });
+export type DuplicateBookingProblem = z.infer<typeof DuplicateBookingProblem>;
+
 /** A booking code in a path (`XXXX-XXXX` from the code alphabet; see `normalizeBookingCode`). */
 export const CodeParam = z.object({ code: z.string().check(z.regex(BOOKING_CODE_PATTERN)) });
 export const ServiceIdParam = z.object({ id: Slug });

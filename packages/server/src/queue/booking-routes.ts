@@ -1,16 +1,28 @@
 import { Hono } from 'hono';
-import { AvailabilityQuery, BookingRequest, ROUTES, ServiceIdParam, addDays, checkIdentity, maskNik, todayIn } from '@mpp-kit/core';
+import type { Context } from 'hono';
+import {
+  AvailabilityQuery,
+  BookingRequest,
+  ROUTES,
+  ServiceIdParam,
+  addDays,
+  checkIdentity,
+  maskNik,
+  todayIn,
+  type DuplicateBookingProblem,
+  type Ticket,
+} from '@mpp-kit/core';
 import type { Env } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { sha256 } from '../crypto/hash.js';
 import { idempotencyKey } from '../http/idempotency.js';
-import { ProblemException } from '../http/problem.js';
+import { ProblemException, problemBody } from '../http/problem.js';
 import { clientAddress, throwIfLimited } from '../http/rate-limit.js';
 import { honoPath, validate } from '../http/validate.js';
 import { busKey } from '../live/bus.js';
 import type { QueueParts } from './parts.js';
-import { findBooking, loadBooked, storedResponse, type BookingRow } from './repository.js';
-import { availability, checkSlot, duplicateBooking, slotFull, toTicket, type CheckedSlot } from './rules.js';
+import { findActiveByNik, findBooking, loadBooked, storedResponse, type BookingRow, type ServiceForQueue } from './repository.js';
+import { availability, checkSlot, slotFull, toTicket, type CheckedSlot } from './rules.js';
 
 const limitProblem = (code: 'booking_limit_nik' | 'booking_limit_phone', path: 'nik' | 'phone', n: number) =>
   new ProblemException(
@@ -22,6 +34,33 @@ const limitProblem = (code: 'booking_limit_nik' | 'booking_limit_phone', path: '
       'retry-after': '3600',
     },
   );
+
+/**
+ * The `duplicate_booking` answer (409). It says which ticket exists (`existing`: code, number,
+ * date, slot) only when the refused attempt's phone number is the one that ticket was booked
+ * with: the citizen booking twice gets their ticket back, while someone who merely knows a NIK
+ * learns only that a ticket exists (its code went to the phone it was booked with) and never its
+ * code, which with that phone number would let them cancel it. Answered here rather than thrown:
+ * `ProblemException` carries no extra members.
+ */
+async function duplicateAnswer(
+  c: Context<Env>,
+  svc: ServiceForQueue,
+  date: string,
+  who: { nikHash: string; e164: string },
+  qr: (code: string) => Ticket['qr'],
+): Promise<Response> {
+  const row = await findActiveByNik(c.get('deps').db, svc.id, date, who.nikHash);
+  const mine = row && row.phone_e164 === who.e164 ? toTicket(row, svc, qr) : null;
+  const extra: DuplicateBookingProblem = {
+    existing: mine && { code: mine.code, queueNumber: mine.queueNumber, date: mine.date, slot: mine.slot },
+  };
+  const detail = mine
+    ? 'This NIK already has a ticket for this service on that date: the one in `existing`'
+    : 'This NIK already has a ticket for this service on that date; it was given to the phone number it was booked with';
+  const body = { ...problemBody(409, 'duplicate_booking', detail, c.req.path, [{ path: 'nik', code: 'duplicate_booking' }]), ...extra };
+  return c.body(JSON.stringify(body), 409, { 'content-type': 'application/problem+json; charset=utf-8' });
+}
 
 /** Availability and the booking itself: the quota-release path. */
 export function bookingRoutes(parts: QueueParts): Hono<Env> {
@@ -139,7 +178,7 @@ export function bookingRoutes(parts: QueueParts): Hono<Env> {
         fast.codes.giveBack(code);
         const prev = await storedAttempt();
         if (prev) return replay(prev);
-        throw duplicateBooking();
+        return duplicateAnswer(c, svc, slot.date, { nikHash: nikHashed, e164 }, fast.codes.qr);
       }
       if (out.outcome !== 'created') fast.codes.giveBack(code);
       switch (out.outcome) {
@@ -165,7 +204,7 @@ export function bookingRoutes(parts: QueueParts): Hono<Env> {
         case 'replay':
           return replay({ code: out.replay_code, hash: out.replay_hash });
         case 'duplicate':
-          throw duplicateBooking();
+          return duplicateAnswer(c, svc, slot.date, { nikHash: nikHashed, e164 }, fast.codes.qr);
         case 'limit_nik':
           throw limitProblem('booking_limit_nik', 'nik', config.limits.bookingsPerNikPerDay);
         case 'limit_phone':

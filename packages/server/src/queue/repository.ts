@@ -314,3 +314,15 @@ export async function queueZone(db: Sql, queueId: string): Promise<string> {
   if (!r) throw new ProblemException(404, 'queue_not_found', `No queue ${queueId}`);
   return r.tz;
 }
+
+/**
+ * The active ticket a NIK (as its hash) holds for a service on a date, if any: what a
+ * `duplicate_booking` refusal points to (one-per-NIK is `bookings_one_per_nik`, status not cancelled).
+ */
+export async function findActiveByNik(db: Sql, serviceId: string, date: IsoDate, nikHash: string): Promise<BookingRow | null> {
+  const [r] = await db.query<Record<string, unknown>>(
+    `select ${BOOKING_COLUMNS} from bookings where service_id = $1 and date = $2::date and nik_hash = $3 and status <> 'cancelled' limit 1`,
+    [serviceId, date, nikHash],
+  );
+  return r ? toBooking(r) : null;
+}
