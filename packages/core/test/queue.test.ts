@@ -265,6 +265,60 @@ describe('BookingFlow', () => {
     const k3 = api.calls.filter((c) => c.startsWith('book:'))[2];
     assert.notEqual(k3, k1, 'a corrected attempt is a new request');
   });
+
+  it('a duplicate booking keeps everything typed, shows the existing ticket when named, and clears on another date', async () => {
+    const existing = { code: 'WXYZ-2345', queueNumber: 'B-002', date: '2026-11-24', slot: TICKET.slot };
+    let answer: Record<string, unknown> = { existing };
+    const api = fakeApi({
+      book: async () => {
+        throw new ProblemError({
+          type: 'x',
+          title: 'dup',
+          status: 409,
+          code: 'duplicate_booking',
+          errors: [{ path: 'nik', code: 'duplicate_booking' }],
+          ...answer,
+        });
+      },
+    });
+    const flow = new BookingFlow(api, { storage: memory() });
+    flow.setService('disdukcapil-ktp-el');
+    await flush();
+    flow.chooseDate('2026-11-24');
+    flow.chooseSlot(AVAIL.days[0]!.slots[0]!.id);
+    flow.setField('name', 'Budi');
+    flow.setField('nik', '3271010101900001');
+    flow.setField('phone', '081234567890');
+    flow.confirmIdentity();
+    const key = flow.getSnapshot().draft.idempotencyKey;
+    assert.equal(await flow.submit(), null);
+    let s = flow.getSnapshot();
+    assert.equal(s.step, 'confirm', 'not sent back to the NIK as if it were wrong');
+    assert.deepEqual(s.fieldErrors, {});
+    assert.deepEqual(s.duplicate, { existing });
+    assert.equal(s.error?.code, 'duplicate_booking');
+    assert.deepEqual(
+      [s.draft.name, s.draft.nik, s.draft.phone, s.draft.slotId],
+      ['Budi', '3271010101900001', '081234567890', AVAIL.days[0]!.slots[0]!.id],
+      'everything typed and chosen stays',
+    );
+    assert.notEqual(s.draft.idempotencyKey, key, 'the next attempt is a new request');
+    // Another phone: the server only says a ticket exists; a malformed member is treated the same.
+    for (const other of [{ existing: null }, {}, { existing: { code: 5 } }]) {
+      answer = other;
+      await flow.submit();
+      assert.deepEqual(flow.getSnapshot().duplicate, { existing: null }, JSON.stringify(other));
+    }
+    // Choosing a date again: the refusal is gone, the identity stays.
+    flow.goTo('date');
+    flow.chooseDate(AVAIL.days[0]!.date);
+    s = flow.getSnapshot();
+    assert.equal(s.duplicate, null);
+    assert.equal(s.step, 'slot');
+    assert.equal(s.draft.nik, '3271010101900001');
+    flow.setService('disdukcapil-kk-baru');
+    assert.equal(flow.getSnapshot().draft.phone, '081234567890', 'another service keeps the identity');
+  });
 });
 
 class FakeEventSource implements EventSourceLike {

@@ -52,13 +52,13 @@ const TICKET: Ticket = {
   qr: { size: 29, path: 'M4 4h7v1h-7z' },
 };
 
-function queueState(date: string, version: number, waiting: number[], serving = 0): QueueState {
+function queueState(date: string, version: number, waiting: number[], serving = 0, counter = 'Loket 1'): QueueState {
   return {
     queueId: 'disdukcapil.B',
     date,
     nowServing: serving ? `B-${String(serving).padStart(3, '0')}` : null,
     nowServingNumber: serving,
-    nowServingCounter: serving ? 'Loket 1' : null,
+    nowServingCounter: serving ? counter : null,
     waiting: waiting.length,
     waitingNumbers: waiting,
     minutesPerTicket: 10,
@@ -136,7 +136,7 @@ class FakeEventSource implements EventSourceLike {
 function fakeApi(over: Partial<QueueApi> = {}) {
   const calls: string[] = [];
   const sources: FakeEventSource[] = [];
-  const server = { ticket: { ...TICKET } };
+  const server = { ticket: { ...TICKET }, counter: null as string | null };
   const check = (code: string, phone: string) => {
     if (code !== server.ticket.code) throw problem(404, 'booking_not_found');
     if (phone.replace(/\D/g, '') !== PHONE.replace(/\D/g, '')) throw problem(403, 'phone_mismatch');
@@ -165,7 +165,7 @@ function fakeApi(over: Partial<QueueApi> = {}) {
     position: async (code) => {
       calls.push(`position:${code}`);
       if (code !== server.ticket.code) throw problem(404, 'booking_not_found');
-      return { ...POSITION, status: server.ticket.status };
+      return { ...POSITION, status: server.ticket.status, counter: server.counter };
     },
     queue: async (_q, date) => (calls.push(`queue:${date}`), queueState(date ?? '', 1, [2, 3, 4])),
     eventsUrl: (q, date) => `http://x/api/v1/queues/${q}/events?date=${date}`,
@@ -394,6 +394,111 @@ describe('TicketFlow', () => {
     assert.equal(s.reschedule?.slotId, null, 'the full time is dropped');
     assert.equal(full.calls.filter((c) => c === 'availability').length, 2, 'fresh numbers');
     full.flow.dispose();
+  });
+
+  it('notices the call from the queue state at once, with the counter, and counts it once', async () => {
+    const { flow, sources, server, calls } = fakeApi();
+    await flow.load(TICKET.code);
+    const es = sources.at(-1)!;
+    es.emit('queue', queueState('2026-11-24', 2, [3, 4], 2), 2);
+    let s = flow.getSnapshot();
+    assert.equal(s.phase, 'waiting');
+    assert.equal(s.queueNumber, 'B-004');
+    assert.equal(s.counter, null);
+    assert.equal(s.calls, 0);
+    // Number 4 is called to Loket 3: the queue state says so before any request answers.
+    server.ticket.status = 'called';
+    server.counter = 'Loket 3';
+    const before = calls.length;
+    es.emit('queue', queueState('2026-11-24', 3, [5], 4, 'Loket 3'), 3);
+    s = flow.getSnapshot();
+    assert.equal(s.phase, 'called', 'from nowServingNumber, synchronously');
+    assert.equal(s.counter, 'Loket 3');
+    assert.equal(s.calls, 1);
+    assert.equal(s.over, false);
+    await flush();
+    assert.deepEqual(calls.slice(before), ['position:ABCD-2345'], 'and confirmed by the position once');
+    assert.equal(flow.getSnapshot().calls, 1, 'the confirmation is no second call');
+    // Another number is called elsewhere: still called to Loket 3, no new alert.
+    es.emit('queue', queueState('2026-11-24', 4, [], 5, 'Loket 1'), 4);
+    await flush();
+    s = flow.getSnapshot();
+    assert.equal(s.phase, 'called');
+    assert.equal(s.counter, 'Loket 3', 'the counter of this ticket, not of the last call');
+    assert.equal(s.calls, 1);
+    // Recalled to another counter: a new alert.
+    server.counter = 'Loket 5';
+    es.emit('queue', queueState('2026-11-24', 5, [], 4, 'Loket 5'), 5);
+    s = flow.getSnapshot();
+    assert.equal(s.counter, 'Loket 5');
+    assert.equal(s.calls, 2);
+    // Served: over, and the queue's later changes ask nothing more.
+    server.ticket.status = 'served';
+    es.emit('queue', queueState('2026-11-24', 6, [], 6, 'Loket 5'), 6);
+    await flush();
+    s = flow.getSnapshot();
+    assert.equal(s.phase, 'served');
+    assert.equal(s.over, true);
+    assert.equal(s.counter, null);
+    const asked = calls.length;
+    es.emit('queue', queueState('2026-11-24', 7, [], 7, 'Loket 5'), 7);
+    await flush();
+    assert.equal(calls.length, asked, 'a served ticket is not asked for again');
+    flow.dispose();
+  });
+
+  it('notices a call it cannot see in the queue state by asking the position (the ticket was not the last call)', async () => {
+    const { flow, sources, server } = fakeApi();
+    flow.show(TICKET, PHONE);
+    const es = sources.at(-1)!;
+    es.emit('queue', queueState('2026-11-24', 2, [4, 5]), 2);
+    // Two counters called 4 and 5 between two events: the state names only 5.
+    server.ticket.status = 'called';
+    server.counter = 'Loket 2';
+    es.emit('queue', queueState('2026-11-24', 4, [], 5, 'Loket 4'), 4);
+    assert.equal(flow.getSnapshot().phase, 'waiting', 'not the number just called: not assumed called');
+    await flush();
+    const s = flow.getSnapshot();
+    assert.equal(s.phase, 'called');
+    assert.equal(s.counter, 'Loket 2');
+    assert.equal(s.calls, 1);
+    flow.dispose();
+  });
+
+  it('opened when already called: the counter from the position, and no alert', async () => {
+    const { flow, sources, server } = fakeApi();
+    server.ticket.status = 'called';
+    server.counter = 'Loket 3';
+    await flow.load(TICKET.code);
+    const s = flow.getSnapshot();
+    assert.equal(s.phase, 'called');
+    assert.equal(s.counter, 'Loket 3');
+    assert.equal(s.calls, 0, 'nothing happened while the citizen watched');
+    assert.equal(sources.length, 0, 'a called ticket has no waiting place to follow');
+  });
+
+  it('says a ticket is over: cancelled, no-show, and expired when its day has passed in the office’s zone', async () => {
+    for (const status of ['cancelled', 'no_show', 'served'] as const) {
+      const { flow } = fakeApi();
+      flow.show({ ...TICKET, status });
+      assert.equal(flow.getSnapshot().phase, status);
+      assert.equal(flow.getSnapshot().over, true);
+    }
+    // The flow's clock is 23 Nov 09:00 WIB: a ticket of the 22nd that still "waits" has expired.
+    const { flow, sources } = fakeApi();
+    flow.show({ ...TICKET, date: '2026-11-22' });
+    assert.equal(flow.getSnapshot().phase, 'expired');
+    assert.equal(flow.getSnapshot().over, true);
+    assert.equal(sources.length, 0, 'an expired ticket is not followed');
+    // Today in Jakarta is still the 23rd at 23:30 WIB (16:30 UTC): a ticket of the 23rd has not expired.
+    const late = new TicketFlow(fakeApi().api, { eventSource: null, now: () => new Date('2026-11-23T16:30:00Z'), pollMs: 1e9 });
+    late.show({ ...TICKET, date: '2026-11-23' });
+    assert.equal(late.getSnapshot().phase, 'waiting');
+    late.dispose();
+    const next = new TicketFlow(fakeApi().api, { eventSource: null, now: () => new Date('2026-11-23T17:30:00Z'), pollMs: 1e9 });
+    next.show({ ...TICKET, date: '2026-11-23' });
+    assert.equal(next.getSnapshot().phase, 'expired', '00:30 WIB on the 24th');
+    next.dispose();
   });
 
   it('keeps a checked-in ticket checked in while it waits, and pauses the live position', async () => {

@@ -1,7 +1,8 @@
 import { newIdempotencyKey } from '../http/client.js';
 import { InvalidResponseError, isMppError, ProblemError, type MppError } from '../http/errors.js';
 import { checkIdentity } from './identity.js';
-import type { Availability, Ticket } from '../schemas/queue.js';
+import * as z from 'zod/mini';
+import { DuplicateBookingProblem, type Availability, type ExistingTicket, type Ticket } from '../schemas/queue.js';
 import { Store } from '../store.js';
 import { todayIn } from '../time/zoned.js';
 import type { QueueApi } from './api.js';
@@ -43,6 +44,13 @@ export interface BookingFlowState {
   warnings: Partial<Record<Field, string>>;
   error: MppError | null;
   ticket: Ticket | null;
+  /**
+   * The server refused the booking because the NIK already has a ticket for this service on that
+   * date (`duplicate_booking`). `existing` is that ticket when the phone typed is the one it was
+   * booked with, else null (the server only says one exists). Cleared by choosing another date,
+   * time or service; everything typed stays.
+   */
+  duplicate: { existing: ExistingTicket | null } | null;
 }
 
 export interface BookingFlowOptions {
@@ -97,6 +105,7 @@ export class BookingFlow extends Store<BookingFlowState> {
       warnings: {},
       error: null,
       ticket: null,
+      duplicate: null,
     });
     this.#key = key;
   }
@@ -117,10 +126,10 @@ export class BookingFlow extends Store<BookingFlowState> {
    */
   setService(serviceId: string): void {
     const s = this.getSnapshot();
-    if (s.draft.serviceId === serviceId && s.availability) return this.set({ step: 'date', error: null });
+    if (s.draft.serviceId === serviceId && s.availability) return this.set({ step: 'date', error: null, duplicate: null });
     this.#patchDraft(
       { serviceId, date: null, slotId: null },
-      { step: 'date', availability: null, availabilityStatus: 'idle', error: null, ticket: null },
+      { step: 'date', availability: null, availabilityStatus: 'idle', error: null, ticket: null, duplicate: null },
     );
     void this.loadAvailability();
   }
@@ -151,14 +160,14 @@ export class BookingFlow extends Store<BookingFlowState> {
   chooseDate(date: string): void {
     const day = this.getSnapshot().availability?.days.find((d) => d.date === date);
     if (!day || day.status !== 'open') return;
-    this.#patchDraft({ date, slotId: null }, { step: 'slot', fieldErrors: {} });
+    this.#patchDraft({ date, slotId: null }, { step: 'slot', fieldErrors: {}, duplicate: null });
   }
 
   chooseSlot(slotId: string): void {
     const s = this.getSnapshot();
     const slot = s.availability?.days.find((d) => d.date === s.draft.date)?.slots.find((x) => x.id === slotId);
     if (!slot || slot.remaining <= 0) return;
-    this.#patchDraft({ slotId }, { step: 'identity', fieldErrors: {}, error: null });
+    this.#patchDraft({ slotId }, { step: 'identity', fieldErrors: {}, error: null, duplicate: null });
   }
 
   setField(field: 'name' | 'nik' | 'phone' | 'email', value: string): void {
@@ -183,7 +192,7 @@ export class BookingFlow extends Store<BookingFlowState> {
     const s = this.getSnapshot();
     const d = s.draft;
     if (s.submitting || !d.serviceId || !d.slotId) return null;
-    this.set({ submitting: true, error: null });
+    this.set({ submitting: true, error: null, duplicate: null });
     try {
       const ticket = await this.api.book(
         { serviceId: d.serviceId, slotId: d.slotId, name: d.name.trim(), nik: d.nik, phone: d.phone, email: d.email.trim() || null },
@@ -195,7 +204,13 @@ export class BookingFlow extends Store<BookingFlowState> {
     } catch (e) {
       const error = toError(e);
       const patch: Partial<BookingFlowState> = { submitting: false, error };
-      if (error instanceof ProblemError) {
+      if (error instanceof ProblemError && error.code === 'duplicate_booking') {
+        // Nothing typed is wrong: the NIK already holds a ticket that day. Stay on the confirmation
+        // with that ticket (when the server names it) and the ways out: another date or service.
+        const extra = z.safeParse(DuplicateBookingProblem, error.problem);
+        const existing = extra.success ? (extra.data.existing ?? null) : null;
+        this.#patchDraft({ idempotencyKey: newIdempotencyKey() }, { ...patch, step: 'confirm', fieldErrors: {}, duplicate: { existing } });
+      } else if (error instanceof ProblemError) {
         // The server refused this attempt for good: a corrected submit is a new attempt.
         const fieldErrors = error.fieldErrors() as BookingFlowState['fieldErrors'];
         const first =
@@ -232,7 +247,15 @@ export class BookingFlow extends Store<BookingFlowState> {
   /** Starts a new booking (after a ticket), keeping the service. */
   reset(): void {
     const d = emptyDraft(this.getSnapshot().draft.serviceId);
-    this.set({ draft: d, step: d.serviceId ? 'date' : 'service', ticket: null, error: null, fieldErrors: {}, warnings: {} });
+    this.set({
+      draft: d,
+      step: d.serviceId ? 'date' : 'service',
+      ticket: null,
+      error: null,
+      fieldErrors: {},
+      warnings: {},
+      duplicate: null,
+    });
     this.#save(d);
     void this.loadAvailability();
   }

@@ -1,6 +1,7 @@
 import { isMppError } from '../http/errors.js';
 import type { Availability, BookingStatus, QueueState, Ticket, TicketPosition } from '../schemas/queue.js';
 import { Store } from '../store.js';
+import { todayIn } from '../time/zoned.js';
 import type { QueueApi } from './api.js';
 import { canReschedule, isBookingCode, isWaiting, normalizeBookingCode } from './ticket-rules.js';
 import { QueueWatcher, type EventSourceFactory, type QueueWatchState } from './watcher.js';
@@ -13,6 +14,13 @@ export interface TicketFlowError {
   readonly action: TicketAction;
   readonly code: string;
 }
+
+/**
+ * Where the ticket stands, for what the citizen sees first: still `waiting`; `called` to a counter
+ * now; or over — `served`, `no_show`, `cancelled`, or `expired` (its date has passed in the
+ * office's time zone while it still waited).
+ */
+export type TicketPhase = 'waiting' | 'called' | 'served' | 'no_show' | 'cancelled' | 'expired';
 
 /** `view`: the ticket; `cancel`: asking "really cancel?"; `reschedule`: choosing another date and time. */
 export type TicketMode = 'view' | 'cancel' | 'reschedule';
@@ -53,6 +61,20 @@ export interface TicketFlowState {
   estimatedWaitMinutes: number | null;
   /** The queue state shown: live, else the one that came with the position. */
   queue: QueueState | null;
+  /** The ticket's queue number (`B-005`), from the ticket or its position. */
+  queueNumber: string | null;
+  /** Where the ticket stands (see `TicketPhase`); null before a ticket is known. */
+  phase: TicketPhase | null;
+  /** The ticket is over (served, no-show, cancelled, expired): its outcome is said first, with no QR and nothing to manage. */
+  over: boolean;
+  /** The counter the ticket is called to (`Loket 3`) while `phase` is `called`; else null. */
+  counter: string | null;
+  /**
+   * How many times the live queue called this ticket while it was followed (a call, or a recall to
+   * another counter): a view plays its sound or vibration when this grows. A ticket opened when
+   * already called does not count: nothing happened while the citizen watched.
+   */
+  calls: number;
 }
 
 export interface TicketFlowOptions {
@@ -65,7 +87,7 @@ export interface TicketFlowOptions {
   rescheduleDays?: number;
 }
 
-type Base = Omit<TicketFlowState, 'status' | 'ahead' | 'estimatedWaitMinutes' | 'queue'>;
+type Base = Omit<TicketFlowState, 'status' | 'ahead' | 'estimatedWaitMinutes' | 'queue' | 'queueNumber' | 'phase' | 'over' | 'counter'>;
 
 const INITIAL: Base = {
   code: null,
@@ -79,6 +101,7 @@ const INITIAL: Base = {
   reschedule: null,
   lastAction: null,
   live: null,
+  calls: 0,
 };
 
 const codeOf = (e: unknown): string => (isMppError(e) ? e.code : 'invalid_response');
@@ -101,11 +124,19 @@ export class TicketFlow extends Store<TicketFlowState> {
     private readonly api: QueueApi,
     private readonly options: TicketFlowOptions = {},
   ) {
-    super(derive(INITIAL));
+    super(derive(INITIAL, today(options)));
   }
 
   #patch(patch: Partial<Base>): void {
-    this.set(derive({ ...this.getSnapshot(), ...patch }));
+    this.set(derive({ ...this.getSnapshot(), ...patch }, today(this.options)));
+  }
+
+  /** A live update: counts a call (or a recall to another counter) that happened while followed. */
+  #onLive(live: QueueWatchState): void {
+    const before = this.getSnapshot();
+    const after = derive({ ...before, live }, today(this.options));
+    const called = after.phase === 'called' && (before.phase !== 'called' || before.counter !== after.counter);
+    this.#patch({ live, calls: before.calls + (called ? 1 : 0) });
   }
 
   /** Shows a full ticket (e.g. just booked); `phone`, when the page has it, allows managing it without asking. */
@@ -122,6 +153,7 @@ export class TicketFlow extends Store<TicketFlowState> {
       position: same ? this.getSnapshot().position : null,
       hasPhone: !!this.#phone,
       live: same ? this.getSnapshot().live : null,
+      calls: same ? this.getSnapshot().calls : 0,
     });
     this.#follow();
   }
@@ -317,7 +349,9 @@ export class TicketFlow extends Store<TicketFlowState> {
             status: position.status,
           }
         : null;
-    if (!target || !isWaiting(target.status) || this.#stopped) {
+    // An expired ticket (its day has passed) has no queue left to follow.
+    const expired = this.getSnapshot().phase === 'expired';
+    if (!target || !isWaiting(target.status) || expired || this.#stopped) {
       this.#stopWatching();
       if (!this.#stopped) this.#patch({ live: null });
       return;
@@ -336,7 +370,7 @@ export class TicketFlow extends Store<TicketFlowState> {
     });
     this.#watcher = watcher;
     this.#watchKey = key;
-    this.#unwatch = watcher.subscribe((live) => this.#patch({ live }));
+    this.#unwatch = watcher.subscribe((live) => this.#onLive(live));
     this.#patch({ live: watcher.getSnapshot() });
     watcher.start();
   }
@@ -350,19 +384,37 @@ export class TicketFlow extends Store<TicketFlowState> {
 
 const EMPTY_RESCHEDULE: RescheduleState = { status: 'loading', availability: null, tooLate: false, date: null, slotId: null };
 
+/** The office's today in a time zone, by the flow's clock (`derive` asks it for the ticket's zone). */
+const today =
+  (o: TicketFlowOptions) =>
+  (timeZone: string): string =>
+    todayIn(timeZone, (o.now ?? (() => new Date()))());
+
 /** The figures shown, from the ticket (or position) and the live queue. */
-function derive(s: Base): TicketFlowState {
+function derive(s: Base, todayOf: (timeZone: string) => string): TicketFlowState {
   const base = s.ticket ?? s.position;
   const live = s.live?.queue ? s.live : null;
   // The live queue knows when the ticket left the waiting list (called, served…); while it waits the
   // ticket's own status (`checked_in` or `booked`) is the precise one.
   const status =
     base && isWaiting(base.status) && live?.ticketStatus && !isWaiting(live.ticketStatus) ? live.ticketStatus : (base?.status ?? null);
+  const phase: TicketPhase | null = !base
+    ? null
+    : isWaiting(status)
+      ? base.date < todayOf(base.timeZone)
+        ? 'expired'
+        : 'waiting'
+      : (status as Exclude<BookingStatus, 'booked' | 'checked_in'>);
+  const counter = phase === 'called' ? (live?.ticketCounter ?? s.position?.counter ?? null) : null;
   return {
     ...s,
     status,
     ahead: live ? live.ahead : (s.position?.ahead ?? null),
     estimatedWaitMinutes: live ? live.estimatedWaitMinutes : (s.position?.estimatedWaitMinutes ?? null),
     queue: live?.queue ?? s.position?.queue ?? null,
+    queueNumber: base?.queueNumber ?? null,
+    phase,
+    over: phase !== null && phase !== 'waiting' && phase !== 'called',
+    counter,
   };
 }

@@ -32,6 +32,8 @@ export interface QueueWatchState {
   estimatedWaitMinutes: number | null;
   /** The watched ticket's status as last known (`booked` until it leaves the waiting list). */
   ticketStatus: BookingStatus | null;
+  /** The counter the watched ticket was called to (`Loket 3`), once it is known to be called. */
+  ticketCounter: string | null;
   error: MppError | null;
 }
 
@@ -60,6 +62,8 @@ export class QueueWatcher extends Store<QueueWatchState> {
   #gotMessage = false;
   #lastEventId: string | null = null;
   #stopped = true;
+  /** Bumped by every position asked for: an older answer arriving late is dropped. */
+  #asked = 0;
   readonly #factory: EventSourceFactory | null;
 
   constructor(
@@ -72,6 +76,7 @@ export class QueueWatcher extends Store<QueueWatchState> {
       ahead: null,
       estimatedWaitMinutes: null,
       ticketStatus: options.ticket ? 'booked' : null,
+      ticketCounter: null,
       error: null,
     });
     const Native = (globalThis as { EventSource?: new (url: string) => EventSourceLike }).EventSource;
@@ -167,13 +172,30 @@ export class QueueWatcher extends Store<QueueWatchState> {
         ahead: idx,
         estimatedWaitMinutes: estimateWaitMinutes(idx, queue.minutesPerTicket, queue.openCounters, untilSlot),
         ticketStatus: 'booked',
+        ticketCounter: null,
       });
       return;
     }
-    this.set({ queue, ahead: null, estimatedWaitMinutes: null });
-    // The ticket left the waiting list: called, served, cancelled… ask once for its status.
+    const { ticketStatus, ticketCounter } = this.getSnapshot();
+    // The ticket left the waiting list. When it is the number just called, the queue state says
+    // so and names the counter: shown at once, without waiting for a request.
+    const justCalled = queue.nowServingNumber === t.number && !!queue.nowServingCounter;
+    const final = ticketStatus === 'served' || ticketStatus === 'cancelled' || ticketStatus === 'no_show';
+    if (justCalled && !final)
+      this.set({ queue, ahead: null, estimatedWaitMinutes: null, ticketStatus: 'called', ticketCounter: queue.nowServingCounter });
+    else this.set({ queue, ahead: null, estimatedWaitMinutes: null });
+    // A final status does not change with the queue; otherwise ask the ticket's own status
+    // (called, served, cancelled…) and counter once per change of the queue.
+    if (final && !(justCalled && ticketCounter !== queue.nowServingCounter)) return;
+    const asked = ++this.#asked;
     void this.api.position(t.code).then(
-      (p) => this.set({ ticketStatus: p.status }),
+      (p) => {
+        if (asked !== this.#asked || this.#stopped) return;
+        this.set({
+          ticketStatus: p.status,
+          ticketCounter: p.status === 'called' ? (p.counter ?? this.getSnapshot().ticketCounter) : p.counter,
+        });
+      },
       () => undefined,
     );
   }
