@@ -17,6 +17,7 @@ export type { CatalogApi, CatalogSnapshot } from './catalog/api.js';
 export { CatalogStore } from './catalog/store.js';
 export type { CatalogCache, CatalogState, CatalogStatus, CatalogStoreOptions } from './catalog/store.js';
 export { createCatalogIndex, normalizeIndonesian } from './catalog/search.js';
+export { formatRupiah } from './catalog/fee.js';
 export type { CatalogIndex, SearchOptions } from './catalog/search.js';
 export { parseNik, maskNik, cleanNik } from './id/nik.js';
 export type { NikInfo, NikResult, NikErrorCode, NikWarningCode } from './id/nik.js';

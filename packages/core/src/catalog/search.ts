@@ -32,8 +32,8 @@ const MAX_LIMIT = 1000;
 
 /**
  * Indexed fields and their boosts. `title` is the name plus the aliases (what citizens type); the
- * agency's name, short name and aliases; the summary and product; the requirements (which mention
- * a KTP in nearly every service, hence the small boost).
+ * agency's name, short name and aliases; the summary and product; the requirements, documents and
+ * conditions together (they mention a KTP in nearly every service, hence the small boost).
  */
 const BOOST = { title: 3, agency: 1.3, summary: 1, requirements: 0.2 } as const;
 // The field order is relied upon by the analysis in `createCatalogIndex`.
@@ -484,7 +484,7 @@ export function createCatalogIndex(services: readonly Service[], agencies: reado
       analyseAll(titles, true),
       agencyTokens.get(s.agencyId) ?? [],
       analyseAll([s.summary, s.product], true),
-      [...new Set(analyseAll(asArray(s.requirements), false))],
+      [...new Set(analyseAll([...asArray(s.requirements), ...asArray(s.conditions)], false))],
     ];
     for (let f = 0; f < current.length; f++) {
       for (const t of f === 0 || f === 2 ? new Set(current[f]) : current[f]!) {

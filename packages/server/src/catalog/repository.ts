@@ -1,4 +1,4 @@
-import type { Agency, Service } from '@mpp-kit/core';
+import type { Agency, Fee, Service } from '@mpp-kit/core';
 import type { Sql } from '../db/types.js';
 
 interface AgencyRow {
@@ -21,10 +21,14 @@ interface ServiceRow {
   aliases: string[] | string;
   summary: string;
   requirements: string[] | string;
+  conditions: string[] | string;
   steps: string[] | string;
   duration: string;
   counter_minutes: number;
+  fee_kind: Fee['kind'];
   fee_amount: number;
+  fee_text: string | null;
+  fee_legal_basis: string | null;
   fee_note: string | null;
   product: string;
   legal_basis: string[] | string;
@@ -44,8 +48,8 @@ const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as
 const AGENCY_SELECT = `select a.id, a.name, a.short_name, a.aliases, a.kind, a.description, a.website, a.coordinator, a.demo,
   (select count(*)::int from services s where s.agency_id = a.id) as service_count from agencies a`;
 
-const SERVICE_SELECT = `select id, agency_id, name, aliases, summary, requirements, steps, duration, counter_minutes,
-  fee_amount::float8 as fee_amount, fee_note, product, legal_basis, complaint_channel, location, online_queue, queue_prefix,
+const SERVICE_SELECT = `select id, agency_id, name, aliases, summary, requirements, conditions, steps, duration, counter_minutes,
+  fee_kind, fee_amount::float8 as fee_amount, fee_text, fee_legal_basis, fee_note, product, legal_basis, complaint_channel, location, online_queue, queue_prefix,
   daily_quota, demo, updated_at from services`;
 
 const toAgency = (r: AgencyRow): Agency => ({
@@ -61,6 +65,19 @@ const toAgency = (r: AgencyRow): Agency => ({
   demo: r.demo,
 });
 
+/** The fee columns as the contract's `Fee` (migration 007 keeps each kind's columns consistent). */
+function toFee(r: Pick<ServiceRow, 'fee_kind' | 'fee_amount' | 'fee_text' | 'fee_legal_basis' | 'fee_note'>): Fee {
+  const note = r.fee_note ?? null;
+  switch (r.fee_kind) {
+    case 'fixed':
+      return { kind: 'fixed', amount: Number(r.fee_amount), note };
+    case 'regulated':
+      return { kind: 'regulated', amount: Number(r.fee_amount), text: r.fee_text ?? '', legalBasis: r.fee_legal_basis ?? null, note };
+    default:
+      return { kind: 'free', amount: 0, note };
+  }
+}
+
 const toService = (r: ServiceRow): Service => ({
   id: r.id,
   agencyId: r.agency_id,
@@ -68,10 +85,11 @@ const toService = (r: ServiceRow): Service => ({
   aliases: json(r.aliases),
   summary: r.summary,
   requirements: json(r.requirements),
+  conditions: json(r.conditions),
   steps: json(r.steps),
   duration: r.duration,
   counterMinutes: Number(r.counter_minutes),
-  fee: { amount: Number(r.fee_amount), note: r.fee_note ?? null },
+  fee: toFee(r),
   product: r.product,
   legalBasis: json(r.legal_basis),
   complaintChannel: r.complaint_channel,

@@ -15,6 +15,7 @@ export interface ServiceForQueue {
   queueId: string;
   queuePrefix: string;
   location: string;
+  /** The documents to bring (the ticket's checklist); the conditions to meet are the catalog's, for before booking. */
   requirements: string[];
   counterMinutes: number;
   onlineQueue: boolean;

@@ -1,14 +1,16 @@
 /**
  * A city's services as CSV, one service per row, turned into the JSON shape of a services data
  * file (`ServiceFile`) before validation. Columns are the JSON field names (docs/import.md):
- * lists (`aliases`, `requirements`, `steps`, `legalBasis`) hold one entry per line of the cell or
- * entries separated by ` | `; the fee is `feeAmount` + `feeNote`; queue rules are optional columns.
+ * lists (`aliases`, `requirements`, `conditions`, `steps`, `legalBasis`) hold one entry per line of
+ * the cell or entries separated by ` | `; the fee is `feeKind` (`free`, `fixed`, `regulated`) with
+ * `feeAmount`, `feeText`, `feeLegalBasis` and `feeNote` (without `feeKind`, a fee is read as before
+ * kinds existed: see `upgradeLegacyFee`); queue rules are optional columns.
  * Values that cannot be converted are passed on as typed, so the schema reports them.
  */
 import { parse } from 'csv-parse/sync';
 import { defaultQueueRules } from './rules.js';
 
-export const LIST_COLUMNS = ['aliases', 'requirements', 'steps', 'legalBasis'] as const;
+export const LIST_COLUMNS = ['aliases', 'requirements', 'conditions', 'steps', 'legalBasis'] as const;
 export const TEXT_COLUMNS = [
   'id',
   'agencyId',
@@ -31,7 +33,15 @@ export const RULE_COLUMNS = [
   'releaseMinutes',
   'cutoffMinutes',
 ] as const;
-export const CSV_COLUMNS = [...TEXT_COLUMNS, ...LIST_COLUMNS, ...NUMBER_COLUMNS, 'feeNote', ...BOOLEAN_COLUMNS, ...RULE_COLUMNS] as const;
+export const FEE_TEXT_COLUMNS = ['feeKind', 'feeText', 'feeLegalBasis', 'feeNote'] as const;
+export const CSV_COLUMNS = [
+  ...TEXT_COLUMNS,
+  ...LIST_COLUMNS,
+  ...NUMBER_COLUMNS,
+  ...FEE_TEXT_COLUMNS,
+  ...BOOLEAN_COLUMNS,
+  ...RULE_COLUMNS,
+] as const;
 /** Columns a CSV must have (`agencyId` unless the import names the agency). */
 export const REQUIRED_COLUMNS = ['id', 'name', 'counterMinutes', 'queuePrefix'] as const;
 
@@ -105,7 +115,22 @@ export function parseServicesCsv(text: string, opts: { agency?: string | undefin
     for (const c of ['summary', 'duration', 'product', 'complaintChannel', 'location'] as const) v[c] ??= '';
     for (const c of LIST_COLUMNS) v[c] = has(c) ? list(cell(c)) : [];
     v.counterMinutes = int(cell('counterMinutes'));
-    v.fee = { amount: has('feeAmount') ? (int(cell('feeAmount')) ?? 0) : 0, note: cell('feeNote') || null };
+    const amount = has('feeAmount') ? (int(cell('feeAmount')) ?? 0) : 0;
+    const note = cell('feeNote') || null;
+    // A filled feeText means `regulated`. No kind at all: the fee as written before kinds (the schema's
+    // upgradeLegacyFee decides). Fields a kind does not have are passed on for the schema to refuse.
+    const kind = cell('feeKind').toLowerCase() || (cell('feeText') ? 'regulated' : '');
+    v.fee = !kind
+      ? { amount, note }
+      : kind === 'regulated'
+        ? { kind, amount, text: cell('feeText'), legalBasis: cell('feeLegalBasis') || null, note }
+        : {
+            kind,
+            amount,
+            note,
+            ...(cell('feeText') ? { text: cell('feeText') } : {}),
+            ...(cell('feeLegalBasis') ? { legalBasis: cell('feeLegalBasis') } : {}),
+          };
     v.dailyQuota = has('dailyQuota') ? (int(cell('dailyQuota')) ?? 0) : 0;
     for (const c of BOOLEAN_COLUMNS) v[c] = has(c) ? bool(cell(c)) : false;
     if (RULE_COLUMNS.some((c) => has(c) && cell(c) !== '')) {

@@ -10,6 +10,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import * as z from 'zod/mini';
+import type { Fee } from '@mpp-kit/core';
 import type { Db, Sql } from '../db/types.js';
 import { AgencyFile, ServiceFile } from './schema.js';
 import { describeIssue, type FieldProblem } from './issues.js';
@@ -178,10 +179,14 @@ const SERVICE_COLS = [
   'aliases',
   'summary',
   'requirements',
+  'conditions',
   'steps',
   'duration',
   'counter_minutes',
+  'fee_kind',
   'fee_amount',
+  'fee_text',
+  'fee_legal_basis',
   'fee_note',
   'product',
   'legal_basis',
@@ -192,6 +197,15 @@ const SERVICE_COLS = [
   'daily_quota',
   'demo',
 ];
+/** A fee as the services table's columns (migration 007); `catalog/repository.ts` reads them back. */
+export const feeColumns = (fee: Fee) => ({
+  fee_kind: fee.kind,
+  fee_amount: fee.amount,
+  fee_text: fee.kind === 'regulated' ? fee.text : null,
+  fee_legal_basis: fee.kind === 'regulated' ? fee.legalBasis : null,
+  fee_note: fee.note,
+});
+
 const set = (table: string, cols: string[]) =>
   `do update set ${cols.map((c) => `${c} = excluded.${c}`).join(', ')}
    where (${cols.map((c) => `${table}.${c}`).join(', ')}) is distinct from (${cols.map((c) => `excluded.${c}`).join(', ')})`;
@@ -227,8 +241,8 @@ async function write(tx: Sql, agencies: AgencyFile[], services: ServiceFile[]) {
   const s = await tx.query<{ inserted: boolean }>(
     `insert into services (id, ${SERVICE_COLS.join(', ')})
      select r.id, ${SERVICE_COLS.map((c) => `r.${c}`).join(', ')}
-       from jsonb_to_recordset($1::text::jsonb) as r(id text, agency_id text, name text, aliases jsonb, summary text, requirements jsonb, steps jsonb,
-            duration text, counter_minutes int, fee_amount bigint, fee_note text, product text, legal_basis jsonb, complaint_channel text,
+       from jsonb_to_recordset($1::text::jsonb) as r(id text, agency_id text, name text, aliases jsonb, summary text, requirements jsonb, conditions jsonb,
+            steps jsonb, duration text, counter_minutes int, fee_kind text, fee_amount bigint, fee_text text, fee_legal_basis text, fee_note text, product text, legal_basis jsonb, complaint_channel text,
             location text, online_queue boolean, queue_prefix text, daily_quota int, demo boolean)
      on conflict (id) ${set('services', SERVICE_COLS)}
      returning (xmax = 0) as inserted`,
@@ -241,11 +255,11 @@ async function write(tx: Sql, agencies: AgencyFile[], services: ServiceFile[]) {
           aliases: x.aliases,
           summary: x.summary,
           requirements: x.requirements,
+          conditions: x.conditions,
           steps: x.steps,
           duration: x.duration,
           counter_minutes: x.counterMinutes,
-          fee_amount: x.fee.amount,
-          fee_note: x.fee.note,
+          ...feeColumns(x.fee),
           product: x.product,
           legal_basis: x.legalBasis,
           complaint_channel: x.complaintChannel,

@@ -1,6 +1,7 @@
 import type { Agency, Service } from '@mpp-kit/core';
 import type { Db } from '../db/types.js';
 import { BOGOR_AGENCIES, BOGOR_SERVICES } from './bogor.js';
+import { feeColumns } from './import.js';
 
 export interface CatalogSeed {
   agencies: Omit<Agency, 'serviceCount'>[];
@@ -27,6 +28,7 @@ export async function seedCatalog(db: Db, seed: CatalogSeed): Promise<{ agencies
       const params: unknown[] = [];
       const values = chunk.map((s) => {
         const base = params.length;
+        const fee = feeColumns(s.fee);
         params.push(
           s.id,
           s.agencyId,
@@ -34,11 +36,15 @@ export async function seedCatalog(db: Db, seed: CatalogSeed): Promise<{ agencies
           JSON.stringify(s.aliases),
           s.summary,
           JSON.stringify(s.requirements),
+          JSON.stringify(s.conditions),
           JSON.stringify(s.steps),
           s.duration,
           s.counterMinutes,
-          s.fee.amount,
-          s.fee.note,
+          fee.fee_kind,
+          fee.fee_amount,
+          fee.fee_text,
+          fee.fee_legal_basis,
+          fee.fee_note,
           s.product,
           JSON.stringify(s.legalBasis),
           s.complaintChannel,
@@ -49,11 +55,11 @@ export async function seedCatalog(db: Db, seed: CatalogSeed): Promise<{ agencies
           s.demo,
         );
         const p = (k: number, cast = '') => `$${base + k}${cast}`;
-        return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4, '::jsonb')}, ${p(5)}, ${p(6, '::jsonb')}, ${p(7, '::jsonb')}, ${p(8)}, ${p(9, '::int')}, ${p(10, '::int8')}, ${p(11)}, ${p(12)}, ${p(13, '::jsonb')}, ${p(14)}, ${p(15)}, ${p(16, '::boolean')}, ${p(17)}, ${p(18, '::int')}, ${p(19, '::boolean')})`;
+        return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4, '::jsonb')}, ${p(5)}, ${p(6, '::jsonb')}, ${p(7, '::jsonb')}, ${p(8, '::jsonb')}, ${p(9)}, ${p(10, '::int')}, ${p(11)}, ${p(12, '::int8')}, ${p(13)}, ${p(14)}, ${p(15)}, ${p(16)}, ${p(17, '::jsonb')}, ${p(18)}, ${p(19)}, ${p(20, '::boolean')}, ${p(21)}, ${p(22, '::int')}, ${p(23, '::boolean')})`;
       });
       const rows = await tx.query(
-        `insert into services (id, agency_id, name, aliases, summary, requirements, steps, duration, counter_minutes, fee_amount, fee_note, product,
-           legal_basis, complaint_channel, location, online_queue, queue_prefix, daily_quota, demo)
+        `insert into services (id, agency_id, name, aliases, summary, requirements, conditions, steps, duration, counter_minutes,
+           fee_kind, fee_amount, fee_text, fee_legal_basis, fee_note, product, legal_basis, complaint_channel, location, online_queue, queue_prefix, daily_quota, demo)
          values ${values.join(', ')} on conflict (id) do nothing returning id`,
         params,
       );

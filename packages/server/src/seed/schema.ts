@@ -3,7 +3,9 @@
  * contract's schemas in @mpp-kit/core so a file is held to the same rules as the API.
  *
  * - Agency and service entries are the contract's `Agency` and `Service` without the fields the
- *   server assigns (`serviceCount`, `updatedAt`); a service may carry its `queueRules`.
+ *   server assigns (`serviceCount`, `updatedAt`); a service may carry its `queueRules`. Two things
+ *   files written before fee kinds and conditions existed may leave out: `conditions` (none) and
+ *   the fee's `kind` (see `upgradeLegacyFee`).
  * - A holiday entry is the contract's `HolidayRequest` (what an admin posts).
  * - The contract has no schema for an office with its opening hours, for queue rules or for staff
  *   accounts (the API never receives them), so those are defined here from core pieces (`Slug`,
@@ -12,7 +14,7 @@
  * Objects are strict: an unknown or misspelt field is an error, not silently dropped.
  */
 import * as z from 'zod/mini';
-import { Agency, HolidayRequest, Service, Slug, type QueueRules } from '@mpp-kit/core';
+import { Agency, FixedFee, FreeFee, HolidayRequest, RegulatedFee, Service, Slug, type QueueRules } from '@mpp-kit/core';
 
 const int = (min: number, max?: number) => z.number().check(z.int(), z.minimum(min), ...(max === undefined ? [] : [z.maximum(max)]));
 
@@ -36,9 +38,94 @@ const { serviceCount: _serviceCount, ...agencyShape } = Agency.shape;
 export const AgencyFile = z.strictObject(agencyShape);
 export type AgencyFile = z.infer<typeof AgencyFile>;
 
+/**
+ * Words in a fee's text that say money is charged: a tariff, NJKB, PNBP, a tax, duty, levy or
+ * contribution, an amount in rupiah, a percentage. The seed test holds every fee shown as free to
+ * them, and a fee written without a kind is read as `regulated` when its note has one.
+ */
+export const CHARGE_HINTS: readonly RegExp[] = [
+  /\btarif\b/i,
+  /\bNJKB\b/i,
+  /\bPNBP\b/i,
+  /\bretribusi\b/i,
+  /\bpajak\b/i,
+  /\bbea masuk\b/i,
+  /\bBPHTB\b/i,
+  /\bBBNKB\b/i,
+  /\biuran\b/i,
+  /\bRp\s?\d/i,
+  /\d\s?%/,
+  /\bpersen\b/i,
+];
+/** A charge said not to apply (`tidak dipungut PNBP`, `tanpa retribusi daerah`) is removed before the hints are looked for. */
+const NEGATED_CHARGE = /\b(?:tidak dipungut|tidak dikenai|tanpa|bebas)\s+(?:biaya|PNBP|retribusi(?:\s+daerah)?|pajak|bea)\b/gi;
+
+/** The charge hints a fee text holds (each as it appears), once negated charges are removed; empty when none. */
+export function chargeHints(text: string): string[] {
+  const rest = text.replace(NEGATED_CHARGE, ' ');
+  return CHARGE_HINTS.flatMap((re) => rest.match(re)?.[0] ?? []);
+}
+
+/**
+ * How a requirement reads when it is a condition to meet rather than something to bring: it starts
+ * with a state or a quality of the applicant (`Sudah berusia…`, `Beragama…`, `Tidak memiliki…`,
+ * `Bersedia…`, `Hadir sendiri…`), or names an age or a done duty anywhere (`berusia`, `sudah dilaporkan`).
+ */
+export const CONDITION_START =
+  /^(?:sudah|telah|belum|pernah|berusia|berumur|usia|beragama|bersedia|memiliki|mempunyai|tidak|bukan|hadir|warga negara|WNI|WNA|sehat|mampu|terdaftar|berdomisili|bertempat tinggal|merupakan|lulus)\b/i;
+export const CONDITION_ANYWHERE: readonly RegExp[] = [/\bberusia\b/i, /\bberumur\b/i, /\bsudah (?:dilaporkan|kawin|menikah)\b/i];
+/** A condition must not start like a document (`Fotokopi…`, `Surat…`, `KTP-el…`): that one belongs in `requirements`. */
+export const DOCUMENT_START =
+  /^(?:fotokopi|foto|pas ?foto|surat|formulir|kartu|KTP|KTP-el|KK|KIA|akta|kutipan|buku|bukti|sertifikat|sertipikat|salinan|dokumen|paspor|STNK|BPKB|SIM|NPWP|NIB|izin|rekomendasi|daftar|berkas)\b/i;
+
+/** True when a requirement reads like a condition (`CONDITION_START`, `CONDITION_ANYWHERE`). */
+export const readsLikeCondition = (requirement: string): boolean =>
+  CONDITION_START.test(requirement) || CONDITION_ANYWHERE.some((re) => re.test(requirement));
+
+const feeKinds = ['free', 'fixed', 'regulated'] as const;
+
+/**
+ * A fee written before fee kinds existed (`{ amount, note }`, no `kind`) in the contract's shape: an
+ * amount above 0 is `fixed` (what the amount meant); 0 is `free`, unless the note names a charge
+ * (`chargeHints`): then `regulated` with the note as its text, so an import never labels a tariff
+ * "free". A fee with a `kind` is left as it is.
+ */
+export function upgradeLegacyFee(v: unknown): unknown {
+  if (!v || typeof v !== 'object' || Array.isArray(v) || 'kind' in v) return v;
+  const { amount, note = null, ...rest } = v as { amount?: unknown; note?: unknown };
+  const text = typeof note === 'string' ? note.trim() : '';
+  if (typeof amount === 'number' && amount === 0 && text && chargeHints(text).length)
+    return { kind: 'regulated', amount: 0, text, legalBasis: null, note: null, ...rest };
+  return { kind: typeof amount === 'number' && amount > 0 ? 'fixed' : 'free', amount, note, ...rest };
+}
+
+/** A fee in a data file: strict (a misspelt field is an error), `kind` checked with a readable message, legacy fees upgraded. */
+export const FeeFile = z.pipe(
+  z.transform((v: unknown, ctx) => {
+    const fee = upgradeLegacyFee(v);
+    const kind = fee && typeof fee === 'object' ? (fee as { kind?: unknown }).kind : undefined;
+    if (fee && typeof fee === 'object' && !feeKinds.includes(kind as (typeof feeKinds)[number])) {
+      ctx.issues.push({
+        code: 'custom',
+        input: v,
+        path: ['kind'],
+        message: `harus salah satu dari: ${feeKinds.join(', ')} / must be one of: ${feeKinds.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return fee;
+  }),
+  z.discriminatedUnion('kind', [z.strictObject(FreeFee.shape), z.strictObject(FixedFee.shape), z.strictObject(RegulatedFee.shape)]),
+);
+
 const { updatedAt: _updatedAt, ...serviceShape } = Service.shape;
 /** One entry of `services/<agency-id>.json`: the contract's Service without `updatedAt`, with its queue rules. */
-export const ServiceFile = z.strictObject({ ...serviceShape, queueRules: z.optional(QueueRulesFile) });
+export const ServiceFile = z.strictObject({
+  ...serviceShape,
+  conditions: z._default(serviceShape.conditions, () => []),
+  fee: FeeFile,
+  queueRules: z.optional(QueueRulesFile),
+});
 export type ServiceFile = z.infer<typeof ServiceFile>;
 
 const realDate = (s: string) => {

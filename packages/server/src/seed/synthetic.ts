@@ -326,10 +326,14 @@ export function syntheticCatalog(count: number, seed = 1): { agencies: SeedAgenc
             aliases: [...s.aliases],
             summary: localize(s.summary, ctx),
             requirements: s.requirements.map((t) => localize(t, ctx)),
+            conditions: s.conditions.map((t) => localize(t, ctx)),
             steps: s.steps.map((t) => localize(t, ctx)),
             duration: s.duration,
             counterMinutes: clampInt(s.counterMinutes + Math.floor(rand() * 7) - 3, 1, 480),
-            fee: { amount: s.fee.amount, note: s.fee.note === null ? null : localize(s.fee.note, ctx) },
+            fee:
+              s.fee.kind === 'regulated'
+                ? { ...s.fee, text: localize(s.fee.text, ctx), note: s.fee.note === null ? null : localize(s.fee.note, ctx) }
+                : { ...s.fee, note: s.fee.note === null ? null : localize(s.fee.note, ctx) },
             product: localize(s.product, ctx),
             legalBasis: s.legalBasis.map((t) => localizeLegalBasis(t, ctx)),
             complaintChannel: localize(s.complaintChannel, ctx),
