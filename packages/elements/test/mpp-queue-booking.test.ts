@@ -172,7 +172,10 @@ describe('<mpp-queue-booking>', () => {
     const qr = $(tk, 'svg[role="img"]')!;
     expect(qr.getAttribute('aria-label')).to.contain(ticket.code);
     expect(qr.querySelector('path')!.getAttribute('d')!.length).to.be.greaterThan(100);
-    expect($<HTMLAnchorElement>(tk, '[data-action="later"]')!.href).to.equal(new URL(`/tiket/?code=${ticket.code}`, location.href).href);
+    const page = new URL(`/tiket/?kode=${ticket.code}`, location.href).href;
+    expect($<HTMLAnchorElement>(tk, '[data-action="later"]')!.href).to.equal(page);
+    expect($<HTMLAnchorElement>(el, '[data-action="open-ticket"]')!.href, '"Lihat tiket" opens this ticket').to.equal(page);
+    expect($(el, '[data-action="open-ticket"]')!.textContent!.trim()).to.equal('Lihat tiket');
     // live position
     await until(() => $(tk, '[data-ahead]'), 'live position', 20_000);
     expect($(tk, '[aria-live="polite"]')!.textContent).to.match(/orang di depan Anda|Tidak ada orang di depan Anda/);
@@ -338,29 +341,76 @@ describe('<mpp-queue-booking>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('refuses a second ticket for the same NIK, service and day with its own message', async function () {
+  it('a second ticket for the same NIK, service and day: shows the existing one to its phone, offers another date, keeps the form', async function () {
     this.timeout(60_000);
     const serviceId = 'imigrasi-paspor-elektronik';
     const { day, last, first } = await firstOpenDay(serviceId);
     const nik = randomNik();
-    await bookDirect(serviceId, first.id, nik);
-    const el = await fixture<MppQueueBooking>(html`<mpp-queue-booking api=${API} service=${serviceId}></mpp-queue-booking>`);
+    const phone = randomPhone();
+    const existing = await bookDirect(serviceId, first.id, nik, phone);
+    await setViewport({ width: 360, height: 740 });
+    const el = await fixture<MppQueueBooking>(
+      html`<mpp-queue-booking api=${API} service=${serviceId} ticket-url="/tiket.html"></mpp-queue-booking>`,
+    );
     await chooseDate(el, day.date);
     await chooseSlot(el, last.id);
-    const who = { name: 'Rahmat Hidayat', nik, phone: randomPhone() };
+    const who = { name: 'Rahmat Hidayat', nik, phone };
     await fillIdentity(el, who);
     await next(el);
     const errored = oneEvent(el, 'mpp-error');
     await submit(el);
     expect((await errored).detail).to.deep.equal({ code: 'duplicate_booking', source: 'mpp-queue-booking' });
-    await until(() => stepOf(el) === 'identity' && $(el, '#f-nik-error'), 'back on identity');
+    await until(() => $(el, '#dup-title'), 'the duplicate notice');
     await settle(el);
-    expect(fieldError(el, 'nik')).to.contain('NIK ini sudah punya antrean untuk layanan ini pada tanggal tersebut.');
-    expect(active(el)?.id, 'NIK field focused').to.equal('f-nik');
+    expect(stepOf(el), 'stays on the confirmation').to.equal('confirm');
+    expect($(el, '#f-nik-error'), 'the NIK is not marked wrong').to.equal(null);
+    expect(active(el)?.id, 'focus on the notice').to.equal('dup-title');
+    expect($(el, '[data-field="existing-number"]')!.textContent).to.equal(existing.queueNumber);
+    expect($(el, '[data-field="existing-time"]')!.textContent).to.equal(`${existing.slot.start}–${existing.slot.end}`);
+    expect($(el, '[data-field="existing-code"]')!.textContent).to.equal(existing.code);
+    const link = $<HTMLAnchorElement>(el, '[data-action="existing-ticket"]')!;
+    expect(new URL(link.href).searchParams.get('kode')).to.equal(existing.code);
+    expect(link.href, 'no phone in the link').not.to.contain(phone);
+    expect($(el, '[data-action="other-service"]'), 'one fixed service: no other service offered').to.equal(null);
+    await expect(el).to.be.accessible();
+
+    // Another date: everything typed is still there.
+    $<HTMLButtonElement>(el, '[data-action="other-date"]')!.click();
+    await settle(el);
+    expect(stepOf(el)).to.equal('date');
+    const later = el.flow!.getSnapshot().availability!.days.find((d) => d.date > day.date && d.status === 'open')!;
+    await chooseDate(el, later.date);
+    const slot = later.slots.find((x) => x.remaining > 0)!;
+    await chooseSlot(el, slot.id);
     expect(value(el, '#f-nik')).to.equal(nik);
     expect(value(el, '#f-name')).to.equal(who.name);
     expect(value(el, '#f-phone')).to.equal(who.phone);
+  });
+
+  it('a duplicate booked with another phone: says a ticket exists, never which one', async function () {
+    this.timeout(60_000);
+    const serviceId = 'imigrasi-paspor-elektronik';
+    const { day, last, first } = await firstOpenDay(serviceId);
+    const nik = randomNik();
+    const existing = await bookDirect(serviceId, first.id, nik);
+    const el = await fixture<MppQueueBooking>(html`<mpp-queue-booking api=${API} ticket-url="/tiket.html"></mpp-queue-booking>`);
+    await chooseService(el, serviceId);
+    await chooseDate(el, day.date);
+    await chooseSlot(el, last.id);
+    await fillIdentity(el, { name: 'Orang Lain', nik, phone: randomPhone() });
+    await next(el);
+    await submit(el);
+    await until(() => $(el, '#dup-title'), 'the duplicate notice');
+    await settle(el);
+    const words = el.shadowRoot!.textContent!;
+    expect(words).to.contain('untuk nomor HP yang dipakai waktu itu');
+    expect(words).not.to.contain(existing.code).and.not.to.contain(existing.queueNumber);
+    expect($(el, '[data-action="existing-ticket"]')).to.equal(null);
     await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '[data-action="other-service"]')!.click();
+    await settle(el);
+    expect(stepOf(el)).to.equal('service');
+    expect(el.flow!.getSnapshot().draft.nik, 'the identity stays for another service').to.equal(nik);
   });
 
   it('shows full slots and closed dates disabled with their reason in words', async function () {

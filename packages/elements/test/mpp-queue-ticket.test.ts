@@ -108,27 +108,129 @@ describe('<mpp-queue-ticket>', () => {
 
     typeInto($<HTMLInputElement>(el, '#phone-input')!, phone);
     $<HTMLButtonElement>(el, '[data-action="reveal"]')!.click();
-    await until(() => $(el, '[part="details"]'), 'details');
+    await until(() => text(el).includes(ticket.name), 'details');
     expect(text(el)).to.contain(ticket.name).and.to.contain(ticket.nikMasked);
     expect(text(el)).not.to.contain(nik);
     expect($(el, '[data-action="cancel"]'), 'can manage now').to.exist;
     await expect(el).to.be.accessible();
   });
 
-  it('reads the code from ?code= of the page address', async function () {
-    this.timeout(30_000);
+  it('reads the code from ?kode= (or an old ?code=) of the page address, and keeps a typed code there for a reload', async function () {
+    this.timeout(40_000);
     const { ticket } = await booked('bpn-pengukuran');
-    const url = new URL(location.href);
-    const original = url.href;
-    url.searchParams.set('code', ticket.code);
-    history.replaceState(null, '', url.href);
+    const original = location.href;
+    const at = (q: string) => history.replaceState(null, '', `${location.pathname}${q}`);
     try {
+      for (const q of [`?kode=${ticket.code}`, `?code=${ticket.code.toLowerCase()}`]) {
+        at(q);
+        const el = await fixture<MppQueueTicket>(html`<mpp-queue-ticket api=${API}></mpp-queue-ticket>`);
+        await liveReady(el);
+        expect($(el, '[data-code]')!.textContent, q).to.equal(ticket.code);
+        const url = new URL(location.href);
+        expect(url.searchParams.get('kode'), `${q}: the address keeps the code`).to.equal(ticket.code);
+        expect(url.searchParams.has('code'), `${q}: under one name`).to.equal(false);
+        el.remove();
+      }
+      // Typed in the field: the address gets it (never the phone), so a reload shows the ticket again.
+      at('?x=1');
       const el = await fixture<MppQueueTicket>(html`<mpp-queue-ticket api=${API}></mpp-queue-ticket>`);
+      typeInto($<HTMLInputElement>(el, '#code-input')!, ticket.code.toLowerCase());
+      $<HTMLButtonElement>(el, 'form button[type="submit"]')!.click();
       await liveReady(el);
-      expect($(el, '[data-code]')!.textContent).to.equal(ticket.code);
+      expect(new URL(location.href).search).to.equal(`?x=1&kode=${ticket.code}`);
+      el.remove();
+      const again = await fixture<MppQueueTicket>(html`<mpp-queue-ticket api=${API}></mpp-queue-ticket>`);
+      await liveReady(again);
+      expect($(again, '[data-code]')!.textContent, 'after a "reload"').to.equal(ticket.code);
+      // A page that names the code itself, or says code-param="", keeps its address.
+      at('?x=2');
+      const fixed = await fixture<MppQueueTicket>(html`<mpp-queue-ticket api=${API} code=${ticket.code}></mpp-queue-ticket>`);
+      await liveReady(fixed);
+      expect(location.search).to.equal('?x=2');
     } finally {
       history.replaceState(null, '', original);
     }
+  });
+
+  it('by code alone: the number, service, date, time and place first; no QR, the outcome first, once cancelled', async function () {
+    this.timeout(40_000);
+    await setViewport({ width: 360, height: 740 });
+    const { ticket, phone } = await booked('bpn-skpt');
+    const el = await fixture<MppQueueTicket>(html`<mpp-queue-ticket api=${API} code=${ticket.code}></mpp-queue-ticket>`);
+    await liveReady(el);
+    expect($(el, '[part="number"]')!.textContent).to.equal(ticket.queueNumber);
+    const date = new Intl.DateTimeFormat('id-ID', { dateStyle: 'full', timeZone: ticket.timeZone }).format(new Date(ticket.slot.startsAt));
+    expect($(el, '[data-field="date"]')!.textContent).to.equal(date);
+    expect($(el, '[data-field="time"]')!.textContent).to.equal(`${ticket.slot.start}–${ticket.slot.end}`);
+    expect(text(el)).to.contain(ticket.serviceName).and.to.contain(ticket.location).and.to.contain(ticket.agencyName);
+    expect(text(el)).not.to.contain(ticket.name).and.not.to.contain(ticket.nikMasked);
+    const number = $(el, '[part="number"]')!.getBoundingClientRect();
+    expect(number.bottom, 'the number is above the fold at 360×740').to.be.below(740);
+    expect(el.scrollWidth).to.be.at.most(360);
+    await expect(el).to.be.accessible();
+
+    await api.queue.cancel(ticket.code, phone);
+    const fresh = await fixture<MppQueueTicket>(html`<mpp-queue-ticket api=${API} code=${ticket.code}></mpp-queue-ticket>`);
+    await until(() => $(fresh, '[data-phase]'), 'the outcome');
+    const first = $(fresh, '[data-phase]')!;
+    expect(first.textContent).to.contain('Antrean ini sudah dibatalkan.');
+    expect(first.getBoundingClientRect().top, 'the outcome is said before the number').to.be.below(
+      $(fresh, '[part="number"]')!.getBoundingClientRect().top,
+    );
+    expect($(fresh, 'svg[role="img"]'), 'no QR').to.equal(null);
+    expect($(fresh, '[data-code]'), 'no code to show at the counter').to.equal(null);
+    expect($(fresh, '#phone-input'), 'nothing to manage').to.equal(null);
+    await expect(fresh).to.be.accessible();
+  });
+
+  it('remembers the sound-and-vibration choice on the device', async function () {
+    this.timeout(30_000);
+    const { ticket } = await booked('bpn-roya', 'first');
+    const el = await fixture<MppQueueTicket>(html`<mpp-queue-ticket api=${API} code=${ticket.code}></mpp-queue-ticket>`);
+    await liveReady(el);
+    const box = $<HTMLInputElement>(el, '[data-action="alert"]')!;
+    expect(box.checked).to.equal(false);
+    expect(box.labels![0]!.textContent).to.contain('Bunyi dan getar saat nomor saya dipanggil');
+    box.click();
+    await settle(el);
+    expect(localStorage.getItem('mpp-kit:ticket-alert:v1')).to.equal('1');
+    const again = await fixture<MppQueueTicket>(html`<mpp-queue-ticket api=${API} code=${ticket.code}></mpp-queue-ticket>`);
+    await liveReady(again);
+    expect($<HTMLInputElement>(again, '[data-action="alert"]')!.checked, 'remembered').to.equal(true);
+    $<HTMLInputElement>(again, '[data-action="alert"]')!.click();
+    expect(localStorage.getItem('mpp-kit:ticket-alert:v1')).to.equal(null);
+    await expect(again).to.be.accessible();
+  });
+
+  it('when called: "B-0NN dipanggil — silakan ke Loket N" at the top, in an assertive region, and in the page title', async function () {
+    this.timeout(60_000);
+    const serviceId = 'pdam-pasang-baru';
+    const { day, availability } = await firstOpenDay(serviceId);
+    if (!ADMIN_TOKEN || day.date !== availability.today) {
+      console.warn('[queue test] call test skipped: no ADMIN_TOKEN or the first open date is not the server’s today');
+      this.skip();
+    }
+    await setViewport({ width: 360, height: 740 });
+    const { ticket } = await booked(serviceId, 'first');
+    const title = document.title;
+    const el = await fixture<MppQueueTicket>(html`<mpp-queue-ticket api=${API} code=${ticket.code}></mpp-queue-ticket>`);
+    await liveReady(el);
+    await until(() => /Terhubung langsung/.test($(el, '[part="connection"]')!.textContent!), 'SSE live', 20_000);
+    const region = $(el, '[aria-live="assertive"]')!;
+    expect(region.textContent!.trim(), 'empty until called').to.equal('');
+    const staff = staffClient(ADMIN_TOKEN!);
+    for (let i = 0; i < 50; i++) {
+      const r = await staff.queue.callNext(ticket.queueId, 'Loket 3');
+      if (!r.called || r.called.code === ticket.code) break;
+    }
+    await until(() => region.textContent!.includes('dipanggil'), 'called', 20_000);
+    expect(region.textContent!.trim()).to.equal(`${ticket.queueNumber} dipanggil — silakan ke Loket 3`);
+    expect(region.getBoundingClientRect().bottom, 'above the fold at 360×740').to.be.below(740);
+    expect(region.getBoundingClientRect().top, 'before the number').to.be.below($(el, '[part="number"]')!.getBoundingClientRect().top);
+    expect(document.title).to.equal(`${ticket.queueNumber} dipanggil — Loket 3`);
+    await expect(el).to.be.accessible();
+    el.remove();
+    expect(document.title, 'the page title comes back').to.equal(title);
   });
 
   it('asks for a code when it has none, and says so when a code is unknown', async function () {

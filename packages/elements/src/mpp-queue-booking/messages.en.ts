@@ -49,6 +49,15 @@ export const bookingEn: BookingMessages = {
   ticketHeading: 'Your queue number is booked',
   cancelledHeading: 'Your booking was cancelled',
   another: 'Book another',
+  openTicket: 'See the ticket',
+  duplicateHeading: 'This NIK already has a queue number for this service on that date',
+  duplicateExisting: 'This is your booked queue number. You do not need to book again.',
+  duplicateUnknown:
+    'Its booking code was given when it was booked, for the mobile number used then. One NIK can hold one queue number per service per day.',
+  number: 'Queue number',
+  code: 'Booking code',
+  otherDate: 'Choose another date',
+  otherService: 'Choose another service',
   fieldErrors: {
     name_required: 'Write your full name (at least 2 letters).',
     invalid_field: 'This field is not valid.',

@@ -53,6 +53,15 @@ export interface BookingMessages extends ScheduleMessages {
   ticketHeading: string;
   cancelledHeading: string;
   another: string;
+  openTicket: string;
+  // a second booking for the same NIK, service and day
+  duplicateHeading: string;
+  duplicateExisting: string;
+  duplicateUnknown: string;
+  number: string;
+  code: string;
+  otherDate: string;
+  otherService: string;
   /** Codes of the browser's own field checks that are not API problem codes. */
   fieldErrors: { name_required: string; invalid_field: string };
   /** Every API problem and client failure in plain words (shared by all widgets). */
@@ -106,6 +115,15 @@ const id: BookingMessages = {
   ticketHeading: 'Nomor antrean Anda sudah terdaftar',
   cancelledHeading: 'Antrean Anda sudah dibatalkan',
   another: 'Buat antrean lain',
+  openTicket: 'Lihat tiket',
+  duplicateHeading: 'NIK ini sudah punya antrean untuk layanan ini pada tanggal tersebut',
+  duplicateExisting: 'Ini antrean Anda yang sudah terdaftar. Anda tidak perlu mendaftar lagi.',
+  duplicateUnknown:
+    'Kode booking antrean itu sudah diberikan saat mendaftar, untuk nomor HP yang dipakai waktu itu. Satu NIK hanya bisa punya satu antrean per layanan per hari.',
+  number: 'Nomor antrean',
+  code: 'Kode booking',
+  otherDate: 'Pilih tanggal lain',
+  otherService: 'Pilih layanan lain',
   fieldErrors: {
     name_required: 'Tulis nama lengkap Anda (minimal 2 huruf).',
     invalid_field: 'Isian ini tidak valid.',

@@ -9,7 +9,7 @@ import {
   type Service,
   type Ticket,
 } from '@mpp-kit/core';
-import { resolveApiBase } from '../shared/config.js';
+import { pageLink, resolveApiBase, TICKET_CODE_PARAM } from '../shared/config.js';
 import { catalogApiFor, queueApiFor } from '../shared/client.js';
 import { localStorageCache } from '../shared/cache.js';
 import { sessionDraftStorage, sessionJson } from '../shared/draft-storage.js';
@@ -24,7 +24,7 @@ import { formatDay, renderDays, renderSlots, scheduleStyles } from '../shared/sc
 import { MppBookingCreatedEvent, MppSlotsLoadedEvent } from './events.js';
 import { BOOKING_MESSAGES, bookingErrorText, type BookingMessages } from './messages.js';
 import { styles } from './mpp-queue-booking.styles.js';
-import { confirmSummary, IDENTITY, identityForm, stepsIndicator } from './templates.js';
+import { confirmSummary, duplicateNotice, IDENTITY, identityForm, stepsIndicator } from './templates.js';
 
 const PAGE = 12;
 
@@ -39,7 +39,8 @@ const PAGE = 12;
  * @attr api - API base (`https://…/api/v1/`). Default: `<meta name="mpp-kit:api">`, else the API next to the CDN bundle.
  * @attr agency - Offer only this agency's services (e.g. `disdukcapil`).
  * @attr service - Book this service (e.g. `disdukcapil-ktp-el`); the service step is skipped. Without it, `?service=<id>` in the page URL preselects a service.
- * @attr ticket-url - Page that holds `<mpp-queue-ticket>`; the ticket links to `ticket-url?code=XXXX-XXXX` to see it later.
+ * @attr ticket-url - Page that holds `<mpp-queue-ticket>`: "Lihat tiket" after booking (and for a ticket already booked) opens
+ *   `ticket-url?kode=XXXX-XXXX`.
  *
  * @fires mpp-slots-loaded - `{ serviceId, days }` when a service's dates loaded (`days`: dates that can be booked).
  * @fires mpp-booking-created - `{ code, serviceId, date, slot, queueNumber }` after a ticket was booked. No personal data.
@@ -88,6 +89,7 @@ export class MppQueueBooking extends MppElement<BookingMessages> {
   #lastAvailability: unknown = null;
   #lastTicket: Ticket | null = null;
   #created: Ticket | null = null;
+  #lastDuplicate: unknown = null;
 
   /** The booking flow store behind the widget (for hosts that want to drive or observe it). */
   get flow(): BookingFlow | null {
@@ -220,6 +222,9 @@ export class MppQueueBooking extends MppElement<BookingMessages> {
       this.focusAfterUpdate(invalid ? `#f-${invalid}` : '#step-title');
     }
     this.#lastStep = step;
+    // A duplicate booking: the focus goes to what it says (the ticket that exists, the ways on).
+    if (s.duplicate && s.duplicate !== this.#lastDuplicate && !this.focusPending) this.focusAfterUpdate('#dup-title');
+    this.#lastDuplicate = s.duplicate;
     const a = s.availability;
     if (a && s.availabilityStatus === 'ready' && a !== this.#lastAvailability)
       this.dispatchEvent(new MppSlotsLoadedEvent({ serviceId: a.serviceId, days: a.days.filter((d) => d.status === 'open').length }));
@@ -365,7 +370,7 @@ export class MppQueueBooking extends MppElement<BookingMessages> {
   #renderConfirm(s: BookingFlowState) {
     const t = this.t;
     const svc = this.#serviceOf(s.draft.serviceId);
-    const err = s.error;
+    const err = s.duplicate ? null : s.error;
     // Field problems send the flow back to their step; what stays here is the submit itself failing.
     const retryable = err && (err.kind === 'network' || err.kind === 'timeout' || err.retryable);
     const submit = () => void this.flow?.submit();
@@ -373,15 +378,34 @@ export class MppQueueBooking extends MppElement<BookingMessages> {
     return html`${this.#heading(t.confirmHeading)}
       <p>${t.confirmIntro}</p>
       ${confirmSummary(t, s, this.locale, svc, this.#agencyOf(svc))}
+      ${
+        s.duplicate && !s.submitting
+          ? duplicateNotice({
+              t,
+              locale: this.locale,
+              existing: s.duplicate.existing,
+              ticketLink: this.#ticketLink(s.duplicate.existing?.code),
+              onOtherDate: () => this.flow?.goTo('date'),
+              onOtherService: this.service ? undefined : () => this.flow?.goTo('service'),
+            })
+          : nothing
+      }
       ${err && !s.submitting ? this.alert(err.code, retryable ? submit : undefined) : nothing}
       ${statusLine(s.submitting ? t.submitting : '')}
       ${actions(this.#back(t.edit, s.submitting), button({ label, kind: 'primary', action: 'submit', busy: s.submitting, onClick: submit }))}`;
   }
 
+  /** The ticket page showing `code`, if the page named one (`ticket-url`). */
+  #ticketLink(code: string | null | undefined): string | null {
+    return pageLink(this.ticketUrl, TICKET_CODE_PARAM, code ?? null);
+  }
+
   #renderTicket(s: BookingFlowState) {
     const ticket = this.savedTicket;
     if (!ticket) return nothing;
+    const link = this.#ticketLink(ticket.code);
     return html`${this.#heading(ticket.status === 'cancelled' ? this.t.cancelledHeading : this.t.ticketHeading)}
+      ${link ? html`<p><a class="link-btn" href=${link} data-action="open-ticket">${this.t.openTicket}</a></p>` : nothing}
       <mpp-queue-ticket
         part="ticket"
         api=${this.#base}

@@ -1,5 +1,13 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { maskNik, normalizePhone, type Agency, type BookingFlowState, type BookingStep, type Service } from '@mpp-kit/core';
+import {
+  maskNik,
+  normalizePhone,
+  type Agency,
+  type BookingFlowState,
+  type BookingStep,
+  type ExistingTicket,
+  type Service,
+} from '@mpp-kit/core';
 import type { Locale } from '../shared/i18n.js';
 import { formatDay } from '../shared/schedule.js';
 import { textField } from '../shared/field.js';
@@ -130,4 +138,42 @@ export function confirmSummary(t: BookingMessages, s: BookingFlowState, locale: 
           </ul>`
       : nothing
   }`;
+}
+
+export interface DuplicateOptions {
+  t: BookingMessages;
+  locale: Locale;
+  existing: ExistingTicket | null;
+  /** The ticket page with the existing ticket's code, when the page has one. */
+  ticketLink: string | null;
+  onOtherDate(): void;
+  /** Absent when the widget books one fixed service. */
+  onOtherService?: () => void;
+}
+
+/**
+ * The NIK already holds a ticket for this service on that date: which one (when the server names
+ * it: the phone matched), a link to it, and the ways on — another date or another service.
+ */
+export function duplicateNotice(o: DuplicateOptions): TemplateResult {
+  const { t, existing: x } = o;
+  return html`<div class="banner error duplicate" role="alert" part="alert" aria-labelledby="dup-title">
+    <h4 id="dup-title" tabindex="-1">${t.duplicateHeading}</h4>
+    ${
+      x
+        ? html`<p>${t.duplicateExisting}</p>
+            ${facts([
+              [t.number, x.queueNumber, 'existing-number', 'mono'],
+              [t.date, formatDay(x.date, o.locale, 'long'), 'existing-date'],
+              [t.time, `${x.slot.start}–${x.slot.end}`, 'existing-time'],
+              [t.code, x.code, 'existing-code', 'mono'],
+            ])}
+            ${o.ticketLink ? html`<p><a class="link-btn" href=${o.ticketLink} data-action="existing-ticket">${t.openTicket}</a></p>` : nothing}`
+        : html`<p>${t.duplicateUnknown}</p>`
+    }
+    ${actions(
+      button({ label: t.otherDate, action: 'other-date', onClick: o.onOtherDate }),
+      o.onOtherService ? button({ label: t.otherService, action: 'other-service', onClick: o.onOtherService }) : nothing,
+    )}
+  </div>`;
 }

@@ -35,14 +35,16 @@ export const ticketEn: TicketMessages = {
   comeAt: (w) => `Come at your booked time: ${w}.`,
   minutes: (n) => `${n} ${n === 1 ? 'minute' : 'minutes'}`,
   hours: (h, m) => `${h} h${m ? ` ${m} min` : ''}`,
-  status: {
-    booked: 'Booked',
-    checked_in: 'Checked in',
-    called: 'Your number is being called! Please go to the counter.',
-    served: 'Served.',
-    no_show: 'Not present when called.',
+  outcome: {
+    served: 'This queue number has been served.',
+    no_show: 'This number was called, but you were not there. Please book a new one.',
     cancelled: 'This queue number was cancelled.',
+    expired: 'The date of this queue number has passed. Please book a new one.',
   },
+  called: (n, c) => (c ? `${n} is called — please go to ${c}` : `${n} is called — please go to the counter`),
+  calledTitle: (n, c) => `${n} is called${c ? ` — ${c}` : ''}`,
+  alertToggle: 'Sound and vibration when my number is called',
+  alertHint: 'Remembered on this device. Keep this page open.',
   connection: {
     connecting: 'Connecting…',
     live: 'Live',

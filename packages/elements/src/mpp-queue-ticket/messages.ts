@@ -1,4 +1,4 @@
-import type { BookingStatus, WatchStatus } from '@mpp-kit/core';
+import type { WatchStatus } from '@mpp-kit/core';
 import { LocaleCatalog } from '../shared/locale-catalog.js';
 import { problemsId, type ProblemMessages } from '../shared/problems.js';
 import { scheduleId, type ScheduleMessages } from '../shared/schedule-messages.js';
@@ -37,7 +37,14 @@ export interface TicketMessages extends ScheduleMessages {
   comeAt(when: string): string;
   minutes(n: number): string;
   hours(h: number, m: number): string;
-  status: Record<BookingStatus, string>;
+  /** The outcome of a ticket that is over, said first. */
+  outcome: Record<'served' | 'no_show' | 'cancelled' | 'expired', string>;
+  /** The call, at the top of the ticket (`B-005 dipanggil — silakan ke Loket 3`). */
+  called(number: string, counter: string | null): string;
+  /** The page title while called. */
+  calledTitle(number: string, counter: string | null): string;
+  alertToggle: string;
+  alertHint: string;
   connection: Record<WatchStatus | 'offline', string>;
   updated(time: string): string;
   loading: string;
@@ -98,14 +105,16 @@ const id: TicketMessages = {
   comeAt: (w) => `Datanglah sesuai jadwal: ${w}.`,
   minutes: (n) => `${n} menit`,
   hours: (h, m) => (m ? `${h} jam ${m} menit` : `${h} jam`),
-  status: {
-    booked: 'Terdaftar',
-    checked_in: 'Sudah hadir',
-    called: 'Nomor Anda dipanggil! Silakan menuju loket.',
-    served: 'Selesai dilayani.',
-    no_show: 'Tidak hadir saat dipanggil.',
+  outcome: {
+    served: 'Antrean ini sudah selesai dilayani.',
+    no_show: 'Nomor ini sudah dipanggil, tetapi Anda tidak hadir. Silakan ambil antrean baru.',
     cancelled: 'Antrean ini sudah dibatalkan.',
+    expired: 'Tanggal antrean ini sudah lewat. Silakan ambil antrean baru.',
   },
+  called: (n, c) => (c ? `${n} dipanggil — silakan ke ${c}` : `${n} dipanggil — silakan ke loket`),
+  calledTitle: (n, c) => `${n} dipanggil${c ? ` — ${c}` : ''}`,
+  alertToggle: 'Bunyi dan getar saat nomor saya dipanggil',
+  alertHint: 'Disimpan di perangkat ini. Biarkan halaman ini terbuka.',
   connection: {
     connecting: 'Menghubungkan…',
     live: 'Terhubung langsung',

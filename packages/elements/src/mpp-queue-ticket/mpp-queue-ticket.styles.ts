@@ -31,9 +31,43 @@ export const styles = css`
     background: var(--_surface-2);
     border-left: 4px solid var(--_primary);
   }
+  .ticket-status {
+    font-size: 1.1rem;
+  }
   .ticket-status.cancelled,
-  .ticket-status.no_show {
+  .ticket-status.no_show,
+  .ticket-status.expired {
     border-left-color: var(--_danger);
+  }
+  .callout.on {
+    padding: 0.75rem;
+    margin: 0 0 0.75rem;
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font-size: 1.35rem;
+    line-height: 1.3;
+  }
+  .callout p {
+    margin: 0;
+    overflow-wrap: normal;
+  }
+  .alert-toggle {
+    margin: 0 0 1rem;
+  }
+  .alert-toggle label {
+    display: flex;
+    gap: 0.6rem;
+    align-items: center;
+    min-height: 44px;
+    cursor: pointer;
+  }
+  .alert-toggle input {
+    width: 1.35rem;
+    height: 1.35rem;
+    margin: 0;
+    flex: none;
+    accent-color: var(--_primary);
   }
   .notice {
     padding: 0.5rem 0.75rem;

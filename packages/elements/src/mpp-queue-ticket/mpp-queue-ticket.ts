@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isWaiting, normalizeBookingCode, TicketFlow, type Ticket, type TicketFlowState, type TicketPosition } from '@mpp-kit/core';
-import { pageLink, resolveApiBase } from '../shared/config.js';
+import { normalizeBookingCode, TicketFlow, type Ticket, type TicketFlowState, type TicketPosition } from '@mpp-kit/core';
+import { pageLink, resolveApiBase, TICKET_CODE_PARAM } from '../shared/config.js';
 import { queueApiFor } from '../shared/client.js';
 import { textField } from '../shared/field.js';
 import { MppElement } from '../shared/mpp-element.js';
@@ -15,7 +15,10 @@ import { formatDay, scheduleStyles } from '../shared/schedule.js';
 import { MppBookingCancelledEvent, MppBookingRescheduledEvent } from './events.js';
 import { TICKET_MESSAGES, type TicketMessages } from './messages.js';
 import { styles } from './mpp-queue-ticket.styles.js';
-import { codeBox, liveBox, rescheduleView, ticketHead, ticketLinks } from './templates.js';
+import { alertToggle, callout, codeBox, liveBox, rescheduleView, ticketHead, ticketLinks, type TicketFacts } from './templates.js';
+
+/** Where the citizen's choice of a sound and vibration on the call is kept (this device). */
+const ALERT_KEY = 'mpp-kit:ticket-alert:v1';
 
 /**
  * @summary A queue ticket: number, service, date and time, where to go, what to bring, the booking
@@ -24,8 +27,10 @@ import { codeBox, liveBox, rescheduleView, ticketHead, ticketLinks } from './tem
  * @tag mpp-queue-ticket
  *
  * @attr api - API base (`https://…/api/v1/`). Default: `<meta name="mpp-kit:api">`, else the API next to the CDN bundle.
- * @attr code - Booking code (`AB12-CD34`). Default: `?code=` of the page address; without one a code field is shown.
- * @attr ticket-url - Page of this widget, for the "open later" link, the calendar file and sharing (`?code=` is added).
+ * @attr code - Booking code (`AB12-CD34`). Default: `?kode=` (or `?code=`) of the page address; without one a code field is shown.
+ * @attr code-param - The page-address parameter of the code (default `kode`). A ticket found by the code of the address or
+ *   typed in the field puts its code there (`history.replaceState`, never the phone), so a reload shows it again; `""` turns that off.
+ * @attr ticket-url - Page of this widget, for the "open later" link, the calendar file and sharing (`?kode=` is added).
  *
  * @prop ticket - A full `Ticket` (e.g. from `<mpp-queue-booking>`): details are shown without asking for the phone.
  * @prop phone - The mobile number used for the booking, if the page has it; never reflected or sent in events.
@@ -34,6 +39,7 @@ import { codeBox, liveBox, rescheduleView, ticketHead, ticketLinks } from './tem
  * @fires mpp-booking-rescheduled - `{ code, serviceId, date, slot }` after the citizen moved the ticket.
  * @fires mpp-error - `{ code, source }` when an error is shown (`network`, `booking_not_found`, `phone_mismatch`, …).
  *
+ * @csspart callout - The call at the top (`B-005 dipanggil — silakan ke Loket 3`), an assertive live region.
  * @csspart number - The big queue number.
  * @csspart details - The ticket's facts (service, date, time, place).
  * @csspart code - The booking code box.
@@ -69,16 +75,25 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
   @property({ attribute: 'ticket-url' }) ticketUrl: string | null = null;
   @property({ attribute: false }) ticket: Ticket | null = null;
   @property({ attribute: false }) phone: string | null = null;
+  @property({ attribute: 'code-param' }) codeParam = TICKET_CODE_PARAM;
 
   @state() private checked: number[] = [];
   @state() private phoneInput = '';
   @state() private codeInput = '';
   @state() private online = typeof navigator === 'undefined' ? true : navigator.onLine;
+  /** Sound and vibration on the call: the citizen's choice, remembered on the device. */
+  @state() private alertOn = readAlert();
 
   #ctl: StoreController<TicketFlowState, TicketFlow> | null = null;
   #base: string | null = null;
   /** The ticket or code last handed to the flow. */
   #asked: Ticket | string | null = null;
+  /** The code typed in the code field (it then goes into the page address). */
+  #entered: string | null = null;
+  /** The page's own title, while the call is in it. */
+  #pageTitle: string | null = null;
+  #calls = 0;
+  #audio: AudioContext | null = null;
 
   /** The core `TicketFlow` this element shows (load, reveal, live position, cancel, reschedule). */
   get flow(): TicketFlow | null {
@@ -89,6 +104,7 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
     super.connectedCallback();
     window.addEventListener('online', this.#onNetwork);
     window.addEventListener('offline', this.#onNetwork);
+    if (this.alertOn) document.addEventListener('pointerdown', this.#unlockAudio, true);
     this.flow?.start();
   }
 
@@ -96,20 +112,41 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
     super.disconnectedCallback();
     window.removeEventListener('online', this.#onNetwork);
     window.removeEventListener('offline', this.#onNetwork);
+    document.removeEventListener('pointerdown', this.#unlockAudio, true);
     this.flow?.stop();
+    this.#restoreTitle();
+    this.#audio?.close().catch(() => undefined);
+    this.#audio = null;
   }
 
   #onNetwork = () => (this.online = navigator.onLine);
 
-  /** The booking code asked for: the attribute, else `?code=` of the page. */
+  /** The booking code asked for: the attribute, else the one typed, else `?kode=` (or `?code=`) of the page. */
   get #code(): string | null {
-    const code = this.code ?? (typeof location !== 'undefined' ? new URLSearchParams(location.search).get('code') : null);
+    const code = this.code ?? this.#entered ?? this.#urlCode;
     return code ? normalizeBookingCode(code) : null;
+  }
+
+  get #urlCode(): string | null {
+    if (typeof location === 'undefined') return null;
+    const q = new URLSearchParams(location.search);
+    return (this.codeParam && q.get(this.codeParam)) || q.get('code');
+  }
+
+  /** The ticket shown came from the page address or the code field: the address keeps its code for a reload. */
+  #keepInAddress(code: string): void {
+    if (!this.codeParam || this.ticket || this.code || typeof history === 'undefined') return;
+    const url = new URL(location.href);
+    if (url.searchParams.get(this.codeParam) === code && !url.searchParams.has('code')) return;
+    if (this.codeParam !== 'code') url.searchParams.delete('code');
+    url.searchParams.set(this.codeParam, code);
+    history.replaceState(history.state, '', url.href);
   }
 
   /** One flow per API base (the queue calls only: a page with just the ticket loads no catalog code). */
   #newFlow(base: string): TicketFlow {
     this.#ctl = this.adopt(this.#ctl, new TicketFlow(queueApiFor(base)));
+    this.#calls = 0;
     this.#base = base;
     this.#asked = null;
     return this.#ctl.store;
@@ -135,8 +172,69 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    this.reportError(this.#ctl?.value.error);
+    const s = this.#ctl?.value;
+    this.reportError(s?.error);
+    if (s?.position && s.loadStatus === 'ready' && !s.ticket) this.#keepInAddress(s.position.code);
+    // The call: in the page title while it lasts, and a sound / vibration each time it happens (if chosen).
+    if (s?.phase === 'called' && s.queueNumber) {
+      this.#pageTitle ??= document.title;
+      document.title = this.t.calledTitle(s.queueNumber, s.counter);
+    } else this.#restoreTitle();
+    const calls = s?.calls ?? 0;
+    if (calls > this.#calls && this.alertOn) this.#ring();
+    this.#calls = calls;
     super.updated(changed);
+  }
+
+  #restoreTitle(): void {
+    if (this.#pageTitle === null) return;
+    document.title = this.#pageTitle;
+    this.#pageTitle = null;
+  }
+
+  #setAlert = (on: boolean) => {
+    this.alertOn = on;
+    try {
+      if (on) localStorage.setItem(ALERT_KEY, '1');
+      else localStorage.removeItem(ALERT_KEY);
+    } catch {
+      // Storage blocked: the choice holds for this page.
+    }
+    // Turned on by a tap: the audio may start now (browsers allow sound after a gesture); a short
+    // beep says what it will sound like.
+    if (on) this.#ring();
+  };
+
+  /** After a reload the choice is remembered but audio needs a gesture: the first tap on the page unlocks it. */
+  #unlockAudio = () => {
+    document.removeEventListener('pointerdown', this.#unlockAudio, true);
+    this.#context()
+      ?.resume()
+      .catch(() => undefined);
+  };
+
+  #context(): AudioContext | null {
+    if (!this.#audio && typeof AudioContext !== 'undefined') this.#audio = new AudioContext();
+    return this.#audio;
+  }
+
+  /** Two short tones (Web Audio, no sound file) and a vibration where the phone has one. */
+  #ring(): void {
+    navigator.vibrate?.([250, 120, 250]);
+    const ctx = this.#context();
+    if (!ctx) return;
+    ctx.resume().catch(() => undefined);
+    for (const at of [0, 0.3]) {
+      const osc = ctx.createOscillator();
+      const gain = ctx.createGain();
+      osc.frequency.value = 880;
+      gain.gain.setValueAtTime(0.0001, ctx.currentTime + at);
+      gain.gain.exponentialRampToValueAtTime(0.3, ctx.currentTime + at + 0.02);
+      gain.gain.exponentialRampToValueAtTime(0.0001, ctx.currentTime + at + 0.22);
+      osc.connect(gain).connect(ctx.destination);
+      osc.start(ctx.currentTime + at);
+      osc.stop(ctx.currentTime + at + 0.25);
+    }
   }
 
   /** The ticket changed by the citizen: the `ticket` property follows (a host such as the booking reads it). */
@@ -149,7 +247,7 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
   }
 
   get #laterUrl(): string | null {
-    return pageLink(this.ticketUrl, 'code', this.ticket?.code ?? this.#code);
+    return pageLink(this.ticketUrl, this.codeParam || TICKET_CODE_PARAM, this.ticket?.code ?? this.#code);
   }
 
   protected renderView() {
@@ -162,12 +260,13 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
     else if (!code) body = this.#renderCodeEntry();
     else if (s.loadStatus === 'error') body = this.#renderLoadError(s);
     else if (!s.position) body = statusLine(t.loading);
-    else body = this.#renderCodeOnly(code, s.position, s);
+    else body = this.#renderCodeOnly(s.position, s);
     const moved = s.lastAction === 'rescheduled' && s.ticket;
     const when = moved && t.rescheduled(formatDay(moved.date, this.locale, 'long'), `${moved.slot.start}–${moved.slot.end}`);
+    const known = s.ticket || s.position;
     return this.frame(
-      s.ticket || s.position ? t.title : t.codeEntry,
-      html`${when ? html`<p class="notice" role="status">✓ ${when}</p>` : nothing} ${body}`,
+      known ? t.title : t.codeEntry,
+      html`${known ? callout(t, s) : nothing} ${when ? html`<p class="notice" role="status">✓ ${when}</p>` : nothing} ${body}`,
       't-title',
     );
   }
@@ -197,7 +296,7 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
     e.preventDefault();
     const code = normalizeBookingCode(this.codeInput);
     if (!code) return;
-    this.code = this.codeInput = this.#asked = code;
+    this.#entered = this.codeInput = this.#asked = code;
     this.focusAfterUpdate('#t-title');
     void this.flow?.load(code);
   };
@@ -208,9 +307,29 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
     ${notFound ? this.#renderCodeEntry(true) : nothing}`;
   }
 
-  #renderCodeOnly(code: string, p: TicketPosition, s: TicketFlowState) {
-    return html`${codeBox(this.t, code, p.qr)} ${liveBox(this.t, s, formatDay(p.queue.date, this.locale, 'long'), this.online)}
-    ${isWaiting(s.status) ? this.#renderReveal(this.t.revealHeading, s) : nothing}`;
+  /** The date in the ticket's own zone (`Selasa, 24 November 2026`). */
+  #date(v: TicketFacts): string {
+    const f = new Intl.DateTimeFormat(this.locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'full', timeZone: v.timeZone });
+    return f.format(new Date(v.slot.startsAt));
+  }
+
+  /**
+   * What the code alone shows (a link opened in the hall): the outcome first if over, the number,
+   * service, date, time and place, the live position, the code and QR while it is still valid, and
+   * the phone field for the personal details and changes.
+   */
+  #renderCodeOnly(p: TicketPosition, s: TicketFlowState) {
+    const date = this.#date(p);
+    return html`${ticketHead(this.t, p, date, s)} ${this.#renderLive(p, s, date)}
+    ${s.phase === 'waiting' ? this.#renderReveal(this.t.revealHeading, s) : nothing}`;
+  }
+
+  /** While the ticket is valid: the live position, the code with its QR, and the sound toggle. */
+  #renderLive(v: TicketFacts & { code: string; qr: TicketPosition['qr'] }, s: TicketFlowState, date: string) {
+    if (s.over) return nothing;
+    const t = this.t;
+    return html`${liveBox(t, s, `${date}, ${v.slot.start}–${v.slot.end}`, this.online)} ${codeBox(t, v.code, v.qr)}
+    ${s.phase === 'waiting' ? alertToggle(t, this.alertOn, this.#setAlert) : nothing}`;
   }
 
   #renderReveal(heading: string, s: TicketFlowState) {
@@ -246,14 +365,10 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
 
   #renderFull(tk: Ticket, s: TicketFlowState) {
     const t = this.t;
-    const waiting = isWaiting(s.status);
-    const cancelled = s.status === 'cancelled';
-    const dateFormat = new Intl.DateTimeFormat(this.locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'full', timeZone: tk.timeZone });
-    const date = dateFormat.format(new Date(tk.slot.startsAt));
-    const time = `${tk.slot.start}–${tk.slot.end}`;
+    const waiting = s.phase === 'waiting';
+    const date = this.#date(tk);
     const done = new Set(this.checked);
-    return html`${ticketHead(t, tk, date, time, cancelled)}
-    ${cancelled ? nothing : html`${codeBox(t, tk.code, tk.qr)} ${liveBox(t, s, `${date}, ${time}`, this.online)}`}
+    return html`${ticketHead(t, tk, date, s, tk)} ${this.#renderLive(tk, s, date)}
     ${
       waiting && tk.requirements.length
         ? html`<h3 id="bring-title">${t.bring}</h3>
@@ -341,5 +456,13 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
       const { code, serviceId, date, slot } = ticket;
       this.dispatchEvent(new MppBookingRescheduledEvent({ code, serviceId, date, slot: slot.start }));
     }
+  }
+}
+
+function readAlert(): boolean {
+  try {
+    return localStorage.getItem(ALERT_KEY) === '1';
+  } catch {
+    return false;
   }
 }

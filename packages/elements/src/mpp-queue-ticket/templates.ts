@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { isWaiting, ticketIcs, type QrCode, type Ticket, type TicketFlowState } from '@mpp-kit/core';
+import { ticketIcs, type QrCode, type Ticket, type TicketFlowState } from '@mpp-kit/core';
 import type { Locale } from '../shared/i18n.js';
 import { qrCode } from '../shared/qr.js';
 import { formatDay, renderDays, renderSlots } from '../shared/schedule.js';
@@ -11,23 +11,62 @@ import type { TicketMessages } from './messages.js';
  * it shows, and calls back for what the citizen does. The element wires them to its `TicketFlow`.
  */
 
-/** The queue number, a cancelled ticket's status, and the ticket's facts. */
-export function ticketHead(t: TicketMessages, tk: Ticket, date: string, time: string, cancelled: boolean): TemplateResult {
-  return html`<p class="number-label" id="t-number-label">${t.number}</p>
-    <p class="number ${cancelled ? 'void' : ''}" part="number" aria-describedby="t-number-label">${tk.queueNumber}</p>
-    ${cancelled ? html`<p class="ticket-status cancelled" role="status"><strong>✕ ${t.status.cancelled}</strong></p>` : nothing}
+/** What a ticket and its public position both say: which ticket it is, and where and when. */
+export type TicketFacts = Pick<Ticket, 'queueNumber' | 'serviceName' | 'agencyName' | 'location' | 'timeZone' | 'slot'>;
+
+/**
+ * The top of the ticket, what matters first: the outcome of a ticket that is over, the queue
+ * number (struck through when over), then the facts — service, agency, date, time, place — and,
+ * only for the full ticket (after the phone), the name and masked NIK.
+ */
+export function ticketHead(t: TicketMessages, v: TicketFacts, date: string, s: TicketFlowState, who?: Ticket): TemplateResult {
+  const { phase, over } = s;
+  return html`${
+      over && phase && phase !== 'waiting' && phase !== 'called'
+        ? html`<p class="ticket-status ${phase}" role="status" data-phase=${phase}><strong>${t.outcome[phase]}</strong></p>`
+        : nothing
+    }
+    <p class="number-label" id="t-number-label">${t.number}</p>
+    <p class="number ${over ? 'void' : ''}" part="number" aria-describedby="t-number-label">${v.queueNumber}</p>
     ${facts(
       [
-        [t.service, tk.serviceName],
-        [t.agency, tk.agencyName],
+        [t.service, v.serviceName],
+        [t.agency, v.agencyName],
         [t.date, date, 'date'],
-        [t.time, time, 'time'],
-        [t.location, tk.location],
-        [t.name, tk.name],
-        [t.nik, tk.nikMasked, undefined, 'mono'],
+        [t.time, `${v.slot.start}–${v.slot.end}`, 'time'],
+        [t.location, v.location],
+        who && [t.name, who.name],
+        who && [t.nik, who.nikMasked, undefined, 'mono'],
       ],
       'details',
     )}`;
+}
+
+/**
+ * The call, at the very top: an assertive live region that is always there (so screen readers
+ * announce it when it fills), holding "B-005 dipanggil — silakan ke Loket 3" while called.
+ */
+export function callout(t: TicketMessages, s: TicketFlowState): TemplateResult {
+  const called = s.phase === 'called' && s.queueNumber;
+  return html`<div class="callout ${called ? 'on' : ''}" part="callout" aria-live="assertive" aria-atomic="true">
+    ${called ? html`<p data-called=${s.counter ?? ''}><strong>${t.called(s.queueNumber!, s.counter)}</strong></p>` : nothing}
+  </div>`;
+}
+
+/** The citizen's choice of a sound and a vibration when called (kept on the device). */
+export function alertToggle(t: TicketMessages, on: boolean, onChange: (on: boolean) => void): TemplateResult {
+  return html`<div class="alert-toggle">
+    <label
+      ><input
+        type="checkbox"
+        data-action="alert"
+        aria-describedby="alert-hint"
+        .checked=${on}
+        @change=${(e: Event) => onChange((e.target as HTMLInputElement).checked)}
+      /><span>${t.alertToggle}</span></label
+    >
+    <p class="hint" id="alert-hint">${t.alertHint}</p>
+  </div>`;
 }
 
 /** The booking code, large, with its QR code. */
@@ -47,8 +86,8 @@ export function codeBox(t: TicketMessages, code: string, qr: QrCode | undefined)
  * the slot itself (`slot`) says more than a number of hours.
  */
 export function liveBox(t: TicketMessages, s: TicketFlowState, slot: string, online: boolean): TemplateResult {
-  const { status, ahead, estimatedWaitMinutes: wait, queue, live } = s;
-  const waiting = isWaiting(status);
+  const { ahead, estimatedWaitMinutes: wait, queue, live } = s;
+  const waiting = s.phase === 'waiting';
   const offline = !online || (live?.error?.kind === 'network' && live.status !== 'live');
   const conn = offline ? 'offline' : (live?.status ?? 'connecting');
   // `updatedAt` is written in the office's zone (`…T08:31:05+07:00`): its wall time is the one to show.
@@ -58,7 +97,6 @@ export function liveBox(t: TicketMessages, s: TicketFlowState, slot: string, onl
   return html`<div class="live" part="live" aria-labelledby="live-title">
     <h3 id="live-title">${t.live}</h3>
     <div class="live-lines" aria-live="polite">
-      ${status && !waiting ? html`<p class="ticket-status ${status}"><strong>${t.status[status]}</strong></p>` : nothing}
       ${queue ? html`<p class="now-serving" data-now=${queue.nowServing ?? ''}>${now}</p>` : nothing}
       ${waiting && ahead !== null ? html`<p class="ahead" data-ahead=${ahead}><strong>${t.ahead(ahead)}</strong></p>` : nothing}
       ${waiting && wait !== null ? html`<p class="wait">${wait <= 180 ? t.wait(waitText) : t.comeAt(slot)}</p>` : nothing}

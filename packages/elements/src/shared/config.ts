@@ -29,3 +29,6 @@ export function pageLink(url: string | null, name: string, value: string | null)
     return null;
   }
 }
+
+/** The page-address parameter that holds a booking code on the ticket page (`tiket.html?kode=7KQ2-M9XA`). */
+export const TICKET_CODE_PARAM = 'kode';
