@@ -110,6 +110,59 @@ describe('<mpp-service-catalog>', () => {
     expect(ev.bubbles && ev.composed && ev.cancelable).to.equal(true);
   });
 
+  it('tells the fee by kind, never "Gratis" for a tariff, and lists conditions apart from what to bring', async () => {
+    const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
+    await ready(el);
+    const open = async (q: string, id: string) => {
+      await search(el, q);
+      await until(() => $(el, `[data-service="${id}"]`), id);
+      $(el, `[data-service="${id}"]`)!.click();
+      return until(() => ($(el, '#svc-title') ? $(el, '[part="detail"]') : null), `${id} detail`);
+    };
+    await search(el, 'pajak kendaraan tahunan');
+    const pkbItem = await until(() => $(el, '[data-service="samsat-pkb-tahunan"]'), 'PKB in the list');
+    expect(pkbItem.closest('li')!.textContent).to.match(/Sesuai ketentuan/);
+    expect(pkbItem.closest('li')!.textContent).not.to.match(/Gratis/);
+
+    let detail = await open('pajak kendaraan tahunan', 'samsat-pkb-tahunan');
+    expect(detail.textContent).to.match(/Sesuai ketentuan — PKB sesuai NJKB/);
+    expect(detail.textContent).not.to.match(/Gratis/);
+    expect($(el, '[part="conditions"]'), 'no conditions listed for PKB').to.equal(null);
+    $<HTMLButtonElement>(el, '[part="detail"] button')!.click();
+    await el.updateComplete;
+
+    detail = await open('balik nama sertifikat', 'bpn-balik-nama-sertifikat');
+    expect(detail.textContent).to.contain(
+      'Mulai Rp\u00a050.000, sesuai ketentuan — Rp50.000 ditambah 1/1000 × nilai tanah (PP Nomor 128 Tahun 2015)',
+    );
+    $<HTMLButtonElement>(el, '[part="detail"] button')!.click();
+    await el.updateComplete;
+
+    detail = await open('skck', 'polresta-skck');
+    expect(detail.textContent).to.contain('Rp\u00a030.000 — PNBP penerbitan SKCK');
+    $<HTMLButtonElement>(el, '[part="detail"] button')!.click();
+    await el.updateComplete;
+
+    await open('bikin ktp', 'disdukcapil-ktp-el');
+    const conditions = $$(el, '[part="conditions"] li').map((li) => li.textContent!.trim());
+    expect(conditions).to.include('Sudah berusia 17 tahun, sudah kawin, atau pernah kawin');
+    expect($(el, '#cond-title')!.textContent).to.equal('Syarat yang harus dipenuhi');
+    const toBring = $$(el, '[part="checklist"] li').map((li) => li.textContent!.trim());
+    expect(
+      toBring.some((r) => /berusia/i.test(r)),
+      'the age is not something to bring',
+    ).to.equal(false);
+    expect(toBring.length).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+
+    el.setAttribute('lang', 'en');
+    await until(() => $(el, '#cond-title')?.textContent === 'Conditions to meet', 'English conditions heading');
+    $<HTMLButtonElement>(el, '[part="detail"] button')!.click();
+    await el.updateComplete;
+    detail = await open('pajak kendaraan tahunan', 'samsat-pkb-tahunan');
+    expect(detail.textContent).to.match(/Set by regulation — PKB sesuai NJKB/);
+  });
+
   it('can be used with the keyboard only', async () => {
     const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
     await ready(el);

@@ -43,6 +43,7 @@ export const bookingEn: BookingMessages = {
   date: 'Date',
   time: 'Time',
   bring: 'What to bring',
+  conditions: 'Conditions to meet',
   submit: 'Get the queue number',
   submitting: 'Processing…',
   edit: 'Change details',

@@ -46,6 +46,8 @@ export interface BookingMessages extends ScheduleMessages {
   date: string;
   time: string;
   bring: string;
+  /** Heading of the service's conditions to meet, shown before what to bring. */
+  conditions: string;
   submit: string;
   submitting: string;
   edit: string;
@@ -109,6 +111,7 @@ const id: BookingMessages = {
   date: 'Tanggal',
   time: 'Jam',
   bring: 'Yang perlu dibawa',
+  conditions: 'Syarat yang harus dipenuhi',
   submit: 'Ambil nomor antrean',
   submitting: 'Sedang memproses…',
   edit: 'Ubah data',

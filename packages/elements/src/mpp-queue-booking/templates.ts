@@ -8,6 +8,7 @@ import {
   type ExistingTicket,
   type Service,
 } from '@mpp-kit/core';
+import { conditionList } from '../shared/checklist.js';
 import type { Locale } from '../shared/i18n.js';
 import { formatDay } from '../shared/schedule.js';
 import { textField } from '../shared/field.js';
@@ -130,6 +131,12 @@ export function confirmSummary(t: BookingMessages, s: BookingFlowState, locale: 
     'summary',
   )}
   ${s.warnings.nik ? html`<p class="hint warning" part="hint">ℹ ${t.warnings[s.warnings.nik] ?? s.warnings.nik}</p>` : nothing}
+  ${
+    svc?.conditions?.length // a record cached before conditions existed has none
+      ? html`<h4 id="book-cond-title">${t.conditions}</h4>
+          ${conditionList({ id: 'book-cond', items: svc.conditions })}`
+      : nothing
+  }
   ${
     svc?.requirements.length
       ? html`<h4>${t.bring}</h4>

@@ -17,12 +17,18 @@ export interface CatalogMessages {
   retry: string;
   stale: string;
   back: string;
+  /** Heading of the conditions to meet (`Sudah berusia 17 tahun`), shown apart from what to bring. */
+  conditions: string;
   requirements: string;
   requirementsHint: string;
   steps: string;
   duration: string;
   fee: string;
   free: string;
+  /** A fee set by a regulation or computed at the counter. */
+  regulated: string;
+  /** A regulated fee with a part known in advance (`Rp 50.000`, already formatted). */
+  regulatedFrom(amount: string): string;
   location: string;
   product: string;
   legalBasis: string;
@@ -50,12 +56,15 @@ const id: CatalogMessages = {
   retry: 'Coba lagi',
   stale: 'Anda sedang luring. Data yang tampil adalah data tersimpan terakhir.',
   back: 'Kembali ke daftar',
+  conditions: 'Syarat yang harus dipenuhi',
   requirements: 'Persyaratan yang dibawa',
   requirementsHint: 'Centang yang sudah Anda siapkan.',
   steps: 'Alur layanan',
   duration: 'Waktu penyelesaian',
   fee: 'Biaya',
   free: 'Gratis',
+  regulated: 'Sesuai ketentuan',
+  regulatedFrom: (amount) => `Mulai ${amount}, sesuai ketentuan`,
   location: 'Lokasi',
   product: 'Hasil layanan',
   legalBasis: 'Dasar hukum',

@@ -41,6 +41,7 @@ const PAGE = 30;
  * @csspart item - One result button.
  * @csspart empty - The "no result" box with suggestions.
  * @csspart detail - The detail view of one service.
+ * @csspart conditions - The conditions to meet (a plain list, above the checklist).
  * @csspart checklist - The requirements checklist.
  * @csspart alert - Error messages.
  * @csspart button - Secondary buttons (back, retry, show more).
@@ -205,7 +206,7 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
       itemPart: 'item',
       label: t.results(s.results.length, s.query.trim()),
       services: s.results.slice(0, this.shown),
-      meta: (svc) => `${agencies.get(svc.agencyId) ?? ''} · ${feeText(t, svc, this.locale)} · ${svc.duration}`,
+      meta: (svc) => `${agencies.get(svc.agencyId) ?? ''} · ${feeText(t, svc.fee)} · ${svc.duration}`,
       onChoose: (svc) => this.#open(svc),
     })}
     ${s.results.length > this.shown ? actions(button({ label: `${t.showAll} (${s.results.length})`, onClick: () => (this.shown += PAGE) })) : nothing}`;

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Agency, Service } from '@mpp-kit/core';
-import { checklist } from '../shared/checklist.js';
-import { formatRupiah, type Locale } from '../shared/i18n.js';
+import { formatRupiah, type Agency, type Fee, type Service } from '@mpp-kit/core';
+import { checklist, conditionList } from '../shared/checklist.js';
+import type { Locale } from '../shared/i18n.js';
 import { actions, button, facts } from '../shared/templates.js';
 import type { CatalogMessages } from './messages.js';
 
@@ -10,9 +10,24 @@ import type { CatalogMessages } from './messages.js';
  * what it shows, and calls back for what the citizen does.
  */
 
-/** `Gratis` / `Rp 50.000`. */
-export const feeText = (t: CatalogMessages, s: Service, locale: Locale): string =>
-  s.fee.amount === 0 ? t.free : formatRupiah(s.fee.amount, locale);
+/**
+ * The fee in a few words, by kind: `Gratis`, `Rp 30.000`, `Sesuai ketentuan`, or `Mulai Rp 50.000,
+ * sesuai ketentuan` when a regulated fee has a part known in advance. Only `free` says free.
+ */
+export const feeText = (t: CatalogMessages, fee: Fee): string =>
+  fee.kind === 'free'
+    ? t.free
+    : fee.kind === 'fixed'
+      ? formatRupiah(fee.amount)
+      : fee.amount > 0
+        ? t.regulatedFrom(formatRupiah(fee.amount))
+        : t.regulated;
+
+/** The detail's fee line: those words, how a regulated fee is set (and by which regulation), then the note. */
+const feeDetail = (t: CatalogMessages, fee: Fee): string =>
+  [feeText(t, fee), fee.kind === 'regulated' ? `${fee.text}${fee.legalBasis ? ` (${fee.legalBasis})` : ''}` : '', fee.note ?? '']
+    .filter(Boolean)
+    .join(' — ');
 
 export interface ServiceDetailOptions {
   t: CatalogMessages;
@@ -26,10 +41,10 @@ export interface ServiceDetailOptions {
   onBook(): void;
 }
 
-/** One service's standard: summary, time, fee, place, product, requirements to tick, steps, legal basis, "get a queue number". */
+/** One service's standard: summary, time, fee, place, product, conditions, requirements to tick, steps, legal basis, "get a queue number". */
 export function serviceDetail(o: ServiceDetailOptions): TemplateResult {
   const { t, service: svc, done } = o;
-  const fee = html`${feeText(t, svc, o.locale)}${svc.fee.note ? html` — ${svc.fee.note}` : nothing}`;
+  const conditions = svc.conditions ?? []; // a record cached before conditions existed has none
   return html`<article part="detail" aria-labelledby="svc-title" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && o.onBack()}>
     ${button({ label: `← ${t.back}`, onClick: o.onBack })}
     <h3 id="svc-title" tabindex="-1">${svc.name} ${svc.demo ? html`<span class="badge">${t.demo}</span>` : nothing}</h3>
@@ -37,10 +52,16 @@ export function serviceDetail(o: ServiceDetailOptions): TemplateResult {
     <p class="summary">${svc.summary}</p>
     ${facts([
       [t.duration, svc.duration],
-      [t.fee, fee],
+      [t.fee, feeDetail(t, svc.fee)],
       [t.location, svc.location],
       [t.product, svc.product],
     ])}
+    ${
+      conditions.length
+        ? html`<h4 id="cond-title">${t.conditions}</h4>
+            ${conditionList({ id: 'cond', items: conditions })}`
+        : nothing
+    }
     <h4 id="req-title">${t.requirements}</h4>
     ${checklist({
       id: 'req',

@@ -11,6 +11,23 @@ export interface ChecklistOptions {
   onToggle(index: number, on: boolean): void;
 }
 
+export interface ConditionListOptions {
+  /** Prefix of the id: the list is labelled by `<id>-title` (a heading the caller renders). */
+  id: string;
+  items: readonly string[];
+}
+
+/**
+ * Conditions to meet (`Sudah berusia 17 tahun, sudah kawin, atau pernah kawin`): a plain list
+ * beside "what to bring", since there is nothing to tick or to bring. Shared by the catalog and
+ * the booking.
+ */
+export function conditionList(o: ConditionListOptions): TemplateResult {
+  return html`<ul class="conditions" part="conditions" aria-labelledby="${o.id}-title">
+    ${o.items.map((c) => html`<li>${c}</li>`)}
+  </ul>`;
+}
+
 /**
  * "What to bring" as checkboxes a citizen ticks while getting the papers ready, shared by the
  * catalog and the ticket. The ticks stay on the page; the caller keeps them.

@@ -17,18 +17,7 @@ export function resolveLocale(el: Element): Locale {
   return 'id';
 }
 
-const currency = new Map<Locale, Intl.NumberFormat>();
-
-/** `Rp 350.000` / `IDR 350,000`. */
-export function formatRupiah(amount: number, locale: Locale): string {
-  let f = currency.get(locale);
-  if (!f)
-    currency.set(
-      locale,
-      (f = new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 })),
-    );
-  return f.format(amount);
-}
+// Rupiah amounts: `formatRupiah` from @mpp-kit/core, the kit's one format.
 
 /** Plural category for count-dependent messages. */
 export const plural = (locale: Locale, n: number) => new Intl.PluralRules(locale).select(n);
