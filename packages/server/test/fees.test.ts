@@ -280,12 +280,16 @@ describe(`fees and conditions in the database on ${DB_KIND}`, { timeout: 120_000
       await db.query(`insert into schema_migrations (version) values ($1)`, [m.version]);
     }
     await db.query(`insert into agencies (id, name, short_name, kind) values ('samsat', 'Samsat', 'Samsat', 'provinsi')`);
+    // One row as the demo seed wrote lists through postgres.js before: a jsonb string holding the JSON text.
+    const doubleEncoded = 'kpp-pratama-skf';
     for (const s of BEFORE)
       await db.query(
         `insert into services (id, agency_id, name, requirements, counter_minutes, fee_amount, fee_note, queue_prefix)
-         values ($1, 'samsat', $1, $2::text::jsonb, 10, $3, $4, 'S')`,
+         values ($1, 'samsat', $1, ${s.id === doubleEncoded ? 'to_jsonb($2::text)' : '$2::text::jsonb'}, 10, $3, $4, 'S')`,
         [s.id, JSON.stringify(s.requirements), s.fee.amount, s.fee.note],
       );
+    const [enc] = await db.query<{ t: string }>(`select jsonb_typeof(requirements) as t from services where id = $1`, [doubleEncoded]);
+    assert.equal(enc?.t, 'string');
     assert.deepEqual(
       await migrate(db),
       MIGRATIONS.filter((x) => x.version >= '007').map((x) => x.version),
@@ -302,6 +306,8 @@ describe(`fees and conditions in the database on ${DB_KIND}`, { timeout: 120_000
       );
       assert.deepEqual(got.conditions, s.requirements.filter(readsLikeCondition), `${s.id} conditions`);
     }
+    const lists = await db.query<{ t: string }>(`select distinct jsonb_typeof(requirements) as t from services`);
+    assert.deepEqual([...lists], [{ t: 'array' }], 'every list is an array after 007');
     await assert.rejects(
       db.query(`update services set fee_kind = 'free' where id = 'kemenag-haji'`),
       /services_fee_kind_fields/,

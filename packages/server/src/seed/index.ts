@@ -16,12 +16,13 @@ export async function seedCatalog(db: Db, seed: CatalogSeed): Promise<{ agencies
     for (const [i, a] of seed.agencies.entries()) {
       const rows = await tx.query(
         `insert into agencies (id, name, short_name, aliases, kind, description, website, coordinator, demo, position)
-         values ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9, $10) on conflict (id) do nothing returning id`,
+         values ($1, $2, $3, $4::text::jsonb, $5, $6, $7, $8, $9, $10) on conflict (id) do nothing returning id`,
         [a.id, a.name, a.shortName, JSON.stringify(a.aliases), a.kind, a.description, a.website, a.coordinator, a.demo, i],
       );
       agencies += rows.length;
     }
-    // Multi-row inserts in chunks: 14,000 services load in seconds on PGlite.
+    // Multi-row inserts in chunks: 14,000 services load in seconds on PGlite. JSON goes in as text
+    // cast to jsonb: a string parameter typed jsonb is encoded once more by postgres.js (a jsonb string).
     const CHUNK = 200;
     for (let i = 0; i < seed.services.length; i += CHUNK) {
       const chunk = seed.services.slice(i, i + CHUNK);
@@ -55,7 +56,7 @@ export async function seedCatalog(db: Db, seed: CatalogSeed): Promise<{ agencies
           s.demo,
         );
         const p = (k: number, cast = '') => `$${base + k}${cast}`;
-        return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4, '::jsonb')}, ${p(5)}, ${p(6, '::jsonb')}, ${p(7, '::jsonb')}, ${p(8, '::jsonb')}, ${p(9)}, ${p(10, '::int')}, ${p(11)}, ${p(12, '::int8')}, ${p(13)}, ${p(14)}, ${p(15)}, ${p(16)}, ${p(17, '::jsonb')}, ${p(18)}, ${p(19)}, ${p(20, '::boolean')}, ${p(21)}, ${p(22, '::int')}, ${p(23, '::boolean')})`;
+        return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4, '::text::jsonb')}, ${p(5)}, ${p(6, '::text::jsonb')}, ${p(7, '::text::jsonb')}, ${p(8, '::text::jsonb')}, ${p(9)}, ${p(10, '::int')}, ${p(11)}, ${p(12, '::int8')}, ${p(13)}, ${p(14)}, ${p(15)}, ${p(16)}, ${p(17, '::text::jsonb')}, ${p(18)}, ${p(19)}, ${p(20, '::boolean')}, ${p(21)}, ${p(22, '::int')}, ${p(23, '::boolean')})`;
       });
       const rows = await tx.query(
         `insert into services (id, agency_id, name, aliases, summary, requirements, conditions, steps, duration, counter_minutes,

@@ -12,6 +12,14 @@
 -- note becoming the text; otherwise free. A requirement that reads like a condition moves to
 -- `conditions`. Re-importing a curated catalog (npm run import) replaces these guesses.
 
+-- The demo seed wrote its lists through postgres.js as jsonb strings holding the JSON text (a
+-- double encoding; readers parsed them again). Lists are arrays from here on.
+update agencies set aliases = (aliases #>> '{}')::jsonb where jsonb_typeof(aliases) = 'string';
+update services set aliases = (aliases #>> '{}')::jsonb where jsonb_typeof(aliases) = 'string';
+update services set requirements = (requirements #>> '{}')::jsonb where jsonb_typeof(requirements) = 'string';
+update services set steps = (steps #>> '{}')::jsonb where jsonb_typeof(steps) = 'string';
+update services set legal_basis = (legal_basis #>> '{}')::jsonb where jsonb_typeof(legal_basis) = 'string';
+
 alter table services
   add column fee_kind text not null default 'free' check (fee_kind in ('free', 'fixed', 'regulated')),
   add column fee_text text check (length(fee_text) between 1 and 500),
