@@ -2,6 +2,10 @@
 // self-contained, minified CDN bundle (`packages/elements/dist/cdn/mpp-kit.js` + lazy chunks).
 import { fileURLToPath } from 'node:url';
 import { rmSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import typescript from '@rollup/plugin-typescript';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -73,6 +77,34 @@ const minifyLitTemplates = () => ({
   },
 });
 
+/**
+ * Writes a brotli (`.br`) and a gzip (`.gz`) copy beside every file of the CDN bundle, at maximum
+ * quality (brotli 11, gzip 9): the server sends them by `Accept-Encoding` and never compresses a
+ * bundle file per request. `writeBundle` runs only when files are written, not on `generate()`.
+ */
+const br = promisify(brotliCompress);
+const gz = promisify(gzip);
+const precompress = () => ({
+  name: 'precompress',
+  async writeBundle(options, bundle) {
+    await Promise.all(
+      Object.keys(bundle).map(async (name) => {
+        const file = join(options.dir, name);
+        const raw = await readFile(file);
+        const params = {
+          [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+          [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+          [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length,
+        };
+        await Promise.all([
+          br(raw, { params }).then((b) => writeFile(`${file}.br`, b)),
+          gz(raw, { level: zlib.Z_BEST_COMPRESSION }).then((b) => writeFile(`${file}.gz`, b)),
+        ]);
+      }),
+    );
+  },
+});
+
 const ELEMENTS = ['mpp-service-catalog', 'mpp-queue-booking', 'mpp-queue-ticket'];
 
 /**
@@ -140,6 +172,7 @@ export default [
       esbuild({ tsconfig: here('./packages/elements/tsconfig.json'), target: 'es2022', minify: false }),
       minifyLitTemplates(),
       terser({ ecma: 2022, module: true, format: { comments: false }, compress: { passes: 2 } }),
+      precompress(),
     ],
   },
 ];

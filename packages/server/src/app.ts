@@ -10,6 +10,7 @@ import { DEFAULT_CONFIG, DEFAULT_LIMITS, systemClock, type AppConfig, type AppDe
 import { counterRoutes } from './counter/routes.js';
 import { holidayRoutes } from './holidays/routes.js';
 import { jsonBody } from './http/body.js';
+import { compression } from './http/compression.js';
 import { notFound, onError } from './http/fallbacks.js';
 import { requestBasics } from './http/request.js';
 import { QueueBus } from './live/bus.js';
@@ -43,6 +44,7 @@ export function buildApp(d: AppDeps): BuiltApp {
   const queue = createQueueParts(deps);
   const app = new Hono<Env>();
   app.use('*', requestBasics(deps, ROUTES.health.path));
+  app.use('*', compression());
   app.use('/api/*', jsonBody(config.bodyLimit));
   app.get(ROUTES.health.path, async (c) => {
     await deps.db.query('select 1');

@@ -1,25 +1,104 @@
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
+import { etag } from 'hono/etag';
+import MarkdownIt from 'markdown-it';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Env } from './app.js';
 
+/** Bundle files whose name carries their content hash (`chunks/<name>-<hash>.js`): never change. */
+export const HASHED_CDN_FILE = /^\/cdn\/chunks\/[^/]+-[\w-]{8}\.js$/;
+
+/** Hashed chunks: a year, never revalidated (a new build has new names). */
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+/**
+ * The autoloader `mpp-kit.js` keeps its name across builds (agency pages link it): five minutes,
+ * then revalidated with its ETag, which costs a 304 when nothing changed.
+ */
+export const SHORT = 'public, max-age=300, must-revalidate';
+/** Examples and docs pages: revalidated on every use (304 when unchanged). */
+export const REVALIDATE = 'no-cache';
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** The page around a rendered Markdown document: readable on a phone, light and dark. */
+const docPage = (title: string, body: string) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} · mpp-kit docs</title>
+<style>
+:root{color-scheme:light dark}
+body{font:16px/1.6 system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:1rem 1rem 4rem;overflow-wrap:break-word}
+nav{font-size:.9rem;margin-bottom:1.5rem}a{color:#0b57d0}@media (prefers-color-scheme:dark){a{color:#8ab4f8}}
+h1,h2,h3{line-height:1.25;margin:2rem 0 .75rem}h1{margin-top:0}
+code{font:.875em/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#8882;padding:.1em .3em;border-radius:4px}
+pre{background:#8881;padding:.75rem 1rem;border-radius:6px;overflow-x:auto}pre code{background:none;padding:0}
+table{border-collapse:collapse;display:block;overflow-x:auto;margin:1rem 0}th,td{border:1px solid #8886;padding:.35rem .6rem;text-align:left;vertical-align:top}
+blockquote{margin:1rem 0;padding:0 1rem;border-left:4px solid #8886}
+</style></head>
+<body><nav><a href="/">mpp-kit demo</a> · <a href="./">Dokumentasi / docs</a></nav>
+<main>
+${body}</main></body></html>`;
+
+/**
+ * Sets the cache policy of what `serve` answers (200 and 304 alike) and lets browsers revalidate
+ * unhashed files by ETag. The ETag is the digest of the bytes sent, so a brotli and a gzip copy
+ * each have their own, as they must.
+ */
+const cached = (policy: (path: string) => string, o: { cors?: boolean } = {}): MiddlewareHandler<Env> => {
+  const tag = etag();
+  return async (c, next) => {
+    const cacheControl = policy(c.req.path);
+    await (cacheControl === IMMUTABLE ? next() : tag(c, next));
+    if (c.res.ok || c.res.status === 304) c.res.headers.set('cache-control', cacheControl);
+    if (o.cors) c.res.headers.set('access-control-allow-origin', '*');
+  };
+};
+
 /**
  * Serves the demo around the API: the CDN bundle (`/cdn/`), the examples (`/examples/`), the docs
- * (`/docs/`) and a landing page. Mounted by `npm start`, not by `createApp`, so a production API
- * can run without it.
+ * (`/docs/`, Markdown rendered as HTML pages) and a landing page. Mounted by `npm start`, not by
+ * `createApp`, so a production API can run without it.
+ *
+ * Files are sent as the build's brotli or gzip copies when the client accepts them (`.br`, then
+ * `.gz`, beside the file; `serveStatic`'s `precompressed`), with `Vary: Accept-Encoding`; a file
+ * without copies is compressed on the fly by the app's compression middleware.
  */
 export function mountDemo(app: Hono<Env>, repoRoot: string): void {
   const cdn = join(repoRoot, 'packages/elements/dist/cdn');
+  const docs = join(repoRoot, 'docs');
   const strip = (prefix: string) => (p: string) => p.slice(prefix.length) || '/';
-  app.use('/cdn/*', async (c, next) => {
-    await next();
-    if (c.res.ok) c.header('cache-control', 'public, max-age=300');
-    c.header('access-control-allow-origin', '*');
+  // Raw HTML in a doc is shown as text, never run: the docs are Markdown, not pages.
+  const markdown = new MarkdownIt({ html: false });
+
+  app.use(
+    '/cdn/*',
+    cached((p) => (HASHED_CDN_FILE.test(p) ? IMMUTABLE : SHORT), { cors: true }),
+  );
+  app.use('/cdn/*', serveStatic({ root: cdn, rewriteRequestPath: strip('/cdn'), precompressed: true }));
+
+  app.use(
+    '/examples/*',
+    cached(() => REVALIDATE),
+  );
+  app.use('/examples/*', serveStatic({ root: join(repoRoot, 'examples'), rewriteRequestPath: strip('/examples'), precompressed: true }));
+
+  app.use(
+    '/docs/*',
+    cached(() => REVALIDATE),
+  );
+  // A doc is rendered from its Markdown on each request (the files are small; an edit shows at once).
+  // Relative links between docs (`server.md`) and to the examples (`../examples/…`) work as they are.
+  app.get('/docs/:file{[\\w-]+\\.md}', async (c, next) => {
+    const file = join(docs, c.req.param('file'));
+    if (!existsSync(file)) return next();
+    const source = await readFile(file, 'utf8');
+    const title = /^#\s+(.+)$/m.exec(source)?.[1]?.trim() ?? c.req.param('file');
+    return c.html(docPage(title, markdown.render(source)));
   });
-  app.use('/cdn/*', serveStatic({ root: cdn, rewriteRequestPath: strip('/cdn') }));
-  app.use('/examples/*', serveStatic({ root: join(repoRoot, 'examples'), rewriteRequestPath: strip('/examples') }));
-  app.use('/docs/*', serveStatic({ root: join(repoRoot, 'docs'), rewriteRequestPath: strip('/docs'), index: 'index.html' }));
+  app.use('/docs/*', serveStatic({ root: docs, rewriteRequestPath: strip('/docs'), index: 'index.html', precompressed: true }));
+
+  const doc = (file: string, id: string, en: string) => `<a href="/docs/${file}">${id}</a> <span lang="en">(${en})</span>`;
   app.get('/', (c) =>
     c.html(`<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -30,7 +109,8 @@ export function mountDemo(app: Hono<Env>, repoRoot: string): void {
 <ul>
 <li><a href="/examples/agency-site/">Contoh situs dinas (katalog layanan) — agency site example</a></li>
 <li><a href="/api/v1/agencies">/api/v1/agencies</a> · <a href="/api/v1/services">/api/v1/services</a> · <a href="/healthz">/healthz</a></li>
-<li><a href="/docs/openapi.json">OpenAPI 3.1</a> · <a href="/docs/">Dokumentasi / docs</a>${existsSync(join(repoRoot, 'docs/api/index.html')) ? ' · <a href="/docs/api/">API SDK (typedoc)</a>' : ''}</li>
+<li><a href="/docs/">Dokumentasi / docs</a>: ${doc('embedding.md', 'Memasang widget', 'embedding')} · ${doc('queue.md', 'Antrean daring', 'online queue')} · ${doc('server.md', 'Menjalankan server', 'running the server')} · ${doc('security.md', 'Keamanan', 'security')}</li>
+<li><a href="/docs/openapi.json">OpenAPI 3.1</a>${existsSync(join(repoRoot, 'docs/api/index.html')) ? ' · <a href="/docs/api/">API SDK (typedoc)</a>' : ''}</li>
 </ul></body></html>`),
   );
 }
