@@ -227,7 +227,7 @@ describe('<mpp-queue-ticket>', () => {
     expect(region.textContent!.trim()).to.equal(`${ticket.queueNumber} dipanggil — silakan ke Loket 3`);
     expect(region.getBoundingClientRect().bottom, 'above the fold at 360×740').to.be.below(740);
     expect(region.getBoundingClientRect().top, 'before the number').to.be.below($(el, '[part="number"]')!.getBoundingClientRect().top);
-    expect(document.title).to.equal(`${ticket.queueNumber} dipanggil — Loket 3`);
+    expect(document.title).to.equal(`${ticket.queueNumber} dipanggil — silakan ke Loket 3`);
     await expect(el).to.be.accessible();
     el.remove();
     expect(document.title, 'the page title comes back').to.equal(title);

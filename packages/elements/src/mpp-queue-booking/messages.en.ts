@@ -51,10 +51,8 @@ export const bookingEn: BookingMessages = {
   cancelledHeading: 'Your booking was cancelled',
   another: 'Book another',
   openTicket: 'See the ticket',
-  duplicateHeading: 'This NIK already has a queue number for this service on that date',
-  duplicateExisting: 'This is your booked queue number. You do not need to book again.',
-  duplicateUnknown:
-    'Its booking code was given when it was booked, for the mobile number used then. One NIK can hold one queue number per service per day.',
+  duplicateExisting: 'This is your booked queue number.',
+  duplicateUnknown: 'Its booking code was given when it was booked, for the mobile number used then.',
   number: 'Queue number',
   code: 'Booking code',
   otherDate: 'Choose another date',

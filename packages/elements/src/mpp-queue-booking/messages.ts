@@ -57,7 +57,6 @@ export interface BookingMessages extends ScheduleMessages {
   another: string;
   openTicket: string;
   // a second booking for the same NIK, service and day
-  duplicateHeading: string;
   duplicateExisting: string;
   duplicateUnknown: string;
   number: string;
@@ -119,10 +118,8 @@ const id: BookingMessages = {
   cancelledHeading: 'Antrean Anda sudah dibatalkan',
   another: 'Buat antrean lain',
   openTicket: 'Lihat tiket',
-  duplicateHeading: 'NIK ini sudah punya antrean untuk layanan ini pada tanggal tersebut',
-  duplicateExisting: 'Ini antrean Anda yang sudah terdaftar. Anda tidak perlu mendaftar lagi.',
-  duplicateUnknown:
-    'Kode booking antrean itu sudah diberikan saat mendaftar, untuk nomor HP yang dipakai waktu itu. Satu NIK hanya bisa punya satu antrean per layanan per hari.',
+  duplicateExisting: 'Ini antrean Anda yang sudah terdaftar.',
+  duplicateUnknown: 'Kode bookingnya sudah diberikan saat mendaftar, untuk nomor HP yang dipakai waktu itu.',
   number: 'Nomor antrean',
   code: 'Kode booking',
   otherDate: 'Pilih tanggal lain',

@@ -105,24 +105,9 @@ export const styles = css`
     display: inline-block;
     min-height: 24px;
   }
-  .link-btn,
-  .banner a.link-btn {
+  a.btn {
     display: inline-flex;
     align-items: center;
-    min-height: 44px;
-    padding: 0.5rem 0.9rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    color: var(--_text);
-    font-weight: 600;
-    text-decoration: underline;
-    text-underline-offset: 0.2em;
-  }
-  .duplicate h4 {
-    margin-top: 0;
-  }
-  .duplicate dl.facts {
-    margin: 0.5rem 0;
   }
   ul.services {
     list-style: none;

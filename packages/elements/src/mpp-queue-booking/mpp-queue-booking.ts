@@ -405,7 +405,7 @@ export class MppQueueBooking extends MppElement<BookingMessages> {
     if (!ticket) return nothing;
     const link = this.#ticketLink(ticket.code);
     return html`${this.#heading(ticket.status === 'cancelled' ? this.t.cancelledHeading : this.t.ticketHeading)}
-      ${link ? html`<p><a class="link-btn" href=${link} data-action="open-ticket">${this.t.openTicket}</a></p>` : nothing}
+      ${link ? html`<p><a class="btn btn-primary" href=${link} data-action="open-ticket">${this.t.openTicket}</a></p>` : nothing}
       <mpp-queue-ticket
         part="ticket"
         api=${this.#base}

@@ -165,7 +165,7 @@ export interface DuplicateOptions {
 export function duplicateNotice(o: DuplicateOptions): TemplateResult {
   const { t, existing: x } = o;
   return html`<div class="banner error duplicate" role="alert" part="alert" aria-labelledby="dup-title">
-    <h4 id="dup-title" tabindex="-1">${t.duplicateHeading}</h4>
+    <h4 id="dup-title" tabindex="-1">${t.problems.duplicate_booking}</h4>
     ${
       x
         ? html`<p>${t.duplicateExisting}</p>
@@ -175,7 +175,7 @@ export function duplicateNotice(o: DuplicateOptions): TemplateResult {
               [t.time, `${x.slot.start}–${x.slot.end}`, 'existing-time'],
               [t.code, x.code, 'existing-code', 'mono'],
             ])}
-            ${o.ticketLink ? html`<p><a class="link-btn" href=${o.ticketLink} data-action="existing-ticket">${t.openTicket}</a></p>` : nothing}`
+            ${o.ticketLink ? html`<p><a class="btn" href=${o.ticketLink} data-action="existing-ticket">${t.openTicket}</a></p>` : nothing}`
         : html`<p>${t.duplicateUnknown}</p>`
     }
     ${actions(

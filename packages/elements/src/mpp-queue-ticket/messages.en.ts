@@ -42,7 +42,6 @@ export const ticketEn: TicketMessages = {
     expired: 'The date of this queue number has passed. Please book a new one.',
   },
   called: (n, c) => (c ? `${n} is called — please go to ${c}` : `${n} is called — please go to the counter`),
-  calledTitle: (n, c) => `${n} is called${c ? ` — ${c}` : ''}`,
   alertToggle: 'Sound and vibration when my number is called',
   alertHint: 'Remembered on this device. Keep this page open.',
   connection: {

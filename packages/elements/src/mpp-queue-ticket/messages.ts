@@ -41,8 +41,6 @@ export interface TicketMessages extends ScheduleMessages {
   outcome: Record<'served' | 'no_show' | 'cancelled' | 'expired', string>;
   /** The call, at the top of the ticket (`B-005 dipanggil — silakan ke Loket 3`). */
   called(number: string, counter: string | null): string;
-  /** The page title while called. */
-  calledTitle(number: string, counter: string | null): string;
   alertToggle: string;
   alertHint: string;
   connection: Record<WatchStatus | 'offline', string>;
@@ -112,7 +110,6 @@ const id: TicketMessages = {
     expired: 'Tanggal antrean ini sudah lewat. Silakan ambil antrean baru.',
   },
   called: (n, c) => (c ? `${n} dipanggil — silakan ke ${c}` : `${n} dipanggil — silakan ke loket`),
-  calledTitle: (n, c) => `${n} dipanggil${c ? ` — ${c}` : ''}`,
   alertToggle: 'Bunyi dan getar saat nomor saya dipanggil',
   alertHint: 'Disimpan di perangkat ini. Biarkan halaman ini terbuka.',
   connection: {

@@ -31,9 +31,6 @@ export const styles = css`
     background: var(--_surface-2);
     border-left: 4px solid var(--_primary);
   }
-  .ticket-status {
-    font-size: 1.1rem;
-  }
   .ticket-status.cancelled,
   .ticket-status.no_show,
   .ticket-status.expired {
@@ -65,9 +62,6 @@ export const styles = css`
   .alert-toggle input {
     width: 1.35rem;
     height: 1.35rem;
-    margin: 0;
-    flex: none;
-    accent-color: var(--_primary);
   }
   .notice {
     padding: 0.5rem 0.75rem;

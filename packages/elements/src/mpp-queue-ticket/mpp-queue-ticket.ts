@@ -178,7 +178,7 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
     // The call: in the page title while it lasts, and a sound / vibration each time it happens (if chosen).
     if (s?.phase === 'called' && s.queueNumber) {
       this.#pageTitle ??= document.title;
-      document.title = this.t.calledTitle(s.queueNumber, s.counter);
+      document.title = this.t.called(s.queueNumber, s.counter);
     } else this.#restoreTitle();
     const calls = s?.calls ?? 0;
     if (calls > this.#calls && this.alertOn) this.#ring();
