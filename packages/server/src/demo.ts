@@ -109,7 +109,7 @@ export function mountDemo(app: Hono<Env>, repoRoot: string): void {
 <ul>
 <li><a href="/examples/agency-site/">Contoh situs dinas (katalog layanan) — agency site example</a></li>
 <li><a href="/api/v1/agencies">/api/v1/agencies</a> · <a href="/api/v1/services">/api/v1/services</a> · <a href="/healthz">/healthz</a></li>
-<li><a href="/docs/">Dokumentasi / docs</a>: ${doc('embedding.md', 'Memasang widget', 'embedding')} · ${doc('queue.md', 'Antrean daring', 'online queue')} · ${doc('server.md', 'Menjalankan server', 'running the server')} · ${doc('security.md', 'Keamanan', 'security')}</li>
+<li><a href="/docs/">Dokumentasi / docs</a>: ${doc('embedding.md', 'Memasang widget', 'embedding')} · ${doc('queue.md', 'Antrean daring', 'online queue')} · ${doc('server.md', 'Menjalankan server', 'running the server')} · ${doc('import.md', 'Impor katalog', 'catalog import')} · ${doc('security.md', 'Keamanan', 'security')}</li>
 <li><a href="/docs/openapi.json">OpenAPI 3.1</a>${existsSync(join(repoRoot, 'docs/api/index.html')) ? ' · <a href="/docs/api/">API SDK (typedoc)</a>' : ''}</li>
 </ul></body></html>`),
   );
