@@ -232,4 +232,30 @@ describe(`compression and caching on ${DB_KIND}`, { timeout: 120_000 }, () => {
       assert.equal(again.status, 304, path);
     }
   });
+
+  it('keeps Vary: Origin beside Accept-Encoding when CORS allows a list of origins', async () => {
+    const f = await freshDb();
+    const cors = await startServer({
+      port: 0,
+      db: f.db,
+      seedDemo: true,
+      logger: silentLogger,
+      config: { corsOrigins: ['https://kota.example.go.id'] },
+    });
+    try {
+      for (const accept of ['gzip', 'identity']) {
+        const r = await raw(`${cors.url}/api/v1/services?limit=200`, {
+          headers: { 'accept-encoding': accept, origin: 'https://kota.example.go.id' },
+        });
+        const vary = String(r.headers.vary)
+          .toLowerCase()
+          .split(/\s*,\s*/);
+        assert.ok(vary.includes('origin') && vary.includes('accept-encoding'), `${accept}: Vary ${r.headers.vary}`);
+        assert.equal(r.headers['access-control-allow-origin'], 'https://kota.example.go.id');
+      }
+    } finally {
+      await cors.close();
+      await f.drop();
+    }
+  });
 });
