@@ -26,7 +26,7 @@ export const styles = css`
   .item-name {
     color: var(--_primary);
   }
-  :host([theme='dark']) .item-name {
+  :host([data-scheme='dark']) .item-name {
     color: var(--_text);
   }
   .item-meta {

@@ -8,6 +8,52 @@ import { alertBanner } from './field.js';
 import { problemText, type ProblemMessages } from './problems.js';
 import { StoreController } from './store-controller.js';
 
+/** Attributes on the page whose change may change its scheme (`lang` is watched for the language). */
+const PAGE_ATTRIBUTES = ['lang', 'class', 'style', 'data-theme', 'data-bs-theme', 'data-color-scheme', 'data-mode'];
+
+/** sRGB channels and alpha of a computed colour (`rgb()` / `rgba()`; other syntaxes through a canvas). */
+function rgba(color: string): [number, number, number, number] {
+  const m = /^rgba?\(([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:[,\s/]+([\d.]+%?))?\)$/.exec(color);
+  if (m) return [+m[1]!, +m[2]!, +m[3]!, m[4] ? parseFloat(m[4]) / (m[4].endsWith('%') ? 100 : 1) : 1];
+  const ctx = document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  if (!ctx) return [0, 0, 0, 0];
+  ctx.fillStyle = color;
+  ctx.fillRect(0, 0, 1, 1);
+  const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
+  return [r!, g!, b!, a! / 255];
+}
+
+/** WCAG relative luminance of sRGB channels (0 black … 1 white). */
+const luminance = (rgb: readonly number[]): number => {
+  const [r, g, b] = rgb.map((c) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+};
+
+/**
+ * The scheme of the page around `el`, for `theme="auto"`: the host's own word first (the computed
+ * `color-scheme` of the element's parent, else `<meta name="color-scheme">`: `dark` alone is dark,
+ * `light` alone is light); else the
+ * first opaque background colour behind the element (through shadow roots up to `<html>`), dark when
+ * its luminance is below 0.18 (where white text starts to read better than black); else the
+ * canvas, dark only when the page allows dark (`color-scheme: light dark`) and the phone prefers it.
+ * Never the phone's setting alone: a white agency site stays light on a dark phone.
+ */
+export function hostScheme(el: Element): 'light' | 'dark' {
+  const parent = el.parentElement ?? (el.getRootNode() as ShadowRoot).host ?? document.documentElement;
+  const declared = getComputedStyle(parent).colorScheme;
+  const words = (
+    declared === 'normal' ? (document.querySelector<HTMLMetaElement>('meta[name="color-scheme"]')?.content ?? '') : declared
+  ).split(/\s+/);
+  const dark = words.includes('dark');
+  const light = words.includes('light');
+  if (dark !== light) return dark ? 'dark' : 'light';
+  for (let n: Element | null = parent; n; n = n.parentElement ?? ((n.getRootNode() as ShadowRoot).host || null)) {
+    const [r, g, b, a] = rgba(getComputedStyle(n).backgroundColor);
+    if (a > 0.5) return luminance([r, g, b]) < 0.18 ? 'dark' : 'light';
+  }
+  return dark && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
 /** What every widget's messages hold: the words of every error code and "try again". */
 export interface WidgetMessages {
   problems: ProblemMessages;
@@ -19,7 +65,7 @@ export type OwnedStore<S> = ReadableStore<S> & { dispose(): void };
 
 /**
  * What every mpp-kit widget shares, so each widget class holds only its own view: the `theme`
- * attribute; the language (its own `lang`, else the nearest ancestor's, else `<html lang>`, kept
+ * attribute and the scheme it resolves to (`theme="auto"` follows the host page, see `hostScheme`); the language (its own `lang`, else the nearest ancestor's, else `<html lang>`, kept
  * current by watching `lang` anywhere on the page) and the messages in it; the frame (`base` and
  * `title` parts); focus moved after the next render; `mpp-error` fired once per error shown; core
  * stores shown through a `StoreController`.
@@ -27,7 +73,8 @@ export type OwnedStore<S> = ReadableStore<S> & { dispose(): void };
  * The tags below are HTML API every widget has: the manifest analyzer gives them to each widget's
  * entry in `custom-elements.json`; a widget's own header may describe one again in its own words.
  *
- * @attr theme - `auto` (default, follows the system), `light` or `dark`.
+ * @attr theme - `auto` (default: follows the host page's `color-scheme`, else the colour behind the widget; light when the page says nothing), `light` or `dark`.
+ * @attr data-scheme - Set by the widget (read-only): `light` or `dark`, the scheme in use.
  * @attr lang - `id` (default) or `en`; inherited from the nearest ancestor or `<html lang>`.
  *
  * @fires mpp-error - `{ code, source }` when an error is shown (`network`, `timeout`, or the server's problem code); `source` is the tag.
@@ -57,17 +104,41 @@ export abstract class MppElement<M extends WidgetMessages> extends LitElement {
   #t: M | null = null;
   #focus: string | null = null;
   #reported = new Map<string, unknown>();
-  #langObserver: MutationObserver | null = null;
+  #pageObserver: MutationObserver | null = null;
+  #darkQuery: MediaQueryList | null = null;
+  readonly #recheck = () => this.#applyScheme();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#langObserver = new MutationObserver(() => this.requestUpdate());
-    this.#langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
+    // One observer for the page: `lang` anywhere (the language), and the attributes a site's theme
+    // switch sets on an ancestor (`class`, `style`, `data-theme`…) for `theme="auto"`.
+    this.#pageObserver = new MutationObserver((records) => {
+      if (records.some((r) => r.attributeName === 'lang')) this.requestUpdate();
+      if (records.some((r) => r.attributeName !== 'lang' && r.target.contains(this))) this.#applyScheme();
+    });
+    this.#pageObserver.observe(document.documentElement, { attributes: true, attributeFilter: PAGE_ATTRIBUTES, subtree: true });
+    this.#darkQuery = matchMedia('(prefers-color-scheme: dark)');
+    this.#darkQuery.addEventListener('change', this.#recheck);
+    if (document.readyState !== 'complete') addEventListener('load', this.#recheck, { once: true });
+    this.#applyScheme();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#langObserver?.disconnect();
+    this.#pageObserver?.disconnect();
+    this.#darkQuery?.removeEventListener('change', this.#recheck);
+    removeEventListener('load', this.#recheck);
+  }
+
+  protected override update(changed: PropertyValues): void {
+    if (changed.has('theme')) this.#applyScheme();
+    super.update(changed);
+  }
+
+  /** Sets `data-scheme` from `theme` (and, for `auto`, from the host page). */
+  #applyScheme(): void {
+    const scheme = this.theme === 'dark' || this.theme === 'light' ? this.theme : hostScheme(this);
+    if (this.dataset.scheme !== scheme) this.dataset.scheme = scheme;
   }
 
   /** The locale the widget speaks: the page's, unless its English messages could not load. */

@@ -2,8 +2,9 @@ import { css } from 'lit';
 
 /**
  * Design tokens shared by every widget. Webmasters set the public `--mpp-*` properties on the page
- * (or on the element); the private `--_*` ones carry the fallbacks. `theme="dark"` or a dark
- * `prefers-color-scheme` with `theme="auto"` switches the surface colours.
+ * (or on the element); the private `--_*` ones carry the fallbacks. The base class sets
+ * `data-scheme="dark"` for `theme="dark"`, or for `theme="auto"` on a dark host page (never for the
+ * phone's setting alone), and that switches the surface colours.
  */
 export const tokens = css`
   :host {
@@ -27,11 +28,13 @@ export const tokens = css`
     font-size: var(--mpp-font-size, 1rem);
     line-height: 1.5;
     container-type: inline-size;
+    color-scheme: light;
   }
   :host([hidden]) {
     display: none;
   }
-  :host([theme='dark']) {
+  :host([data-scheme='dark']) {
+    color-scheme: dark;
     --_primary: var(--mpp-color-primary-dark, #a8c7fa);
     --_on-primary: var(--mpp-color-on-primary-dark, #062e6f);
     --_surface: var(--mpp-color-surface-dark, #1b1c1f);
@@ -41,19 +44,6 @@ export const tokens = css`
     --_border: var(--mpp-color-border-dark, #8e9299);
     --_danger: var(--mpp-color-danger-dark, #f2b8b5);
     --_focus: var(--mpp-color-focus-dark, #a8c7fa);
-  }
-  @media (prefers-color-scheme: dark) {
-    :host([theme='auto']) {
-      --_primary: var(--mpp-color-primary-dark, #a8c7fa);
-      --_on-primary: var(--mpp-color-on-primary-dark, #062e6f);
-      --_surface: var(--mpp-color-surface-dark, #1b1c1f);
-      --_surface-2: var(--mpp-color-surface-2-dark, #2b2e33);
-      --_text: var(--mpp-color-text-dark, #e3e3e6);
-      --_muted: var(--mpp-color-muted-dark, #c4c7cc);
-      --_border: var(--mpp-color-border-dark, #8e9299);
-      --_danger: var(--mpp-color-danger-dark, #f2b8b5);
-      --_focus: var(--mpp-color-focus-dark, #a8c7fa);
-    }
   }
   *,
   *::before,
