@@ -245,6 +245,8 @@ describe('request bodies', () => {
 const EXAMPLES: Partial<Record<keyof typeof ROUTES, { params?: object; query?: object; body?: object }>> = {
   getAgency: { params: { id: 'disdukcapil' } },
   listServices: { query: { agency: 'disdukcapil', limit: '10', offset: '0' } },
+  getCatalogIndex: { query: { agency: 'disdukcapil' } },
+  searchCatalog: { query: { q: 'bikin ktp', agency: 'disdukcapil', limit: '20', offset: '0' } },
   getService: { params: { id: 'disdukcapil-ktp-el' } },
   getAvailability: { params: { id: 'disdukcapil-ktp-el' }, query: { from: '2026-11-23', days: '14' } },
   createBooking: {
