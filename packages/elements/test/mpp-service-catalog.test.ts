@@ -18,6 +18,7 @@ const search = async (el: MppServiceCatalog, q: string) => {
 describe('<mpp-service-catalog>', () => {
   beforeEach(async () => {
     clearStorage();
+    history.replaceState(null, '', location.pathname + location.search);
     await setProxy('up');
     await setViewport({ width: 1024, height: 800 });
   });
@@ -258,5 +259,95 @@ describe('<mpp-service-catalog>', () => {
     const again = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
     await ready(again);
     expect($<HTMLInputElement>(again, '#q')!.value).to.equal('paspor');
+  });
+
+  it('opens with the most used services, then every service by agency with counts, all reachable', async () => {
+    const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
+    await ready(el);
+    const total = el.store!.getSnapshot().services.length;
+    expect($(el, '#top-title')!.textContent).to.equal('Paling banyak dipakai');
+    const top = ids(el);
+    expect(top).to.have.length(6);
+    expect(top.slice(0, 2).sort()).to.deep.equal(['disdukcapil-ktp-el', 'samsat-pkb-tahunan']);
+    const groups = $$<HTMLDetailsElement>(el, 'details[part="group"]');
+    expect(groups.length).to.equal(el.store!.getSnapshot().agencies.filter((a) => a.serviceCount > 0).length);
+    const counts = groups.map((g) => Number(/(\d+) layanan/.exec(g.querySelector('summary')!.textContent!)![1]));
+    expect(
+      counts.reduce((a, b) => a + b, 0),
+      'the groups hold every service',
+    ).to.equal(total);
+    await expect(el).to.be.accessible();
+    // Keyboard: a group opens with Enter and lists its services, most used first.
+    const dukcapil = groups.find((g) => g.dataset.agency === 'disdukcapil')!;
+    dukcapil.querySelector('summary')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => dukcapil.querySelectorAll('[data-service]').length, 'group opened');
+    const inGroup = [...dukcapil.querySelectorAll<HTMLElement>('[data-service]')].map((b) => b.dataset.service);
+    expect(inGroup[0]).to.equal('disdukcapil-ktp-el');
+    expect(inGroup.length).to.equal(counts[groups.indexOf(dukcapil)]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows every match of a broad search through "Tampilkan lebih banyak", no silent cap', async () => {
+    const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
+    await ready(el);
+    await search(el, 'ktp');
+    const matches = el.store!.getSnapshot().results.length;
+    expect(matches, 'a broad query').to.be.greaterThan(60);
+    expect($(el, '#status')!.textContent).to.contain(`${matches} layanan cocok`);
+    expect(ids(el)).to.have.length(30);
+    let more = $<HTMLButtonElement>(el, '[data-action="more"]');
+    expect(more!.textContent).to.contain(`${matches - 30} lagi`);
+    while ((more = $<HTMLButtonElement>(el, '[data-action="more"]'))) {
+      more.click();
+      await el.updateComplete;
+    }
+    expect(ids(el)).to.have.length(matches);
+    expect(new Set(ids(el)).size).to.equal(matches);
+  });
+
+  it('gives each opened service a link that opens it again after a reload; Back removes it', async () => {
+    const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
+    await ready(el);
+    await search(el, 'skck');
+    $(el, '[data-service="polresta-skck"]')!.click();
+    await el.updateComplete;
+    expect(location.hash).to.equal('#layanan=polresta-skck');
+    el.remove();
+    const again = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
+    await until(() => $(again, '#svc-title'), 'linked service opened');
+    expect($(again, '#svc-title')!.textContent).to.match(/SKCK/);
+    $<HTMLButtonElement>(again, '[part="detail"] button')!.click();
+    await again.updateComplete;
+    expect(location.hash).to.equal('');
+    // A link on the host page opens a service too.
+    location.hash = 'layanan=imigrasi-paspor-baru';
+    await until(() => $(again, '#svc-title')?.textContent?.match(/Paspor/i), 'opened from the page link');
+    // Other anchors are left alone; deep-link="" turns the link off.
+    const off = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API} deep-link=""></mpp-service-catalog>`);
+    history.replaceState(null, '', '#top');
+    await ready(off);
+    $(off, '[data-service]')!.click();
+    await off.updateComplete;
+    expect(location.hash).to.equal('#top');
+  });
+
+  it('answers "bpjs" with where BPJS is served, not with a wrong service', async () => {
+    const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
+    await ready(el);
+    await search(el, 'bpjs');
+    expect(ids(el)).to.deep.equal([]);
+    const note = $(el, '[part="elsewhere"]')!;
+    expect(note.textContent).to.contain('BPJS Kesehatan (JKN-KIS) tidak dilayani di sini.');
+    expect(note.textContent).to.contain('Kantor Cabang BPJS Kesehatan');
+    expect(note.textContent).to.contain('Kantor Cabang BPJS Ketenagakerjaan');
+    expect(note.querySelector('a')!.getAttribute('href')).to.match(/^https:\/\/www\.bpjs-kesehatan\.go\.id/);
+    expect($(el, '#status')!.textContent).to.contain('tidak dilayani di sini');
+    expect($(el, '[part="empty"]'), 'no "did you mean" box').to.equal(null);
+    expect(el.shadowRoot!.textContent).not.to.match(/Haji/);
+    await expect(el).to.be.accessible();
+    await search(el, 'sim');
+    expect($(el, '[part="elsewhere"]')).to.equal(null);
+    expect(ids(el)[0]).to.match(/^polresta-sim-/);
   });
 });

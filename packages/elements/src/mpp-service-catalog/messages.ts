@@ -14,6 +14,21 @@ export interface CatalogMessages {
   didYouMean: string;
   popular: string;
   showAll: string;
+  /** Heading of the first view's most used services. */
+  mostUsed: string;
+  /** Heading of the first view's services grouped by agency. */
+  byAgency: string;
+  /** The count beside an agency's name. */
+  agencyCount(n: number): string;
+  /** Shows the next page of a list; `n` are still hidden. */
+  showMore(n: number): string;
+  /** More matches than the list keeps. */
+  truncated(n: number): string;
+  /** `name` (what the citizen asked for) is served by another office. */
+  elsewhere(name: string): string;
+  elsewhereGo(office: string): string;
+  elsewhereAlso: string;
+  officialSite: string;
   retry: string;
   stale: string;
   back: string;
@@ -44,7 +59,7 @@ export interface CatalogMessages {
 const id: CatalogMessages = {
   title: 'Katalog layanan',
   searchLabel: 'Cari layanan',
-  searchPlaceholder: 'Contoh: bikin KTP, SKCK, paspor',
+  searchPlaceholder: 'Contoh: KTP, SKCK, paspor',
   agencyLabel: 'Instansi',
   allAgencies: 'Semua instansi',
   loading: 'Memuat layanan…',
@@ -53,6 +68,15 @@ const id: CatalogMessages = {
   didYouMean: 'Mungkin maksud Anda:',
   popular: 'Layanan yang sering dicari:',
   showAll: 'Tampilkan semua layanan',
+  mostUsed: 'Paling banyak dipakai',
+  byAgency: 'Semua layanan per instansi',
+  agencyCount: (n) => `${n} layanan`,
+  showMore: (n) => `Tampilkan lebih banyak (${n} lagi)`,
+  truncated: (n) => `Hanya ${n.toLocaleString('id-ID')} hasil pertama yang tampil. Perjelas kata pencarian untuk melihat yang lain.`,
+  elsewhere: (name) => `${name} tidak dilayani di sini.`,
+  elsewhereGo: (office) => `Silakan ke ${office}.`,
+  elsewhereAlso: 'Bisa juga lewat:',
+  officialSite: 'Situs resmi',
   retry: 'Coba lagi',
   stale: 'Anda sedang luring. Data yang tampil adalah data tersimpan terakhir.',
   back: 'Kembali ke daftar',

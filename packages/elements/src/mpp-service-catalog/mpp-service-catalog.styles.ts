@@ -87,4 +87,50 @@ export const styles = css`
   .summary {
     margin: 0 0 0.5rem;
   }
+  ul.groups {
+    list-style: none;
+    padding: 0;
+    margin: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  details[part='group'] {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  summary {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0 0.5rem;
+    min-height: 44px;
+    padding: 0.5rem 0.75rem;
+    cursor: pointer;
+    font-weight: 600;
+  }
+  summary::before {
+    content: '▸';
+  }
+  details[open] > summary::before {
+    content: '▾';
+  }
+  summary::-webkit-details-marker {
+    display: none;
+  }
+  summary {
+    list-style: none;
+  }
+  .count {
+    color: var(--_muted);
+    font-weight: 400;
+    white-space: nowrap;
+  }
+  details[part='group'] > ul.results,
+  details[part='group'] > .actions {
+    margin: 0 0.5rem 0.5rem;
+  }
+  [part='elsewhere'] a {
+    color: var(--_primary);
+    overflow-wrap: anywhere;
+  }
 `;

@@ -14,9 +14,12 @@ import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
 import { styles } from './mpp-service-catalog.styles.js';
 import { CATALOG_MESSAGES, type CatalogMessages } from './messages.js';
-import { emptyResults, feeText, serviceDetail } from './templates.js';
+import { elsewhereNotice, emptyResults, feeText, groupByAgency, serviceDetail, type AgencyGroup } from './templates.js';
 
+/** Rows a list shows at first and adds per "show more". */
 const PAGE = 30;
+/** Most used services on top of the first view. */
+const TOP = 6;
 
 /**
  * @summary Searchable catalog of an MPP's public services, with each service's standard
@@ -27,6 +30,7 @@ const PAGE = 30;
  * @attr api - API base (`https://…/api/v1/`). Default: `<meta name="mpp-kit:api">`, else the API next to the CDN bundle.
  * @attr agency - Show only this agency's services (e.g. `disdukcapil`) and hide the agency filter.
  * @attr service - Open this service's detail view once loaded (e.g. `disdukcapil-ktp-el`).
+ * @attr deep-link - Name of the page-address key that links to an opened service (default `layanan`: `#layanan=<id>`); the link opens the service, survives a reload and can be shared. `deep-link=""` turns it off.
  * @attr booking-url - Page to open for "get a queue number" when no script handles `mpp-booking-requested`; `?service=<id>` is appended.
  * @attr heading - Title shown above the search box (default "Katalog layanan" / "Service catalog").
  *
@@ -40,6 +44,8 @@ const PAGE = 30;
  * @csspart list - The result list.
  * @csspart item - One result button.
  * @csspart empty - The "no result" box with suggestions.
+ * @csspart elsewhere - The "not served here, go to …" note (e.g. for "bpjs").
+ * @csspart group - One agency's group in the first view (a `<details>`).
  * @csspart detail - The detail view of one service.
  * @csspart conditions - The conditions to meet (a plain list, above the checklist).
  * @csspart checklist - The requirements checklist.
@@ -57,8 +63,12 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
   @property() service: string | null = null;
   @property({ attribute: 'booking-url' }) bookingUrl: string | null = null;
   @property() heading: string | null = null;
+  @property({ attribute: 'deep-link' }) deepLink = 'layanan';
 
-  @state() private shown = PAGE;
+  /** Rows shown per list: `''` for the results, an agency id for its group in the first view. */
+  @state() private shown: Record<string, number> = {};
+  /** Agency groups opened in the first view. */
+  @state() private openGroups: ReadonlySet<string> = new Set();
   @state() private checked: Record<string, number[]> = {};
 
   #ctl: StoreController<CatalogState, CatalogStore> | null = null;
@@ -72,13 +82,42 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    addEventListener('hashchange', this.#onHash);
     void this.store?.load();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener('hashchange', this.#onHash);
     this.store?.dispose();
   }
+
+  /** The page address's link parameters (`#layanan=…&…`), or null when the hash is a plain anchor. */
+  #hashParams(): URLSearchParams | null {
+    const h = location.hash.slice(1);
+    return !h || h.includes('=') ? new URLSearchParams(h) : null;
+  }
+
+  /** The service the page address links to. */
+  get #linked(): string | null {
+    return (this.deepLink && this.#hashParams()?.get(this.deepLink)) || null;
+  }
+
+  /** Writes (or, with null, removes) the open service in the page address, without a history entry. */
+  #link(id: string | null): void {
+    if (!this.deepLink) return;
+    const p = this.#hashParams() ?? new URLSearchParams();
+    if ((p.get(this.deepLink) ?? null) === id) return;
+    if (id) p.set(this.deepLink, id);
+    else p.delete(this.deepLink);
+    const hash = p.toString();
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`);
+  }
+
+  readonly #onHash = () => {
+    const id = this.#linked;
+    if (id !== (this.store?.getSnapshot().selectedId ?? null)) this.store?.select(id);
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const key = `${resolveApiBase(this.api)}|${this.agency ?? ''}`;
@@ -97,7 +136,8 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
     this.#ctl = this.adopt(this.#ctl, store);
     const saved = sessionJson.get<string>(this.#queryKey);
     if (typeof saved === 'string') store.setQuery(saved);
-    if (this.service) store.select(this.service);
+    const linked = this.#linked ?? this.service;
+    if (linked) store.select(linked);
     if (this.isConnected) void store.load();
   }
 
@@ -116,7 +156,7 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
   }
 
   #setQuery(q: string, focus = false) {
-    this.shown = PAGE;
+    this.shown = {};
     this.store?.setQuery(q);
     sessionJson.set(this.#queryKey, q);
     if (focus) this.focusAfterUpdate('#q');
@@ -124,6 +164,7 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
 
   #open(s: Service) {
     this.store?.select(s.id);
+    this.#link(s.id);
     this.focusAfterUpdate('#svc-title');
     this.dispatchEvent(new MppServiceSelectedEvent({ serviceId: s.id, agencyId: s.agencyId }));
   }
@@ -131,6 +172,7 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
   #back = () => {
     const id = this.store?.getSnapshot().selectedId;
     this.store?.select(null);
+    this.#link(null);
     this.focusAfterUpdate(id ? `[data-service="${CSS.escape(id)}"]` : '#q');
   };
 
@@ -159,7 +201,7 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
     const t = this.t;
     const busy = s.status === 'loading' || s.status === 'idle';
     const onAgency = (e: Event) => {
-      this.shown = PAGE;
+      this.shown = {};
       this.store?.setAgency((e.target as HTMLSelectElement).value || null);
     };
     const search = searchField({
@@ -185,37 +227,101 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
         }
       </div>
       ${s.stale && s.error ? staleNote(t.stale, t.retry, () => this.store?.retry()) : nothing}
-      ${statusLine(busy ? t.loading : s.status === 'ready' ? t.results(s.results.length, s.query.trim()) : '', 'status')}
+      ${statusLine(busy ? t.loading : s.status === 'ready' ? this.#statusText(s) : '', 'status')}
       ${
         busy
           ? skeletons('results', 4, t.loading)
           : s.status === 'error'
             ? this.alert(s.error?.code, () => this.store?.retry())
-            : s.results.length
-              ? this.#renderResults(s)
-              : this.#renderEmpty(s)
+            : html`${s.elsewhere.length ? elsewhereNotice(t, s.elsewhere) : nothing}
+              ${
+                !s.query.trim() && !s.agencyId && s.results.length > TOP
+                  ? this.#renderFirstView(s)
+                  : s.results.length
+                    ? this.#renderResults(s, s.results, '', t.results(s.results.length, s.query.trim()))
+                    : s.elsewhere.length
+                      ? actions(button({ label: t.showAll, onClick: () => this.#setQuery('', true) }))
+                      : this.#renderEmpty(s)
+              }`
       }`;
   }
 
-  #renderResults(s: CatalogState) {
+  #statusText(s: CatalogState): string {
+    const t = this.t;
+    const q = s.query.trim();
+    return [
+      t.results(s.results.length, q),
+      ...s.elsewhere.map((e) => t.elsewhere(e.name)),
+      s.truncated ? t.truncated(s.results.length) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+  }
+
+  /** A list of services with "show more" (every one reachable); `key` names its page count in `shown`. */
+  #renderResults(s: CatalogState, services: readonly Service[], key: string, label: string, heading?: string) {
     const t = this.t;
     const agencies = new Map(s.agencies.map((a) => [a.id, a.shortName]));
+    const shown = this.shown[key] ?? PAGE;
     return html`${serviceList({
       cls: 'results',
       part: 'list',
       itemPart: 'item',
-      label: t.results(s.results.length, s.query.trim()),
-      services: s.results.slice(0, this.shown),
-      meta: (svc) => `${agencies.get(svc.agencyId) ?? ''} · ${feeText(t, svc.fee)} · ${svc.duration}`,
+      label,
+      labelledBy: heading,
+      services: services.slice(0, shown),
+      // In an agency's group the agency goes without saying.
+      meta: (svc) => `${agencies.has(key) ? '' : `${agencies.get(svc.agencyId) ?? ''} · `}${feeText(t, svc.fee)} · ${svc.duration}`,
       onChoose: (svc) => this.#open(svc),
     })}
-    ${s.results.length > this.shown ? actions(button({ label: `${t.showAll} (${s.results.length})`, onClick: () => (this.shown += PAGE) })) : nothing}`;
+    ${
+      services.length > shown
+        ? actions(
+            button({
+              label: t.showMore(services.length - shown),
+              action: 'more',
+              onClick: () => (this.shown = { ...this.shown, [key]: shown + PAGE }),
+            }),
+          )
+        : nothing
+    }`;
+  }
+
+  /** No query, no filter: the most used services, then every service in agency groups with counts. */
+  #renderFirstView(s: CatalogState) {
+    const t = this.t;
+    const group = (g: AgencyGroup) => {
+      const id = g.agency.id;
+      const open = this.openGroups.has(id);
+      const toggle = (e: Event) => {
+        const now = (e.currentTarget as HTMLDetailsElement).open;
+        if (now === open) return;
+        const next = new Set(this.openGroups);
+        if (now) next.add(id);
+        else next.delete(id);
+        this.openGroups = next;
+      };
+      return html`<li>
+        <details part="group" data-agency=${id} ?open=${open} @toggle=${toggle}>
+          <summary>
+            <span class="group-name">${g.agency.shortName}</span> <span class="count">${t.agencyCount(g.services.length)}</span>
+          </summary>
+          ${open ? this.#renderResults(s, g.services, id, `${g.agency.shortName}: ${t.agencyCount(g.services.length)}`) : nothing}
+        </details>
+      </li>`;
+    };
+    return html`<h3 id="top-title">${t.mostUsed}</h3>
+      ${this.#renderResults(s, s.results.slice(0, TOP), 'top', t.mostUsed, 'top-title')}
+      <h3 id="groups-title">${t.byAgency}</h3>
+      <ul class="groups" aria-labelledby="groups-title">
+        ${groupByAgency(s.agencies, s.results).map(group)}
+      </ul>`;
   }
 
   #renderEmpty(s: CatalogState) {
     const popular = [...s.services]
       .filter((x) => !s.agencyId || x.agencyId === s.agencyId)
-      .sort((a, b) => b.dailyQuota - a.dailyQuota)
+      .sort((a, b) => b.dailyQuota - a.dailyQuota || a.name.localeCompare(b.name, 'id'))
       .slice(0, 4);
     return emptyResults({
       t: this.t,

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatRupiah, type Agency, type Fee, type Service } from '@mpp-kit/core';
+import { formatRupiah, type Agency, type CatalogState, type Fee, type Service } from '@mpp-kit/core';
 import { checklist, conditionList } from '../shared/checklist.js';
 import type { Locale } from '../shared/i18n.js';
 import { actions, button, facts } from '../shared/templates.js';
@@ -115,4 +115,35 @@ export function emptyResults(o: EmptyResultsOptions): TemplateResult {
     }
     ${button({ label: t.showAll, onClick: () => o.onQuery('') })}
   </div>`;
+}
+
+/** "BPJS Kesehatan is not served here. Please go to … Also through: …" — one paragraph group per office. */
+export function elsewhereNotice(t: CatalogMessages, entries: CatalogState['elsewhere']): TemplateResult {
+  return html`<div class="banner" part="elsewhere" role="note">
+    ${entries.map(
+      (e) =>
+        html`<p><strong>${t.elsewhere(e.name)}</strong> ${t.elsewhereGo(e.office)}</p>
+          ${e.channels.length ? html`<p>${t.elsewhereAlso} ${e.channels.join(', ')}</p>` : nothing}
+          ${e.url ? html`<p><a href=${e.url} rel="noopener" target="_blank">${t.officialSite}: ${new URL(e.url).host}</a></p>` : nothing}`,
+    )}
+  </div>`;
+}
+
+export interface AgencyGroup {
+  agency: Agency;
+  services: readonly Service[];
+}
+
+/** Services grouped by agency in the catalog's agency order, each group in the order given (most used first). */
+export function groupByAgency(agencies: readonly Agency[], services: readonly Service[]): AgencyGroup[] {
+  const by = new Map<string, Service[]>();
+  for (const s of services) {
+    const list = by.get(s.agencyId);
+    if (list) list.push(s);
+    else by.set(s.agencyId, [s]);
+  }
+  return agencies.flatMap((agency) => {
+    const list = by.get(agency.id);
+    return list ? [{ agency, services: list }] : [];
+  });
 }

@@ -102,6 +102,8 @@ export interface ServiceListOptions {
   part: string;
   itemPart: string;
   label: string;
+  /** Id of a heading that names the list (then `label` is not used). */
+  labelledBy?: string;
   services: readonly Service[];
   /** The line under the name (agency, fee, duration…). */
   meta(s: Service): unknown;
@@ -110,7 +112,7 @@ export interface ServiceListOptions {
 
 /** Services as buttons (`data-service` holds the id). */
 export const serviceList = (o: ServiceListOptions): TemplateResult =>
-  html`<ul class=${o.cls} part=${o.part} aria-label=${o.label}>
+  html`<ul class=${o.cls} part=${o.part} aria-label=${o.labelledBy ? nothing : o.label} aria-labelledby=${o.labelledBy ?? nothing}>
     ${o.services.map(
       (s) =>
         html`<li>
