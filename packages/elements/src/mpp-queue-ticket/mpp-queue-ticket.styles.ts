@@ -2,7 +2,8 @@ import { css } from 'lit';
 
 export const styles = css`
   .root {
-    border: 1px solid var(--mpp-ticket-border-color, var(--_border));
+    /* No frame of its own by default: host pages put widgets in their own cards (no card in a card). */
+    border: 1px solid var(--mpp-ticket-border-color, transparent);
   }
   p {
     margin: 0 0 0.5rem;
@@ -20,6 +21,7 @@ export const styles = css`
     letter-spacing: 0.02em;
     color: var(--_primary);
     font-variant-numeric: tabular-nums;
+    white-space: nowrap;
   }
   .number.void {
     color: var(--_muted);
@@ -76,6 +78,7 @@ export const styles = css`
   .code {
     font-variant-numeric: tabular-nums;
     letter-spacing: 0.05em;
+    white-space: nowrap;
   }
   .code-box {
     display: flex;

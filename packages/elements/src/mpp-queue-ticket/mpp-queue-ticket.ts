@@ -62,7 +62,7 @@ const ALERT_KEY = 'mpp-kit:ticket-alert:v1';
  * @cssprop --mpp-color-primary - Brand colour (buttons, the number). Default `#0b57d0`.
  * @cssprop --mpp-color-surface-2 - Secondary background (live box, banners). Default `#f1f4f9`.
  * @cssprop --mpp-color-danger - Errors and cancelling. Default `#b3261e`.
- * @cssprop --mpp-ticket-border-color - Border around the ticket. Default `--mpp-color-border`.
+ * @cssprop --mpp-ticket-border-color - Border around the ticket. Default none (the host page's card frames it).
  * @cssprop --mpp-ticket-number-size - Size of the queue number. Default `3rem`.
  */
 export class MppQueueTicket extends MppElement<TicketMessages> {

@@ -128,6 +128,9 @@ export const components = css`
   dt {
     font-weight: 600;
   }
+  .nb {
+    white-space: nowrap;
+  }
   dd {
     margin: 0;
   }

@@ -49,6 +49,7 @@ export const queueStyles = css`
   .mono {
     font-variant-numeric: tabular-nums;
     letter-spacing: 0.03em;
+    white-space: nowrap;
   }
   .btn[aria-disabled='true'] {
     cursor: progress;

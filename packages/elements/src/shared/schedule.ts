@@ -25,6 +25,25 @@ function fmt(locale: Locale, style: 'short' | 'long'): Intl.DateTimeFormat {
 export const formatDay = (date: string, locale: Locale, style: 'short' | 'long' = 'short'): string =>
   fmt(locale, style).format(new Date(`${date}T12:00:00Z`));
 
+/** Monday 0 … Sunday 6 of a `YYYY-MM-DD` date. */
+const isoWeekday = (date: string): number => (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
+
+/** `Sen` … `Min` (Monday first), for the headers of the day grid. */
+const weekdayNames = (locale: Locale): string[] => {
+  const f = new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { weekday: 'short', timeZone: 'UTC' });
+  // 2024-01-01 was a Monday.
+  return Array.from({ length: 7 }, (_, i) => f.format(new Date(Date.UTC(2024, 0, 1 + i, 12))));
+};
+
+/** The short date split into its weekday (`Senin, `) and the rest (`23 Nov`): the grid hides the weekday its header already says. */
+function dayName(date: string, locale: Locale): TemplateResult {
+  const parts = fmt(locale, 'short').formatToParts(new Date(`${date}T12:00:00Z`));
+  const i = parts.findIndex((p) => p.type === 'weekday');
+  const cut = i < 0 ? 0 : i + 2;
+  const text = (ps: Intl.DateTimeFormatPart[]) => ps.map((p) => p.value).join('');
+  return html`<span class="day-wd">${text(parts.slice(0, cut))}</span>${text(parts.slice(cut))}`;
+}
+
 /** Why a date can or cannot be booked, in words (never by colour alone). */
 export function dayStatusText(day: AvailabilityDay, t: ScheduleMessages, locale: Locale, today: string): string {
   if (day.status === 'open') return t.dayOpen(day.remaining);
@@ -67,32 +86,38 @@ export interface DayListOptions {
   labelledBy?: string;
 }
 
-/** The dates as a list of buttons; closed and full dates are disabled but stay readable with their reason. */
+/**
+ * The dates as a list of buttons; closed and full dates are disabled but stay readable with their
+ * reason. In a container of 42rem or more the list is a week grid, each date under its weekday's
+ * header (Monday first); narrower, one date per row, each naming its weekday.
+ */
 export function renderDays(o: DayListOptions): TemplateResult {
   const { availability: a, locale, t } = o;
-  return html`<ul class="days" part="days" aria-label=${o.labelledBy ? nothing : t.datesLabel} aria-labelledby=${o.labelledBy ?? nothing}>
-    ${a.days.map((d) => {
-      const open = d.status === 'open';
-      return html`<li>
-        <button
-          type="button"
-          class="day ${d.status}"
-          part="day ${d.status === 'open' ? 'day-open' : 'day-closed'}"
-          data-date=${d.date}
-          ?disabled=${!open}
-          aria-pressed=${open ? String(o.selected === d.date) : nothing}
-          @click=${() => o.onChoose(d.date)}
-        >
-          <span class="day-name"
-            >${formatDay(d.date, locale)}${d.date === a.today ? html` <span class="muted">(${t.today})</span>` : nothing}</span
+  return html`<div class="weekdays" aria-hidden="true">${weekdayNames(locale).map((w) => html`<span>${w}</span>`)}</div>
+    <ul class="days" part="days" aria-label=${o.labelledBy ? nothing : t.datesLabel} aria-labelledby=${o.labelledBy ?? nothing}>
+      ${Array.from({ length: a.days[0] ? isoWeekday(a.days[0].date) : 0 }, () => html`<li class="pad" aria-hidden="true"></li>`)}
+      ${a.days.map((d) => {
+        const open = d.status === 'open';
+        return html`<li>
+          <button
+            type="button"
+            class="day ${d.status}"
+            part="day ${d.status === 'open' ? 'day-open' : 'day-closed'}"
+            data-date=${d.date}
+            ?disabled=${!open}
+            aria-pressed=${open ? String(o.selected === d.date) : nothing}
+            @click=${() => o.onChoose(d.date)}
           >
-          <span class="day-status"
-            ><span aria-hidden="true" class="icon">${ICON[d.status]}</span> ${dayStatusText(d, t, locale, a.today)}</span
-          >
-        </button>
-      </li>`;
-    })}
-  </ul>`;
+            <span class="day-name"
+              >${dayName(d.date, locale)}${d.date === a.today ? html` <span class="muted">(${t.today})</span>` : nothing}</span
+            >
+            <span class="day-status"
+              ><span aria-hidden="true" class="icon">${ICON[d.status]}</span> ${dayStatusText(d, t, locale, a.today)}</span
+            >
+          </button>
+        </li>`;
+      })}
+    </ul>`;
 }
 
 export interface SlotGridOptions {
@@ -138,7 +163,37 @@ export const scheduleStyles = css`
     gap: 0.5rem;
   }
   ul.days {
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 11rem), 1fr));
+    grid-template-columns: 1fr;
+  }
+  .weekdays,
+  li.pad {
+    display: none;
+  }
+  @container (min-width: 42rem) {
+    ul.days,
+    .weekdays {
+      grid-template-columns: repeat(7, minmax(0, 1fr));
+      gap: 0.5rem;
+    }
+    .weekdays {
+      display: grid;
+      margin: 0.5rem 0 -0.25rem;
+      color: var(--_muted);
+      font-size: 0.85rem;
+      font-weight: 600;
+      text-align: center;
+    }
+    .day-wd {
+      position: absolute;
+      clip: rect(0 0 0 0);
+    }
+    li.pad {
+      display: block;
+    }
+    .day {
+      height: 100%;
+      padding: 0.4rem 0.5rem;
+    }
   }
   ul.slots {
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 9.5rem), 1fr));
@@ -182,6 +237,9 @@ export const scheduleStyles = css`
   .day-name,
   .slot-time {
     font-weight: 600;
+  }
+  .slot-time {
+    white-space: nowrap;
   }
   .day-status,
   .slot-left {

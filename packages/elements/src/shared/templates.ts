@@ -56,13 +56,20 @@ export const skeletons = (cls: string, n: number, label: string): TemplateResult
 /** One fact: label, value, and optionally `data-field` and a class of the value. Falsy rows are left out. */
 export type Fact = readonly [label: string, value: unknown, field?: string, cls?: string] | false | null | undefined;
 
-/** Facts as a description list (`<dl class="facts">`). */
+/** Numbers, codes and ranges in a text (`Loket 7–14`, `10:00–10:30`, `B-005`, `Rp 30.000`). */
+const NUMBERISH = /([A-Z]{0,2}-?\d[\d.,:]*(?:\s?[–-]\s?\d[\d.,:]*)?)/;
+
+/** A text whose numbers and ranges never break across lines (each in a `nowrap` span). */
+export const keepNumbers = (text: string): unknown =>
+  NUMBERISH.test(text) ? text.split(NUMBERISH).map((p, i) => (i % 2 ? html`<span class="nb">${p}</span>` : p)) : text;
+
+/** Facts as a description list (`<dl class="facts">`); numbers in text values never break. */
 export const facts = (rows: readonly Fact[], part?: string): TemplateResult =>
   html`<dl class="facts" part=${part ?? nothing}>
     ${rows.map((r) =>
       r
         ? html`<dt>${r[0]}</dt>
-            <dd data-field=${r[2] ?? nothing} class=${r[3] ?? nothing}>${r[1]}</dd>`
+            <dd data-field=${r[2] ?? nothing} class=${r[3] ?? nothing}>${typeof r[1] === 'string' ? keepNumbers(r[1]) : r[1]}</dd>`
         : nothing,
     )}
   </dl>`;
