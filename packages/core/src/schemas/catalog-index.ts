@@ -21,6 +21,8 @@ export const ServiceSummary = z.object({
   product: z.string(),
   onlineQueue: z.boolean(),
   queuePrefix: z.string(),
+  /** Online queue places a day: the agency's own measure of demand (the "most used" order). */
+  dailyQuota: z.number().check(z.int(), z.minimum(0)),
 });
 export type ServiceSummary = z.infer<typeof ServiceSummary>;
 

@@ -16,7 +16,7 @@ export const bookingEn: BookingMessages = {
   next: 'Continue',
   serviceHeading: 'Choose a service',
   serviceSearch: 'Search services',
-  servicePlaceholder: 'For example: ID card, police certificate, passport',
+  servicePlaceholder: 'e.g. ID card, SKCK, passport',
   serviceCount: (n) => `${n} ${n === 1 ? 'service' : 'services'} with an online queue`,
   noService: (q) => `No service with an online queue matches “${q}”.`,
   loadingServices: 'Loading services…',

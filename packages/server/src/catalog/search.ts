@@ -27,6 +27,7 @@ export const toSummary = (s: Service): ServiceSummary => ({
   product: s.product,
   onlineQueue: s.onlineQueue,
   queuePrefix: s.queuePrefix,
+  dailyQuota: s.dailyQuota,
 });
 
 interface Built {
