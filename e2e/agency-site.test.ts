@@ -34,7 +34,7 @@ describe('examples/agency-site against the real server', { timeout: 180_000 }, (
     await page.goto(`${server.url}/examples/agency-site/`);
     const items = page.locator('mpp-service-catalog ul.results [data-service]');
     await items.first().waitFor({ timeout: 30_000 });
-    assert.ok((await items.count()) >= 20, 'the catalog lists services');
+    assert.ok((await items.count()) >= 6, 'the catalog opens with the most used services');
 
     const input = page.getByLabel('Cari layanan', { exact: true });
     await input.fill('bikin ktp');
