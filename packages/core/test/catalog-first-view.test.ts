@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { CatalogStore, type Agency, type CatalogApi, type CatalogSnapshot, type Service } from '../src/index.js';
+import { CatalogStore, summarizeService, type Agency, type CatalogApi, type CatalogIndexSnapshot, type Service } from '../src/index.js';
 import { MAX_RESULTS } from '../src/catalog/store.js';
 import { SERVED_ELSEWHERE } from '../src/catalog/elsewhere.js';
 
@@ -16,8 +16,15 @@ const AGENCIES: Agency[] = (JSON.parse(readFileSync(new URL('agencies.json', see
 }));
 
 function storeOf(services = SERVICES, agencies = AGENCIES, options: ConstructorParameters<typeof CatalogStore>[1] = {}) {
-  const snap: CatalogSnapshot = { agencies, services, etags: { agencies: null, services: null }, checkedAt: '' };
-  const api = { loadAll: () => Promise.resolve(snap) } as unknown as CatalogApi;
+  const snap: CatalogIndexSnapshot = {
+    agencies,
+    services: services.map(summarizeService),
+    total: services.length,
+    remote: false,
+    etag: null,
+    checkedAt: '',
+  };
+  const api = { loadIndex: () => Promise.resolve(snap) } as unknown as CatalogApi;
   return new CatalogStore(api, options);
 }
 

@@ -1,3 +1,5 @@
+import { clear, createStore } from 'idb-keyval';
+
 /** Polls `cond` until it is truthy (for async rendering against the real server). */
 export async function until<T>(cond: () => T, what = 'condition', timeout = 15_000): Promise<NonNullable<T>> {
   const start = performance.now();
@@ -23,7 +25,9 @@ export const setProxy = async (state: 'up' | 'down') => {
   await fetch(`/__mpp-proxy/${state}`);
 };
 
-export function clearStorage(): void {
+/** Forgets everything the widgets keep on the device: local and session storage, the IndexedDB catalog. */
+export async function clearStorage(): Promise<void> {
   localStorage.clear();
   sessionStorage.clear();
+  await clear(createStore('mpp-kit', 'catalog'));
 }

@@ -61,7 +61,7 @@ function holdBookings() {
 
 describe('<mpp-queue-booking>', () => {
   beforeEach(async () => {
-    clearStorage();
+    await clearStorage();
     await setProxy('up');
     await setViewport({ width: 1024, height: 800 });
   });
@@ -591,7 +591,7 @@ describe('<mpp-queue-booking>', () => {
     typeInto($<HTMLInputElement>(catalog, '#q')!, 'ktp');
     await catalog.updateComplete;
     $(catalog, '[data-service="disdukcapil-ktp-el"]')!.click();
-    await catalog.updateComplete;
+    await until(() => $(catalog, '[part="book-button"]'), 'the service opened');
     const requested = oneEvent(catalog, 'mpp-booking-requested');
     $(catalog, '[part="book-button"]')!.click();
     const ev = await requested;

@@ -42,7 +42,7 @@ async function booked(serviceId: string, pick: 'first' | 'last' = 'last', after?
 
 describe('<mpp-queue-ticket>', () => {
   beforeEach(async () => {
-    clearStorage();
+    await clearStorage();
     await setProxy('up');
     await setViewport({ width: 1024, height: 800 });
   });

@@ -17,7 +17,7 @@ const search = async (el: MppServiceCatalog, q: string) => {
 
 describe('<mpp-service-catalog>', () => {
   beforeEach(async () => {
-    clearStorage();
+    await clearStorage();
     history.replaceState(null, '', location.pathname + location.search);
     await setProxy('up');
     await setViewport({ width: 1024, height: 800 });
@@ -96,6 +96,9 @@ describe('<mpp-service-catalog>', () => {
     await el.updateComplete;
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement?.id, 'heading focused').to.equal('svc-title');
+    // The full record arrives after the name: the heading keeps the focus.
+    await until(() => $(el, '[part="checklist"]'), 'the full record');
+    expect(el.shadowRoot!.activeElement?.id, 'heading still focused').to.equal('svc-title');
     const boxes = $$<HTMLInputElement>(el, '[part="checklist"] input[type="checkbox"]');
     expect(boxes.length).to.be.greaterThan(0);
     boxes[0]!.click();
@@ -118,7 +121,7 @@ describe('<mpp-service-catalog>', () => {
       await search(el, q);
       await until(() => $(el, `[data-service="${id}"]`), id);
       $(el, `[data-service="${id}"]`)!.click();
-      return until(() => ($(el, '#svc-title') ? $(el, '[part="detail"]') : null), `${id} detail`);
+      return until(() => ($(el, '[part="checklist"]') ? $(el, '[part="detail"]') : null), `${id} detail`);
     };
     await search(el, 'pajak kendaraan tahunan');
     const pkbItem = await until(() => $(el, '[data-service="samsat-pkb-tahunan"]'), 'PKB in the list');
@@ -291,9 +294,9 @@ describe('<mpp-service-catalog>', () => {
   it('shows every match of a broad search through "Tampilkan lebih banyak", no silent cap', async () => {
     const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
     await ready(el);
-    await search(el, 'ktp');
+    await search(el, 'izin');
     const matches = el.store!.getSnapshot().results.length;
-    expect(matches, 'a broad query').to.be.greaterThan(60);
+    expect(matches, 'a broad query').to.be.greaterThan(40);
     expect($(el, '#status')!.textContent).to.contain(`${matches} layanan cocok`);
     expect(ids(el)).to.have.length(30);
     let more = $<HTMLButtonElement>(el, '[data-action="more"]');
@@ -315,8 +318,7 @@ describe('<mpp-service-catalog>', () => {
     expect(location.hash).to.equal('#layanan=polresta-skck');
     el.remove();
     const again = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
-    await until(() => $(again, '#svc-title'), 'linked service opened');
-    expect($(again, '#svc-title')!.textContent).to.match(/SKCK/);
+    await until(() => $(again, '#svc-title')?.textContent?.match(/SKCK/), 'linked service opened');
     $<HTMLButtonElement>(again, '[part="detail"] button')!.click();
     await again.updateComplete;
     expect(location.hash).to.equal('');
@@ -330,6 +332,40 @@ describe('<mpp-service-catalog>', () => {
     $(off, '[data-service]')!.click();
     await off.updateComplete;
     expect(location.hash).to.equal('#top');
+  });
+
+  it('loads a compact index, fetches a full record only when a service is opened, and revalidates the device copy with one 304', async () => {
+    const api = (e: PerformanceEntry) => e.name.startsWith(API);
+    const requests = () =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter(api).map((e) => ({
+        path: new URL(e.name).pathname.replace(/^\/api\/v1\//, ''),
+        status: e.responseStatus,
+      }));
+    performance.clearResourceTimings();
+    const el = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
+    await ready(el);
+    expect(requests().map((r) => r.path)).to.deep.equal(['catalog/index'], 'one request, no full records');
+    expect(el.store!.getSnapshot().services[0]).not.to.have.property('requirements');
+    $(el, '[data-service]')!.click();
+    await until(() => $(el, '[part="checklist"]'), 'the opened service in full');
+    const opened = el.store!.getSnapshot().selectedId!;
+    expect(requests().map((r) => r.path)).to.deep.equal(['catalog/index', `services/${opened}`]);
+    el.remove();
+
+    // A repeat visit: the list comes from this device (IndexedDB) and one conditional request says it is current.
+    sessionStorage.clear();
+    history.replaceState(null, '', location.pathname + location.search);
+    performance.clearResourceTimings();
+    const again = await fixture<MppServiceCatalog>(html`<mpp-service-catalog api=${API}></mpp-service-catalog>`);
+    await until(() => $$(again, '[data-service]').length > 0, 'the device copy shown');
+    expect(
+      requests().filter((r) => r.status === 200),
+      'nothing downloaded',
+    ).to.deep.equal([]);
+    await until(() => !again.store!.getSnapshot().stale, 'revalidated');
+    await until(() => requests().length === 1, 'the conditional request finished');
+    expect(requests()).to.deep.equal([{ path: 'catalog/index', status: 304 }]);
+    await expect(again).to.be.accessible();
   });
 
   it('answers "bpjs" with where BPJS is served, not with a wrong service', async () => {

@@ -1,7 +1,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as z from 'zod/mini';
-import { CatalogIndexResponse, CatalogSearchResult, ServiceList, createCatalogIndex, type Service } from '@mpp-kit/core';
+import {
+  CATALOG_SHIP_LIMIT,
+  CatalogIndexResponse,
+  CatalogSearchResult,
+  ServiceList,
+  byUse,
+  createCatalogIndex,
+  summarizeService,
+  type Service,
+} from '@mpp-kit/core';
 import { DB_KIND, freshDb, problemOf } from './helpers.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { silentLogger } from '../src/log.js';
@@ -46,6 +55,7 @@ describe(`catalog index and server search on ${DB_KIND}`, { timeout: 180_000 }, 
     assert.equal(idx.total, full.length);
     assert.equal(idx.services.length, full.length);
     assert.equal(idx.agencies.length, 13);
+    assert.equal(idx.remote, false, `${full.length} services are shipped (≤ ${CATALOG_SHIP_LIMIT})`);
     assert.ok(!('requirements' in (idx.services[0] as object)), 'no full standard in the index');
     const fullBytes = JSON.stringify(full).length;
     assert.ok(r.text.length < fullBytes / 2.5, `index ${r.text.length} B vs full ${fullBytes} B`);
@@ -61,10 +71,10 @@ describe(`catalog index and server search on ${DB_KIND}`, { timeout: 180_000 }, 
     assert.equal((await problemOf(await fetch(`${srv.url}/api/v1/catalog/index?agency=nope`))).code, 'agency_not_found');
   });
 
-  it("ranks exactly as the SDK's own search over the full records, and pages through every match", async () => {
+  it("ranks exactly as the SDK's own search over the shipped index, and pages through every match", async () => {
     const full = await allServices();
     const idx = z.parse(CatalogIndexResponse, (await get('/api/v1/catalog/index')).json);
-    const local = createCatalogIndex(full, idx.agencies);
+    const local = createCatalogIndex(idx.services, idx.agencies);
     for (const q of QUERIES) {
       const r = z.parse(CatalogSearchResult, (await get(`/api/v1/catalog/search?q=${encodeURIComponent(q)}&limit=100`)).json);
       const expected = local.search(q, { limit: 1000 }).map((s) => s.id);
@@ -82,6 +92,11 @@ describe(`catalog index and server search on ${DB_KIND}`, { timeout: 180_000 }, 
       if (!r.more) break;
     }
     assert.equal(new Set(all).size, full.length, 'an empty query pages through the whole catalog, no silent cap');
+    assert.deepEqual(
+      all,
+      [...idx.services].sort(byUse).map((s) => s.id),
+      'an empty query: most used first, as in a browser',
+    );
     const none = z.parse(CatalogSearchResult, (await get('/api/v1/catalog/search?q=ktpp%20elektronk')).json);
     assert.ok(none.items.length > 0 || none.suggestions.length > 0, 'typos still find or suggest');
   });
@@ -92,7 +107,9 @@ describe(`catalog index and server search on ${DB_KIND}`, { timeout: 180_000 }, 
       assert.equal(res.status, 400, q);
       await problemOf(res);
     }
-    assert.equal((await get('/api/v1/catalog/search')).status, 400, 'q is required (empty is allowed)');
+    const bare = z.parse(CatalogSearchResult, (await get('/api/v1/catalog/search')).json);
+    const empty = z.parse(CatalogSearchResult, (await get('/api/v1/catalog/search?q=')).json);
+    assert.deepEqual(bare, empty, 'no q is the empty query (the whole scope, most used first)');
   });
 
   it('searches the national catalog (14,000 services) with the same results as in-process search', async () => {
@@ -112,8 +129,16 @@ describe(`catalog index and server search on ${DB_KIND}`, { timeout: 180_000 }, 
         if (services.length >= page.total || !page.items.length) break;
       }
       assert.equal(services.length, 14000);
-      const agencies = cat.agencies.map((a) => ({ ...a, serviceCount: 0 }));
-      const local = createCatalogIndex(services, agencies);
+      const idxRes = await fetch(`${national.url}/api/v1/catalog/index`);
+      const idxText = await idxRes.text();
+      const idx = z.parse(CatalogIndexResponse, JSON.parse(idxText));
+      assert.equal(idx.remote, true, 'too large to ship: searched on the server');
+      assert.equal(idx.total, 14000);
+      assert.equal(idx.services.length, 0);
+      assert.ok(idxText.length < 20_000, `the national index answer is the agencies only (${idxText.length} B)`);
+      // What a device would compute holding the summaries, in the index's order (by name).
+      const summaries = services.map(summarizeService).sort((a, b) => a.name.localeCompare(b.name, 'id'));
+      const local = createCatalogIndex(summaries, idx.agencies);
       for (const q of QUERIES) {
         const res = await fetch(`${national.url}/api/v1/catalog/search?q=${encodeURIComponent(q)}`);
         const r = z.parse(CatalogSearchResult, await res.json());

@@ -1,7 +1,8 @@
 import MiniSearch from 'minisearch';
 import type { SearchResult, SearchOptions as MiniSearchSearchOptions } from 'minisearch';
 import SearchableMap from 'minisearch/SearchableMap';
-import type { Agency, Service } from '../schemas/catalog.js';
+import type { Agency } from '../schemas/catalog.js';
+import type { ServiceSummary } from '../schemas/catalog-index.js';
 import { CONCEPTS, INDEX_STOPWORDS, NOISE_WORDS, RENEWAL_MARKERS, RENEWAL_WORDS, SPELLING_FOLDS, stemIndonesian } from './synonyms.js';
 
 export interface SearchOptions {
@@ -9,10 +10,19 @@ export interface SearchOptions {
   limit?: number;
 }
 
-export interface CatalogIndex {
+/**
+ * What the index reads of a service: the compact summary's words (`ServiceSummary`, what the
+ * catalog index ships); requirements and conditions only where a caller passes full records.
+ */
+export type Searchable = Pick<ServiceSummary, 'id' | 'agencyId' | 'name' | 'aliases' | 'summary' | 'product'> & {
+  requirements?: readonly unknown[];
+  conditions?: readonly unknown[];
+};
+
+export interface CatalogIndex<S extends Searchable = Searchable> {
   readonly size: number;
   /** Ranked services; a clean empty array for empty / punctuation-only / absurd input; never throws. */
-  search(query: string, options?: SearchOptions): Service[];
+  search(query: string, options?: SearchOptions): S[];
   /** Up to `limit` corrected query suggestions ("did you mean") for a query with no/weak results. */
   suggest(query: string, limit?: number): string[];
 }
@@ -384,9 +394,12 @@ function boundedSet<K, V>(map: Map<K, V>, key: K, value: V, max: number): V {
   return value;
 }
 
-export function createCatalogIndex(services: readonly Service[], agencies: readonly Agency[]): CatalogIndex {
+export function createCatalogIndex<S extends Searchable>(
+  services: readonly S[],
+  agencies: readonly Pick<Agency, 'id' | 'name' | 'shortName' | 'aliases'>[],
+): CatalogIndex<S> {
   // Untyped callers may pass anything: only objects are indexed.
-  const list: readonly Service[] = Array.isArray(services) ? services.filter((s) => s !== null && typeof s === 'object') : [];
+  const list: readonly S[] = Array.isArray(services) ? services.filter((s) => s !== null && typeof s === 'object') : [];
   const N = list.length;
   const agencyText = new Map<string, string[]>();
   for (const a of Array.isArray(agencies) ? agencies : []) {
@@ -708,11 +721,11 @@ export function createCatalogIndex(services: readonly Service[], agencies: reado
     return Math.max(0, Math.min(MAX_LIMIT, Math.floor(limit)));
   };
 
-  function runPlan(plan: Plan, agencyId: string | null, limit: number): Service[] {
+  function runPlan(plan: Plan, agencyId: string | null, limit: number): S[] {
     const { words: terms } = plan;
     // A lone first letter: answered from the first-letter table.
     if (terms.length === 1 && terms[0]!.term.length === 1) {
-      const out: Service[] = [];
+      const out: S[] = [];
       for (const i of byLetter.get(terms[0]!.term) ?? []) {
         if (out.length >= limit) break;
         if (agencyId == null || agencyIdOf[i] === agencyId) out.push(list[i]!);
@@ -868,7 +881,7 @@ export function createCatalogIndex(services: readonly Service[], agencies: reado
     get size() {
       return N;
     },
-    search(query: string, options?: SearchOptions): Service[] {
+    search(query: string, options?: SearchOptions): S[] {
       try {
         const limit = clampLimit(options?.limit);
         if (limit === 0) return [];

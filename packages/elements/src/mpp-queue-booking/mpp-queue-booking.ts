@@ -7,11 +7,12 @@ import {
   type BookingStep,
   type CatalogState,
   type Service,
+  type ServiceSummary,
   type Ticket,
 } from '@mpp-kit/core';
 import { pageLink, resolveApiBase, TICKET_CODE_PARAM } from '../shared/config.js';
 import { catalogApiFor, queueApiFor } from '../shared/client.js';
-import { localStorageCache } from '../shared/cache.js';
+import { indexedDbCache } from '../shared/cache.js';
 import { sessionDraftStorage, sessionJson } from '../shared/draft-storage.js';
 import type { StoreController } from '../shared/store-controller.js';
 import { MppElement } from '../shared/mpp-element.js';
@@ -120,6 +121,9 @@ export class MppQueueBooking extends MppElement<BookingMessages> {
     else if (changed.has('service') && this.service && this.flow?.getSnapshot().draft.serviceId !== this.service) {
       this.flow?.setService(this.service);
     }
+    // The chosen service's full record (conditions to meet) is fetched when it is chosen.
+    const chosen = this.#flowCtl?.value.draft.serviceId ?? null;
+    if (chosen && this.#catalogCtl && this.#catalogCtl.value.selectedId !== chosen) this.#catalog?.select(chosen);
     const ticket = this.#flowCtl?.value.ticket;
     if (ticket && ticket !== this.#lastTicket) {
       // Kept for this tab: a reload shows the ticket again until "book another".
@@ -150,8 +154,8 @@ export class MppQueueBooking extends MppElement<BookingMessages> {
     const flow = new BookingFlow(queueApiFor(base), { serviceId: this.service, storage: sessionDraftStorage, storageKey: this.#draftKey });
     const catalog = new CatalogStore(catalogApiFor(base), {
       agency: this.agency,
-      cache: localStorageCache,
-      cacheKey: `mpp-kit:catalog:v1:${base}`,
+      cache: indexedDbCache(),
+      cacheKey: `mpp-kit:catalog:v2:${base}`,
       limit: 500,
     });
     // The catalog's booking-url opens this page with ?service=<id>: preselect it (changeable).
@@ -175,11 +179,17 @@ export class MppQueueBooking extends MppElement<BookingMessages> {
     return bookingErrorText(this.t, code);
   }
 
-  #serviceOf(id: string | null | undefined): Service | undefined {
-    return id ? this.#catalogCtl?.value.services.find((x) => x.id === id) : undefined;
+  #serviceOf(id: string | null | undefined): ServiceSummary | undefined {
+    return this.#catalog?.summaryOf(id) ?? undefined;
   }
 
-  #agencyOf(svc: Service | undefined) {
+  /** The chosen service's full record (its conditions), once fetched. */
+  #detailOf(id: string | null | undefined): Service | undefined {
+    const d = this.#catalogCtl?.value.detail;
+    return id && d?.id === id ? d : undefined;
+  }
+
+  #agencyOf(svc: ServiceSummary | undefined) {
     return svc && this.#catalogCtl?.value.agencies.find((a) => a.id === svc.agencyId);
   }
 
@@ -377,7 +387,7 @@ export class MppQueueBooking extends MppElement<BookingMessages> {
     const label = s.submitting ? html`<span class="spinner" aria-hidden="true"></span> ${t.submitting}` : t.submit;
     return html`${this.#heading(t.confirmHeading)}
       <p>${t.confirmIntro}</p>
-      ${confirmSummary(t, s, this.locale, svc, this.#agencyOf(svc))}
+      ${confirmSummary(t, s, this.locale, svc, this.#agencyOf(svc), this.#detailOf(s.draft.serviceId))}
       ${
         s.duplicate && !s.submitting
           ? duplicateNotice({

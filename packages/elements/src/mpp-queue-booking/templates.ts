@@ -7,6 +7,7 @@ import {
   type BookingStep,
   type ExistingTicket,
   type Service,
+  type ServiceSummary,
 } from '@mpp-kit/core';
 import { conditionList } from '../shared/checklist.js';
 import type { Locale } from '../shared/i18n.js';
@@ -112,7 +113,15 @@ export function identityForm(o: IdentityFormOptions): TemplateResult {
 }
 
 /** What will be booked, with the NIK masked and the phone as the citizen knows it. */
-export function confirmSummary(t: BookingMessages, s: BookingFlowState, locale: Locale, svc?: Service, agency?: Agency): TemplateResult {
+export function confirmSummary(
+  t: BookingMessages,
+  s: BookingFlowState,
+  locale: Locale,
+  svc?: ServiceSummary,
+  agency?: Agency,
+  /** The service's full record once it is fetched: the conditions to meet and what to bring. */
+  detail?: Pick<Service, 'conditions' | 'requirements'>,
+): TemplateResult {
   const d = s.draft;
   const slot = s.availability?.days.find((x) => x.date === d.date)?.slots.find((x) => x.id === d.slotId);
   const phone = normalizePhone(d.phone);
@@ -132,16 +141,16 @@ export function confirmSummary(t: BookingMessages, s: BookingFlowState, locale: 
   )}
   ${s.warnings.nik ? html`<p class="hint warning" part="hint">ℹ ${t.warnings[s.warnings.nik] ?? s.warnings.nik}</p>` : nothing}
   ${
-    svc?.conditions?.length // a record cached before conditions existed has none
+    detail?.conditions?.length // a record cached before conditions existed has none
       ? html`<h4 id="book-cond-title">${t.conditions}</h4>
-          ${conditionList({ id: 'book-cond', items: svc.conditions })}`
+          ${conditionList({ id: 'book-cond', items: detail.conditions })}`
       : nothing
   }
   ${
-    svc?.requirements.length
+    detail?.requirements.length
       ? html`<h4>${t.bring}</h4>
           <ul class="bring">
-            ${svc.requirements.map((r) => html`<li>${r}</li>`)}
+            ${detail.requirements.map((r) => html`<li>${r}</li>`)}
           </ul>`
       : nothing
   }`;

@@ -10,6 +10,12 @@ export interface CatalogMessages {
   allAgencies: string;
   loading: string;
   results(n: number, query: string): string;
+  /** Server search: `n` shown so far and more on the server. */
+  resultsMore(n: number, query: string): string;
+  /** Asks the server for the next page of matches. */
+  showMoreServer: string;
+  /** While an opened service's full record loads. */
+  loadingDetail: string;
   noResults(query: string): string;
   didYouMean: string;
   popular: string;
@@ -72,6 +78,9 @@ const id: CatalogMessages = {
   byAgency: 'Semua layanan per instansi',
   agencyCount: (n) => `${n} layanan`,
   showMore: (n) => `Tampilkan lebih banyak (${n} lagi)`,
+  resultsMore: (n, q) => (q ? `Lebih dari ${n} layanan cocok dengan “${q}”` : `Lebih dari ${n} layanan`),
+  showMoreServer: 'Tampilkan lebih banyak',
+  loadingDetail: 'Memuat rincian layanan…',
   truncated: (n) => `Hanya ${n.toLocaleString('id-ID')} hasil pertama yang tampil. Perjelas kata pencarian untuk melihat yang lain.`,
   elsewhere: (name) => `${name} tidak dilayani di sini.`,
   elsewhereGo: (office) => `Silakan ke ${office}.`,

@@ -1,9 +1,9 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { CatalogStore, type CatalogState, type Service } from '@mpp-kit/core';
+import { CatalogStore, type CatalogState, type Service, type ServiceSummary } from '@mpp-kit/core';
 import { pageLink, resolveApiBase } from '../shared/config.js';
 import { catalogApiFor } from '../shared/http.js';
-import { localStorageCache } from '../shared/cache.js';
+import { indexedDbCache } from '../shared/cache.js';
 import { sessionJson } from '../shared/draft-storage.js';
 import { MppElement } from '../shared/mpp-element.js';
 import type { StoreController } from '../shared/store-controller.js';
@@ -14,7 +14,15 @@ import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
 import { styles } from './mpp-service-catalog.styles.js';
 import { CATALOG_MESSAGES, type CatalogMessages } from './messages.js';
-import { elsewhereNotice, emptyResults, feeText, groupByAgency, serviceDetail, type AgencyGroup } from './templates.js';
+import {
+  elsewhereNotice,
+  emptyResults,
+  feeText,
+  groupByAgency,
+  serviceDetail,
+  serviceDetailPending,
+  type AgencyGroup,
+} from './templates.js';
 
 /** Rows a list shows at first and adds per "show more". */
 const PAGE = 30;
@@ -74,6 +82,7 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
   #ctl: StoreController<CatalogState, CatalogStore> | null = null;
   #storeKey = '';
   #lastStatus = '';
+  #keepTitleFocus = false;
 
   /** The catalog store behind the widget (for hosts that want to drive or observe it). */
   get store(): CatalogStore | null {
@@ -120,6 +129,8 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The detail's heading is rendered anew when the full record arrives: the focus stays on it.
+    this.#keepTitleFocus = this.shadowRoot?.activeElement?.id === 'svc-title';
     const key = `${resolveApiBase(this.api)}|${this.agency ?? ''}`;
     if (key !== this.#storeKey) this.#createStore(key);
     if (changed.has('service') && this.service) this.store?.select(this.service);
@@ -130,8 +141,8 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
     const base = resolveApiBase(this.api);
     const store = new CatalogStore(catalogApiFor(base), {
       agency: this.agency,
-      cache: localStorageCache,
-      cacheKey: `mpp-kit:catalog:v1:${base}`,
+      cache: indexedDbCache(),
+      cacheKey: `mpp-kit:catalog:v2:${base}`,
     });
     this.#ctl = this.adopt(this.#ctl, store);
     const saved = sessionJson.get<string>(this.#queryKey);
@@ -146,6 +157,8 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (this.#keepTitleFocus && this.shadowRoot?.activeElement?.id !== 'svc-title')
+      this.renderRoot.querySelector<HTMLElement>('#svc-title')?.focus();
     const s = this.#ctl?.value;
     if (s?.status === 'ready' && this.#lastStatus !== 'ready') {
       this.dispatchEvent(new MppCatalogLoadedEvent({ services: s.services.length, agencies: s.agencies.length, stale: s.stale }));
@@ -162,7 +175,7 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
     if (focus) this.focusAfterUpdate('#q');
   }
 
-  #open(s: Service) {
+  #open(s: ServiceSummary) {
     this.store?.select(s.id);
     this.#link(s.id);
     this.focusAfterUpdate('#svc-title');
@@ -176,7 +189,7 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
     this.focusAfterUpdate(id ? `[data-service="${CSS.escape(id)}"]` : '#q');
   };
 
-  #book(s: Service) {
+  #book(s: ServiceSummary) {
     const url =
       this.dispatchEvent(new MppBookingRequestedEvent({ serviceId: s.id, agencyId: s.agencyId })) &&
       pageLink(this.bookingUrl, 'service', s.id);
@@ -193,8 +206,7 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
   protected renderView() {
     const s = this.#ctl?.value;
     if (!s) return nothing;
-    const selected = s.selectedId ? s.services.find((x) => x.id === s.selectedId) : undefined;
-    return this.frame(this.heading ?? this.t.title, selected ? this.#renderDetail(selected, s) : this.#renderList(s));
+    return this.frame(this.heading ?? this.t.title, s.selectedId ? this.#renderDetail(s.selectedId, s) : this.#renderList(s));
   }
 
   #renderList(s: CatalogState) {
@@ -215,7 +227,8 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
     return html`<div class="controls" role="search">
         ${search}
         ${
-          this.agency
+          // A catalog searched on the server (thousands of agencies) has no agency list to choose from.
+          this.agency || s.mode === 'server'
             ? nothing
             : html`<div class="field">
                 <label for="agency">${t.agencyLabel}</label>
@@ -231,13 +244,13 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
       ${
         busy
           ? skeletons('results', 4, t.loading)
-          : s.status === 'error'
+          : s.status === 'error' || (s.mode === 'server' && s.error && !s.searching)
             ? this.alert(s.error?.code, () => this.store?.retry())
             : html`${s.elsewhere.length ? elsewhereNotice(t, s.elsewhere) : nothing}
               ${
-                !s.query.trim() && !s.agencyId && s.results.length > TOP
+                !s.query.trim() && !s.agencyId && s.results.length > TOP && s.mode === 'local'
                   ? this.#renderFirstView(s)
-                  : s.results.length
+                  : s.results.length || s.searching
                     ? this.#renderResults(s, s.results, '', t.results(s.results.length, s.query.trim()))
                     : s.elsewhere.length
                       ? actions(button({ label: t.showAll, onClick: () => this.#setQuery('', true) }))
@@ -250,7 +263,7 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
     const t = this.t;
     const q = s.query.trim();
     return [
-      t.results(s.results.length, q),
+      s.searching ? t.loading : s.more ? t.resultsMore(s.results.length, q) : t.results(s.results.length, q),
       ...s.elsewhere.map((e) => t.elsewhere(e.name)),
       s.truncated ? t.truncated(s.results.length) : '',
     ]
@@ -259,7 +272,7 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
   }
 
   /** A list of services with "show more" (every one reachable); `key` names its page count in `shown`. */
-  #renderResults(s: CatalogState, services: readonly Service[], key: string, label: string, heading?: string) {
+  #renderResults(s: CatalogState, services: readonly ServiceSummary[], key: string, label: string, heading?: string) {
     const t = this.t;
     const agencies = new Map(s.agencies.map((a) => [a.id, a.shortName]));
     const shown = this.shown[key] ?? PAGE;
@@ -283,7 +296,10 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
               onClick: () => (this.shown = { ...this.shown, [key]: shown + PAGE }),
             }),
           )
-        : nothing
+        : key === '' && s.more
+          ? // Server mode: the next page of matches from the server.
+            actions(button({ label: t.showMoreServer, action: 'more', disabled: s.searching, onClick: () => void this.store?.loadMore() }))
+          : nothing
     }`;
   }
 
@@ -333,7 +349,21 @@ export class MppServiceCatalog extends MppElement<CatalogMessages> {
     });
   }
 
-  #renderDetail(svc: Service, s: CatalogState) {
+  /** The opened service: its full record when fetched; meanwhile its name and a placeholder, or the error. */
+  #renderDetail(id: string, s: CatalogState) {
+    const svc: Service | null = s.detail?.id === id ? s.detail : null;
+    if (!svc) {
+      const summary = this.store?.summaryOf(id);
+      return serviceDetailPending({
+        t: this.t,
+        name: summary?.name ?? null,
+        onBack: this.#back,
+        status:
+          s.detailStatus === 'error'
+            ? this.alert(s.detailError?.code, s.detailError?.code === 'service_not_found' ? undefined : () => this.store?.retryDetail())
+            : skeletons('detail', 3, this.t.loadingDetail),
+      });
+    }
     return serviceDetail({
       t: this.t,
       locale: this.locale,

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatRupiah, type Agency, type CatalogState, type Fee, type Service } from '@mpp-kit/core';
+import { formatRupiah, type Agency, type CatalogState, type Fee, type FeeSummary, type Service, type ServiceSummary } from '@mpp-kit/core';
 import { checklist, conditionList } from '../shared/checklist.js';
 import type { Locale } from '../shared/i18n.js';
 import { actions, button, facts } from '../shared/templates.js';
@@ -14,7 +14,7 @@ import type { CatalogMessages } from './messages.js';
  * The fee in a few words, by kind: `Gratis`, `Rp 30.000`, `Sesuai ketentuan`, or `Mulai Rp 50.000,
  * sesuai ketentuan` when a regulated fee has a part known in advance. Only `free` says free.
  */
-export const feeText = (t: CatalogMessages, fee: Fee): string =>
+export const feeText = (t: CatalogMessages, fee: FeeSummary): string =>
   fee.kind === 'free'
     ? t.free
     : fee.kind === 'fixed'
@@ -39,6 +39,29 @@ export interface ServiceDetailOptions {
   onToggle(index: number, on: boolean): void;
   onBack(): void;
   onBook(): void;
+}
+
+export interface ServiceDetailPendingOptions {
+  t: CatalogMessages;
+  /** The service's name when the device knows its summary (the list it was opened from). */
+  name: string | null;
+  /** A placeholder while the record loads, or the error with its retry. */
+  status: unknown;
+  onBack(): void;
+}
+
+/** An opened service whose full record is on its way (or failed): its name at once, then the standard. */
+export function serviceDetailPending(o: ServiceDetailPendingOptions): TemplateResult {
+  return html`<article
+    part="detail"
+    aria-labelledby="svc-title"
+    aria-busy="true"
+    @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && o.onBack()}
+  >
+    ${button({ label: `← ${o.t.back}`, onClick: o.onBack })}
+    <h3 id="svc-title" tabindex="-1">${o.name ?? o.t.loadingDetail}</h3>
+    ${o.status}
+  </article>`;
 }
 
 /** One service's standard: summary, time, fee, place, product, conditions, requirements to tick, steps, legal basis, "get a queue number". */
@@ -87,9 +110,9 @@ export interface EmptyResultsOptions {
   t: CatalogMessages;
   query: string;
   suggestions: readonly string[];
-  popular: readonly Service[];
+  popular: readonly ServiceSummary[];
   onQuery(q: string): void;
-  onOpen(s: Service): void;
+  onOpen(s: ServiceSummary): void;
 }
 
 /** No result: "did you mean", popular services, and "show all". */
@@ -131,12 +154,12 @@ export function elsewhereNotice(t: CatalogMessages, entries: CatalogState['elsew
 
 export interface AgencyGroup {
   agency: Agency;
-  services: readonly Service[];
+  services: readonly ServiceSummary[];
 }
 
 /** Services grouped by agency in the catalog's agency order, each group in the order given (most used first). */
-export function groupByAgency(agencies: readonly Agency[], services: readonly Service[]): AgencyGroup[] {
-  const by = new Map<string, Service[]>();
+export function groupByAgency(agencies: readonly Agency[], services: readonly ServiceSummary[]): AgencyGroup[] {
+  const by = new Map<string, ServiceSummary[]>();
   for (const s of services) {
     const list = by.get(s.agencyId);
     if (list) list.push(s);

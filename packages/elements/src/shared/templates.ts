@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Service } from '@mpp-kit/core';
+import type { ServiceSummary } from '@mpp-kit/core';
 
 /**
  * Pieces several widgets render alike, so they look and behave the same everywhere: buttons, the
@@ -111,10 +111,10 @@ export interface ServiceListOptions {
   label: string;
   /** Id of a heading that names the list (then `label` is not used). */
   labelledBy?: string;
-  services: readonly Service[];
+  services: readonly ServiceSummary[];
   /** The line under the name (agency, fee, duration…). */
-  meta(s: Service): unknown;
-  onChoose(s: Service): void;
+  meta(s: ServiceSummary): unknown;
+  onChoose(s: ServiceSummary): void;
 }
 
 /** Services as buttons (`data-service` holds the id). */

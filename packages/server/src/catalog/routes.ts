@@ -64,9 +64,7 @@ export function catalogRoutes(parts: CatalogParts): Hono<Env> {
       const db = c.get('deps').db;
       if (q.agency && !(await agencyExists(db, q.agency)))
         throw new ProblemException(404, 'agency_not_found', `No agency with id ${q.agency}`);
-      const items = await parts.search.all(db, q.agency ?? null, version);
-      const agencies = await listAgencies(db);
-      return c.json({ agencies: q.agency ? agencies.filter((a) => a.id === q.agency) : agencies, services: items, total: items.length });
+      return c.json(await parts.search.index(db, q.agency ?? null, version));
     });
   });
 
@@ -78,13 +76,14 @@ export function catalogRoutes(parts: CatalogParts): Hono<Env> {
       const db = c.get('deps').db;
       if (q.agency && !(await agencyExists(db, q.agency)))
         throw new ProblemException(404, 'agency_not_found', `No agency with id ${q.agency}`);
-      const found = await parts.search.search(db, q.q, q.agency ?? null, { offset, limit }, version);
+      const found = await parts.search.search(db, q.q ?? '', q.agency ?? null, { offset, limit }, version);
       return c.json({
         items: found.items,
         more: found.more,
         limit,
         offset,
         suggestions: found.suggestions,
+        agencies: found.agencies,
       });
     });
   });

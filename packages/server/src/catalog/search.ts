@@ -11,36 +11,34 @@
  * - a page ranks only what it shows plus one (the ranking is prefix-stable: the top 20 are the
  *   first 20 of the top 1,000), so a keystroke costs what the same search costs in a browser.
  */
-import { createCatalogIndex, type Agency, type CatalogIndex, type Service, type ServiceSummary } from '@mpp-kit/core';
+import {
+  byUse,
+  CATALOG_SHIP_LIMIT,
+  createCatalogIndex,
+  summarizeService,
+  type Agency,
+  type CatalogIndex,
+  type ServiceSummary,
+} from '@mpp-kit/core';
 import type { Sql } from '../db/types.js';
 import { catalogVersion, listAgencies, listServices } from './repository.js';
 
 /** Recent result lists kept per version (paging through one query recomputes nothing). */
 const RECENT_QUERIES = 256;
 
-export const toSummary = (s: Service): ServiceSummary => ({
-  id: s.id,
-  agencyId: s.agencyId,
-  name: s.name,
-  aliases: s.aliases,
-  summary: s.summary,
-  product: s.product,
-  onlineQueue: s.onlineQueue,
-  queuePrefix: s.queuePrefix,
-  dailyQuota: s.dailyQuota,
-});
-
 interface Built {
   version: string;
   agencies: Agency[];
-  services: Service[];
-  /** The same records by name: the list of an empty query. */
-  byName: Service[];
-  index: CatalogIndex;
-  recent: Map<string, { found: Service[]; suggestions: string[] }>;
+  /** Every service as the index ships it, by name: the order a device builds its index in. */
+  byName: ServiceSummary[];
+  /** The same, most used first: the list of an empty query (core's `byUse`, as in a browser). */
+  used: ServiceSummary[];
+  /** Core's index over `byName`: exactly what a device holding the shipped index computes. */
+  index: CatalogIndex<ServiceSummary>;
+  recent: Map<string, { found: ServiceSummary[]; suggestions: string[] }>;
 }
 
-const byName = (a: Service, b: Service) => a.name.localeCompare(b.name, 'id');
+const byName = (a: ServiceSummary, b: ServiceSummary) => a.name.localeCompare(b.name, 'id');
 
 export class CatalogSearch {
   #built: Promise<Built> | null = null;
@@ -55,10 +53,11 @@ export class CatalogSearch {
       if (this.#built !== have) return this.current(db, version);
     }
     const p = (async (): Promise<Built> => {
-      const [agencies, { items: services }] = await Promise.all([listAgencies(db), listServices(db, { limit: 1_000_000, offset: 0 })]);
-      // The index over the records in the API's order (ties rank in catalog order, as in a browser).
-      const index = createCatalogIndex(services, agencies);
-      return { version, agencies, services, byName: [...services].sort(byName), index, recent: new Map() };
+      const [agencies, { items }] = await Promise.all([listAgencies(db), listServices(db, { limit: 1_000_000, offset: 0 })]);
+      const sorted = items.map(summarizeService).sort(byName);
+      // The index over the summaries in the order the index ships them (ties rank in that order).
+      const index = createCatalogIndex(sorted, agencies);
+      return { version, agencies, byName: sorted, used: [...sorted].sort(byUse), index, recent: new Map() };
     })();
     this.#built = p;
     p.catch(() => {
@@ -68,8 +67,8 @@ export class CatalogSearch {
   }
 
   /**
-   * A page of the matches of `q` in the scope, best first (the whole scope by name for an empty
-   * query), and whether more follow. Only the first `offset + limit + 1` are ranked: the ranking
+   * A page of the matches of `q` in the scope, best first (the whole scope most used first for an
+   * empty query), and whether more follow. Only the first `offset + limit + 1` are ranked: the ranking
    * is prefix-stable, so a page is exactly that part of the full list.
    */
   async search(
@@ -78,14 +77,14 @@ export class CatalogSearch {
     agency: string | null,
     page: { offset: number; limit: number },
     version?: string,
-  ): Promise<{ version: string; items: ServiceSummary[]; more: boolean; suggestions: string[] }> {
+  ): Promise<{ version: string; items: ServiceSummary[]; more: boolean; suggestions: string[]; agencies: Agency[] }> {
     const b = await this.current(db, version);
     const want = page.offset + page.limit + 1;
     const key = `${agency ?? '*'}|${want}|${q}`;
     let hit = b.recent.get(key);
     if (!hit) {
       if (!q.trim()) {
-        const all = agency ? b.byName.filter((s) => s.agencyId === agency) : b.byName;
+        const all = agency ? b.used.filter((s) => s.agencyId === agency) : b.used;
         hit = { found: all.slice(0, want), suggestions: [] };
       } else {
         const found = b.index.search(q, { agencyId: agency, limit: want });
@@ -94,17 +93,30 @@ export class CatalogSearch {
       if (b.recent.size >= RECENT_QUERIES) b.recent.delete(b.recent.keys().next().value!);
       b.recent.set(key, hit);
     }
+    const items = hit.found.slice(page.offset, page.offset + page.limit);
+    const ids = new Set(items.map((s) => s.agencyId));
     return {
       version: b.version,
-      items: hit.found.slice(page.offset, page.offset + page.limit).map(toSummary),
+      items,
+      agencies: b.agencies.filter((a) => ids.has(a.id)),
       more: hit.found.length > page.offset + page.limit,
       suggestions: hit.suggestions,
     };
   }
 
-  /** Every service of the scope as a summary, by name (the compact index). */
-  async all(db: Sql, agency: string | null, version?: string): Promise<ServiceSummary[]> {
+  /**
+   * The compact index of the scope: every service as a summary, by name, or none (`remote`) when
+   * the scope has more than `CATALOG_SHIP_LIMIT` (it is searched here instead).
+   */
+  async index(
+    db: Sql,
+    agency: string | null,
+    version?: string,
+  ): Promise<{ agencies: Agency[]; services: ServiceSummary[]; total: number; remote: boolean }> {
     const b = await this.current(db, version);
-    return (agency ? b.byName.filter((s) => s.agencyId === agency) : b.byName).map(toSummary);
+    const services = agency ? b.byName.filter((s) => s.agencyId === agency) : b.byName;
+    const agencies = agency ? b.agencies.filter((a) => a.id === agency) : b.agencies;
+    const remote = services.length > CATALOG_SHIP_LIMIT;
+    return { agencies: remote ? [] : agencies, services: remote ? [] : services, total: services.length, remote };
   }
 }
