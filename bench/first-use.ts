@@ -181,6 +181,17 @@ export async function benchFirstUse(o: BenchOptions): Promise<SectionResult> {
       if (kind !== 'floor' && cold.floor.length) {
         figures[`first_use.${kind}.useful_to_floor`] = Math.round((ms / floorMs) * 100) / 100;
         rows.push({ name: `${kind}: cold, time to useful ÷ floor`, value: figures[`first_use.${kind}.useful_to_floor`]!, unit: '×' });
+        // The least any widget loaded by a script tag can take on this profile, before any CPU work:
+        // the floor page, then three dependent round trips (the loader, the element's chunks, its
+        // data) and the extra bytes at the profile's speed.
+        const floorBytes = median(cold.floor.map((v) => v.bytes));
+        const least = floorMs + 3 * PROFILE.latency + ((bytes - floorBytes) / PROFILE.downloadThroughput) * 1000;
+        figures[`first_use.${kind}.script_floor_to_floor`] = Math.round((least / floorMs) * 100) / 100;
+        rows.push({
+          name: `${kind}: least possible for a script-tag widget ÷ floor`,
+          value: figures[`first_use.${kind}.script_floor_to_floor`]!,
+          unit: '×',
+        });
       }
       if (repeat[kind].length) {
         figures[`first_use.${kind}.repeat_ms`] = Math.round(median(repeat[kind]));

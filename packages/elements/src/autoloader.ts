@@ -31,6 +31,25 @@ const english: Record<string, () => Promise<unknown>> = {
 /** The same rule as the widgets' `resolveLocale`, for a tag in the page itself. */
 const isEnglish = (el: Element) => /^en\b/i.test(el.closest('[lang]')?.getAttribute('lang') ?? '');
 
+/**
+ * Every chunk each element needs, by tag, relative to this file: written in by the CDN build (see
+ * `preloadList` in rollup.config.mjs). Elsewhere (the npm build, tests from source) the placeholder
+ * stays and nothing is preloaded.
+ */
+const PRELOAD_LIST: string = '__MPP_PRELOAD__';
+const preload: Record<string, string[]> = PRELOAD_LIST.startsWith('{') ? (JSON.parse(PRELOAD_LIST) as Record<string, string[]>) : {};
+/** Asks for all of a tag's chunks at once, so the shared ones do not wait for the element's own. */
+function preloadChunks(tag: string): void {
+  for (const file of preload[tag] ?? []) {
+    const href = new URL(file, import.meta.url).href;
+    if (document.querySelector(`link[rel="modulepreload"][href="${CSS.escape(href)}"]`)) continue;
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = href;
+    document.head.append(link);
+  }
+}
+
 const requested = new Set<string>();
 function scan(root: ParentNode): void {
   for (const tag of Object.keys(loaders)) {
@@ -38,6 +57,7 @@ function scan(root: ParentNode): void {
     const el = root.querySelector(tag);
     if (el) {
       requested.add(tag);
+      preloadChunks(tag);
       if (english[tag] && isEnglish(el)) void english[tag]();
       loaders[tag]!().catch((e: unknown) => {
         requested.delete(tag);
