@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { correction, generate } from 'lean-qr';
 import { BOOKING_CODE_ALPHABET, BOOKING_CODE_LENGTH, formatBookingCode, type QrCode } from '@mpp-kit/core';
 
