@@ -14,7 +14,7 @@
  * The smoke run types every 4th query.
  */
 import { request } from 'node:http';
-import { createCatalogIndex, type Service } from '../packages/core/src/index.js';
+import { createCatalogIndex, summarizeService, type Service } from '../packages/core/src/index.js';
 import { QUERIES } from './queries.js';
 import type { BenchOptions, Row, SectionResult } from './rows.js';
 import { openDatabase, seedCatalog, silentLogger, startServer, syntheticCatalog } from './server.js';
@@ -51,7 +51,7 @@ export async function benchNational(o: BenchOptions): Promise<SectionResult> {
   try {
     const cat = syntheticCatalog(SIZE);
     await seedCatalog(db, cat);
-    // The records as a client gets them, in the API's order (ties rank in catalog order).
+    // The records as a client gets them.
     const services: Service[] = [];
     for (;;) {
       const r = (await (await fetch(`${server.url}/api/v1/services?limit=500&offset=${services.length}`)).json()) as {
@@ -62,7 +62,9 @@ export async function benchNational(o: BenchOptions): Promise<SectionResult> {
       if (services.length >= r.total || !r.items.length) break;
     }
     const agencies = cat.agencies.map((a) => ({ ...a, serviceCount: 0 }));
-    const local = createCatalogIndex(services, agencies);
+    // In-process: core's index over the summaries a device would hold, in the index's order (by name).
+    const summaries = services.map(summarizeService).sort((a, b) => a.name.localeCompare(b.name, 'id'));
+    const local = createCatalogIndex(summaries, agencies);
     const queries = o.smoke ? QUERIES.filter((_, i) => i % 4 === 0) : QUERIES;
     const search = (q: string) => `${server.url}/api/v1/catalog/search?q=${encodeURIComponent(q)}&limit=${LIMIT}`;
 
