@@ -2,7 +2,7 @@
 // a chunk of their own that only English pages load.
 import { problemsEn } from '../shared/problems.en.js';
 import { scheduleEn } from '../shared/schedule-messages.en.js';
-import type { BookingMessages } from './messages.js';
+import type { BookingMessages } from './message-types.js';
 
 export const bookingEn: BookingMessages = {
   ...scheduleEn,

@@ -1,7 +1,7 @@
 // English texts of `<mpp-queue-ticket>`: a chunk of their own that only English pages load.
 import { problemsEn } from '../shared/problems.en.js';
 import { scheduleEn } from '../shared/schedule-messages.en.js';
-import type { TicketMessages } from './messages.js';
+import type { TicketMessages } from './message-types.js';
 
 export const ticketEn: TicketMessages = {
   ...scheduleEn,

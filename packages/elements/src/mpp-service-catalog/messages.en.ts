@@ -1,6 +1,6 @@
 // English texts of `<mpp-service-catalog>`: a chunk of their own that only English pages load.
 import { problemsEn } from '../shared/problems.en.js';
-import type { CatalogMessages } from './messages.js';
+import type { CatalogMessages } from './message-types.js';
 
 export const catalogEn: CatalogMessages = {
   title: 'Service catalog',
