@@ -16,7 +16,7 @@ import { indexedDbCache } from '../shared/cache.js';
 import { sessionDraftStorage, sessionJson } from '../shared/draft-storage.js';
 import type { StoreController } from '../shared/store-controller.js';
 import { MppElement } from '../shared/mpp-element.js';
-import { actions, button, searchField, serviceList, skeletons, staleNote, statusLine } from '../shared/templates.js';
+import { actions, button, skeletons, statusLine } from '../shared/templates.js';
 import type { MppBookingRequestedEvent } from '../shared/events.js';
 import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
@@ -25,7 +25,7 @@ import { formatDay, renderDays, renderSlots, scheduleStyles } from '../shared/sc
 import { MppBookingCreatedEvent, MppSlotsLoadedEvent } from './events.js';
 import { BOOKING_MESSAGES, bookingErrorText, type BookingMessages } from './messages.js';
 import { styles } from './mpp-queue-booking.styles.js';
-import { confirmSummary, duplicateNotice, IDENTITY, identityForm, stepsIndicator } from './templates.js';
+import { confirmStep, IDENTITY, identityForm, serviceStep, stepsIndicator, ticketStep } from './templates.js';
 
 const PAGE = 12;
 
@@ -284,39 +284,21 @@ export class MppQueueBooking extends MppElement<BookingMessages> {
   }
 
   #renderService(c: CatalogState) {
-    const t = this.t;
-    const busy = c.status === 'loading' || c.status === 'idle';
-    const online = c.results.filter((x) => x.onlineQueue && (!this.agency || x.agencyId === this.agency));
-    const agencies = new Map(c.agencies.map((a) => [a.id, a.shortName]));
-    const onInput = (q: string) => {
-      this.shown = PAGE;
-      this.#catalog?.setQuery(q);
-    };
-    const count = online.length ? t.serviceCount(online.length) : t.noService(c.query.trim());
-    const list = serviceList({
-      cls: 'services',
-      part: 'services',
-      itemPart: 'service',
-      label: t.serviceHeading,
-      services: online.slice(0, this.shown),
-      meta: (svc) => agencies.get(svc.agencyId) ?? '',
-      onChoose: (svc) => this.#choose(svc.id),
-    });
-    const more =
-      online.length > this.shown
-        ? actions(button({ label: t.showMore(online.length), onClick: () => (this.shown = online.length) }))
-        : nothing;
-    return html`${this.#heading(t.serviceHeading)}
-    ${searchField({ id: 'svc-q', label: t.serviceSearch, placeholder: t.servicePlaceholder, value: c.query, describedBy: 'svc-status', onInput })}
-    ${c.stale && c.error ? staleNote(t.stale, t.retry, () => this.#catalog?.retry()) : nothing}
-    ${statusLine(busy ? t.loadingServices : c.status === 'ready' ? count : '', 'svc-status')}
-    ${
-      busy
-        ? skeletons('services', 3, t.loadingServices)
-        : c.status === 'error'
-          ? this.alert(c.error?.code, () => void this.#catalog?.retry())
-          : html`${list} ${more}`
-    }`;
+    return html`${this.#heading(this.t.serviceHeading)}
+    ${serviceStep({
+      t: this.t,
+      catalog: c,
+      agency: this.agency,
+      shown: this.shown,
+      alert: (code, retry) => this.alert(code, retry),
+      onQuery: (q) => {
+        this.shown = PAGE;
+        this.#catalog?.setQuery(q);
+      },
+      onShowAll: (n) => (this.shown = n),
+      onChoose: (id) => this.#choose(id),
+      onRetry: () => void this.#catalog?.retry(),
+    })}`;
   }
 
   #scheduleError(s: BookingFlowState) {
@@ -378,31 +360,22 @@ export class MppQueueBooking extends MppElement<BookingMessages> {
   };
 
   #renderConfirm(s: BookingFlowState) {
-    const t = this.t;
     const svc = this.#serviceOf(s.draft.serviceId);
-    const err = s.duplicate ? null : s.error;
-    // Field problems send the flow back to their step; what stays here is the submit itself failing.
-    const retryable = err && (err.kind === 'network' || err.kind === 'timeout' || err.retryable);
-    const submit = () => void this.flow?.submit();
-    const label = s.submitting ? html`<span class="spinner" aria-hidden="true"></span> ${t.submitting}` : t.submit;
-    return html`${this.#heading(t.confirmHeading)}
-      <p>${t.confirmIntro}</p>
-      ${confirmSummary(t, s, this.locale, svc, this.#agencyOf(svc), this.#detailOf(s.draft.serviceId))}
-      ${
-        s.duplicate && !s.submitting
-          ? duplicateNotice({
-              t,
-              locale: this.locale,
-              existing: s.duplicate.existing,
-              ticketLink: this.#ticketLink(s.duplicate.existing?.code),
-              onOtherDate: () => this.flow?.goTo('date'),
-              onOtherService: this.service ? undefined : () => this.flow?.goTo('service'),
-            })
-          : nothing
-      }
-      ${err && !s.submitting ? this.alert(err.code, retryable ? submit : undefined) : nothing}
-      ${statusLine(s.submitting ? t.submitting : '')}
-      ${actions(this.#back(t.edit, s.submitting), button({ label, kind: 'primary', action: 'submit', busy: s.submitting, onClick: submit }))}`;
+    return html`${this.#heading(this.t.confirmHeading)}
+    ${confirmStep({
+      t: this.t,
+      locale: this.locale,
+      state: s,
+      service: svc,
+      agency: this.#agencyOf(svc),
+      detail: this.#detailOf(s.draft.serviceId),
+      ticketLink: (code) => this.#ticketLink(code),
+      alert: (code, retry) => this.alert(code, retry),
+      back: this.#back(this.t.edit, s.submitting),
+      canChangeService: !this.service,
+      onSubmit: () => void this.flow?.submit(),
+      onGoTo: (step) => this.flow?.goTo(step),
+    })}`;
   }
 
   /** The ticket page showing `code`, if the page named one (`ticket-url`). */
@@ -413,19 +386,17 @@ export class MppQueueBooking extends MppElement<BookingMessages> {
   #renderTicket(s: BookingFlowState) {
     const ticket = this.savedTicket;
     if (!ticket) return nothing;
-    const link = this.#ticketLink(ticket.code);
     return html`${this.#heading(ticket.status === 'cancelled' ? this.t.cancelledHeading : this.t.ticketHeading)}
-      ${link ? html`<p><a class="btn btn-primary" href=${link} data-action="open-ticket">${this.t.openTicket}</a></p>` : nothing}
-      <mpp-queue-ticket
-        part="ticket"
-        api=${this.#base}
-        ticket-url=${this.ticketUrl ?? nothing}
-        theme=${this.theme}
-        .ticket=${ticket}
-        .phone=${s.ticket?.code === ticket.code ? s.draft.phone : null}
-        @mpp-booking-cancelled=${this.#onTicketChanged}
-        @mpp-booking-rescheduled=${this.#onTicketChanged}
-      ></mpp-queue-ticket>
-      ${actions(button({ label: this.t.another, kind: 'primary', action: 'another', onClick: () => this.#another() }))}`;
+    ${ticketStep({
+      t: this.t,
+      ticket,
+      api: this.#base,
+      ticketUrl: this.ticketUrl,
+      link: this.#ticketLink(ticket.code),
+      theme: this.theme,
+      phone: s.ticket?.code === ticket.code ? s.draft.phone : null,
+      onChanged: this.#onTicketChanged,
+      onAnother: () => this.#another(),
+    })}`;
   }
 }

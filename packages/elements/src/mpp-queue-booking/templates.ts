@@ -5,15 +5,17 @@ import {
   type Agency,
   type BookingFlowState,
   type BookingStep,
+  type CatalogState,
   type ExistingTicket,
   type Service,
   type ServiceSummary,
+  type Ticket,
 } from '@mpp-kit/core';
 import { conditionList } from '../shared/checklist.js';
 import type { Locale } from '../shared/i18n.js';
 import { formatDay } from '../shared/schedule.js';
 import { textField } from '../shared/field.js';
-import { actions, button, facts } from '../shared/templates.js';
+import { actions, button, facts, searchField, serviceList, skeletons, staleNote, statusLine } from '../shared/templates.js';
 import { bookingFieldText, type BookingMessages } from './messages.js';
 
 /**
@@ -193,3 +195,120 @@ export function duplicateNotice(o: DuplicateOptions): TemplateResult {
     )}
   </div>`;
 }
+
+export interface ServiceStepOptions {
+  t: BookingMessages;
+  catalog: CatalogState;
+  /** The widget's fixed agency, if any. */
+  agency: string | null;
+  /** Rows shown of the list. */
+  shown: number;
+  alert(code: string | null | undefined, retry?: () => void): unknown;
+  onQuery(q: string): void;
+  /** "Show more": every one of the `n` services. */
+  onShowAll(n: number): void;
+  onChoose(serviceId: string): void;
+  onRetry(): void;
+}
+
+/** The first step: search the services that take online bookings, and choose one. */
+export function serviceStep(o: ServiceStepOptions): TemplateResult {
+  const { t, catalog: c } = o;
+  const busy = c.status === 'loading' || c.status === 'idle';
+  const online = c.results.filter((x) => x.onlineQueue && (!o.agency || x.agencyId === o.agency));
+  const agencies = new Map(c.agencies.map((a) => [a.id, a.shortName]));
+  const count = online.length ? t.serviceCount(online.length) : t.noService(c.query.trim());
+  const list = serviceList({
+    cls: 'services',
+    part: 'services',
+    itemPart: 'service',
+    label: t.serviceHeading,
+    services: online.slice(0, o.shown),
+    meta: (svc) => agencies.get(svc.agencyId) ?? '',
+    onChoose: (svc) => o.onChoose(svc.id),
+  });
+  const more =
+    online.length > o.shown ? actions(button({ label: t.showMore(online.length), onClick: () => o.onShowAll(online.length) })) : nothing;
+  return html`${searchField({
+    id: 'svc-q',
+    label: t.serviceSearch,
+    placeholder: t.servicePlaceholder,
+    value: c.query,
+    describedBy: 'svc-status',
+    onInput: o.onQuery,
+  })}
+  ${c.stale && c.error ? staleNote(t.stale, t.retry, o.onRetry) : nothing}
+  ${statusLine(busy ? t.loadingServices : c.status === 'ready' ? count : '', 'svc-status')}
+  ${busy ? skeletons('services', 3, t.loadingServices) : c.status === 'error' ? o.alert(c.error?.code, o.onRetry) : html`${list} ${more}`}`;
+}
+
+export interface ConfirmStepOptions {
+  t: BookingMessages;
+  locale: Locale;
+  state: BookingFlowState;
+  service?: ServiceSummary;
+  agency?: Agency;
+  detail?: Pick<Service, 'conditions' | 'requirements'>;
+  /** The ticket page of an existing booking, if the page named one. */
+  ticketLink(code: string | null | undefined): string | null;
+  alert(code: string | null | undefined, retry?: () => void): unknown;
+  back: unknown;
+  canChangeService: boolean;
+  onSubmit(): void;
+  onGoTo(step: BookingStep): void;
+}
+
+/** The last step: what will be booked, a duplicate's notice or the submit's error, and "Ambil nomor antrean". */
+export function confirmStep(o: ConfirmStepOptions): TemplateResult {
+  const { t, state: s } = o;
+  const err = s.duplicate ? null : s.error;
+  // Field problems send the flow back to their step; what stays here is the submit itself failing.
+  const retryable = err && (err.kind === 'network' || err.kind === 'timeout' || err.retryable);
+  const label = s.submitting ? html`<span class="spinner" aria-hidden="true"></span> ${t.submitting}` : t.submit;
+  return html`<p>${t.confirmIntro}</p>
+    ${confirmSummary(t, s, o.locale, o.service, o.agency, o.detail)}
+    ${
+      s.duplicate && !s.submitting
+        ? duplicateNotice({
+            t,
+            locale: o.locale,
+            existing: s.duplicate.existing,
+            ticketLink: o.ticketLink(s.duplicate.existing?.code),
+            onOtherDate: () => o.onGoTo('date'),
+            onOtherService: o.canChangeService ? () => o.onGoTo('service') : undefined,
+          })
+        : nothing
+    }
+    ${err && !s.submitting ? o.alert(err.code, retryable ? o.onSubmit : undefined) : nothing}
+    ${statusLine(s.submitting ? t.submitting : '')}
+    ${actions(o.back, button({ label, kind: 'primary', action: 'submit', busy: s.submitting, onClick: o.onSubmit }))}`;
+}
+
+export interface TicketStepOptions {
+  t: BookingMessages;
+  ticket: Ticket;
+  api: string | null;
+  ticketUrl: string | null;
+  /** The ticket page of this ticket, if the page named one (`ticket-url`). */
+  link: string | null;
+  theme: string;
+  /** The phone typed for this booking (the ticket shows the personal details without asking again). */
+  phone: string | null;
+  onChanged(e: Event): void;
+  onAnother(): void;
+}
+
+/** The booked ticket, shown by `<mpp-queue-ticket>` in the booking, with "Lihat tiket" and "book another". */
+export const ticketStep = (o: TicketStepOptions): TemplateResult =>
+  html`${o.link ? html`<p><a class="btn btn-primary" href=${o.link} data-action="open-ticket">${o.t.openTicket}</a></p>` : nothing}
+    <mpp-queue-ticket
+      part="ticket"
+      api=${o.api ?? nothing}
+      ticket-url=${o.ticketUrl ?? nothing}
+      theme=${o.theme}
+      .ticket=${o.ticket}
+      .phone=${o.phone}
+      @mpp-booking-cancelled=${o.onChanged}
+      @mpp-booking-rescheduled=${o.onChanged}
+    ></mpp-queue-ticket>
+    ${actions(button({ label: o.t.another, kind: 'primary', action: 'another', onClick: o.onAnother }))}`;

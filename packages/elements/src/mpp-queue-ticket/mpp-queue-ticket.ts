@@ -3,22 +3,33 @@ import { property, state } from 'lit/decorators.js';
 import { normalizeBookingCode, TicketFlow, type Ticket, type TicketFlowState, type TicketPosition } from '@mpp-kit/core';
 import { pageLink, resolveApiBase, TICKET_CODE_PARAM } from '../shared/config.js';
 import { queueApiFor } from '../shared/client.js';
-import { textField } from '../shared/field.js';
 import { MppElement } from '../shared/mpp-element.js';
-import { actions, button, statusLine } from '../shared/templates.js';
+import { statusLine } from '../shared/templates.js';
 import type { StoreController } from '../shared/store-controller.js';
 import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
 import { queueStyles } from '../shared/queue.styles.js';
-import { checklist } from '../shared/checklist.js';
 import { formatDay, scheduleStyles } from '../shared/schedule.js';
 import { MppBookingCancelledEvent, MppBookingRescheduledEvent } from './events.js';
 import { TICKET_MESSAGES, type TicketMessages } from './messages.js';
 import { styles } from './mpp-queue-ticket.styles.js';
-import { alertToggle, callout, codeBox, liveBox, rescheduleView, ticketHead, ticketLinks, type TicketFacts } from './templates.js';
+import { CallAlert } from './call-alert.js';
+import {
+  alertToggle,
+  bringList,
+  callout,
+  codeBox,
+  codeEntryForm,
+  liveBox,
+  manageView,
+  rescheduleView,
+  revealForm,
+  ticketHead,
+  ticketLinks,
+  type TicketFacts,
+} from './templates.js';
 
 /** Where the citizen's choice of a sound and vibration on the call is kept (this device). */
-const ALERT_KEY = 'mpp-kit:ticket-alert:v1';
 
 /**
  * @summary A queue ticket: number, service, date and time, where to go, what to bring, the booking
@@ -81,8 +92,6 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
   @state() private phoneInput = '';
   @state() private codeInput = '';
   @state() private online = typeof navigator === 'undefined' ? true : navigator.onLine;
-  /** Sound and vibration on the call: the citizen's choice, remembered on the device. */
-  @state() private alertOn = readAlert();
 
   #ctl: StoreController<TicketFlowState, TicketFlow> | null = null;
   #base: string | null = null;
@@ -93,7 +102,8 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
   /** The page's own title, while the call is in it. */
   #pageTitle: string | null = null;
   #calls = 0;
-  #audio: AudioContext | null = null;
+  /** Sound and vibration on the call, if the citizen turned them on. */
+  readonly #alert = new CallAlert(this);
 
   /** The core `TicketFlow` this element shows (load, reveal, live position, cancel, reschedule). */
   get flow(): TicketFlow | null {
@@ -104,7 +114,6 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
     super.connectedCallback();
     window.addEventListener('online', this.#onNetwork);
     window.addEventListener('offline', this.#onNetwork);
-    if (this.alertOn) document.addEventListener('pointerdown', this.#unlockAudio, true);
     this.flow?.start();
   }
 
@@ -112,11 +121,8 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
     super.disconnectedCallback();
     window.removeEventListener('online', this.#onNetwork);
     window.removeEventListener('offline', this.#onNetwork);
-    document.removeEventListener('pointerdown', this.#unlockAudio, true);
     this.flow?.stop();
     this.#restoreTitle();
-    this.#audio?.close().catch(() => undefined);
-    this.#audio = null;
   }
 
   #onNetwork = () => (this.online = navigator.onLine);
@@ -181,7 +187,7 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
       document.title = this.t.called(s.queueNumber, s.counter);
     } else this.#restoreTitle();
     const calls = s?.calls ?? 0;
-    if (calls > this.#calls && this.alertOn) this.#ring();
+    if (calls > this.#calls && this.#alert.on) this.#alert.ring();
     this.#calls = calls;
     super.updated(changed);
   }
@@ -190,51 +196,6 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
     if (this.#pageTitle === null) return;
     document.title = this.#pageTitle;
     this.#pageTitle = null;
-  }
-
-  #setAlert = (on: boolean) => {
-    this.alertOn = on;
-    try {
-      if (on) localStorage.setItem(ALERT_KEY, '1');
-      else localStorage.removeItem(ALERT_KEY);
-    } catch {
-      // Storage blocked: the choice holds for this page.
-    }
-    // Turned on by a tap: the audio may start now (browsers allow sound after a gesture); a short
-    // beep says what it will sound like.
-    if (on) this.#ring();
-  };
-
-  /** After a reload the choice is remembered but audio needs a gesture: the first tap on the page unlocks it. */
-  #unlockAudio = () => {
-    document.removeEventListener('pointerdown', this.#unlockAudio, true);
-    this.#context()
-      ?.resume()
-      .catch(() => undefined);
-  };
-
-  #context(): AudioContext | null {
-    if (!this.#audio && typeof AudioContext !== 'undefined') this.#audio = new AudioContext();
-    return this.#audio;
-  }
-
-  /** Two short tones (Web Audio, no sound file) and a vibration where the phone has one. */
-  #ring(): void {
-    navigator.vibrate?.([250, 120, 250]);
-    const ctx = this.#context();
-    if (!ctx) return;
-    ctx.resume().catch(() => undefined);
-    for (const at of [0, 0.3]) {
-      const osc = ctx.createOscillator();
-      const gain = ctx.createGain();
-      osc.frequency.value = 880;
-      gain.gain.setValueAtTime(0.0001, ctx.currentTime + at);
-      gain.gain.exponentialRampToValueAtTime(0.3, ctx.currentTime + at + 0.02);
-      gain.gain.exponentialRampToValueAtTime(0.0001, ctx.currentTime + at + 0.22);
-      osc.connect(gain).connect(ctx.destination);
-      osc.start(ctx.currentTime + at);
-      osc.stop(ctx.currentTime + at + 0.25);
-    }
   }
 
   /** The ticket changed by the citizen: the `ticket` property follows (a host such as the booking reads it). */
@@ -274,22 +235,13 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
   #busy = (s: TicketFlowState, label: string) => ({ busy: s.busy, label: s.busy ? this.t.submitting : label });
 
   #renderCodeEntry(error?: boolean) {
-    const t = this.t;
-    return html`<form class="inline-form" novalidate @submit=${this.#onCode}>
-      ${textField({
-        id: 'code-input',
-        key: 'code',
-        label: t.code,
-        hint: t.codeFormat,
-        autocomplete: 'off',
-        autocapitalize: 'characters',
-        maxlength: 20,
-        invalid: error,
-        value: this.codeInput,
-        onInput: (v) => (this.codeInput = v),
-      })}
-      ${button({ label: t.show, kind: 'primary' })}
-    </form>`;
+    return codeEntryForm({
+      t: this.t,
+      value: this.codeInput,
+      invalid: error,
+      onInput: (v) => (this.codeInput = v),
+      onSubmit: this.#onCode,
+    });
   }
 
   #onCode = (e: Event) => {
@@ -329,31 +281,22 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
     if (s.over) return nothing;
     const t = this.t;
     return html`${liveBox(t, s, `${date}, ${v.slot.start}–${v.slot.end}`, this.online)} ${codeBox(t, v.code, v.qr)}
-    ${s.phase === 'waiting' ? alertToggle(t, this.alertOn, this.#setAlert) : nothing}`;
+    ${s.phase === 'waiting' ? alertToggle(t, this.#alert.on, this.#alert.set) : nothing}`;
   }
 
   #renderReveal(heading: string, s: TicketFlowState) {
-    const t = this.t;
     const e = s.error?.action === 'reveal' ? s.error : null;
     const phoneError = !!e && e.code.startsWith('phone');
-    return html`<form class="reveal" novalidate @submit=${this.#onReveal} aria-labelledby="reveal-title">
-      <h3 id="reveal-title">${heading}</h3>
-      ${textField({
-        id: 'phone-input',
-        key: 'phone',
-        label: t.phone,
-        hint: t.revealIntro,
-        type: 'tel',
-        inputmode: 'tel',
-        autocomplete: 'tel',
-        maxlength: 40,
-        error: phoneError ? this.errorText(e.code) : null,
-        errorPart: 'alert',
-        value: this.phoneInput,
-        onInput: (v) => (this.phoneInput = v),
-      })}
-      ${e && !phoneError ? this.alert(e.code) : nothing} ${button({ ...this.#busy(s, t.reveal), kind: 'primary', action: 'reveal' })}
-    </form>`;
+    return revealForm({
+      t: this.t,
+      heading,
+      value: this.phoneInput,
+      error: phoneError ? this.errorText(e.code) : null,
+      alert: e && !phoneError ? this.alert(e.code) : nothing,
+      submit: this.#busy(s, this.t.reveal),
+      onInput: (v) => (this.phoneInput = v),
+      onSubmit: this.#onReveal,
+    });
   }
 
   #onReveal = async (e: Event) => {
@@ -370,49 +313,31 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
     const done = new Set(this.checked);
     return html`${ticketHead(t, tk, date, s, tk)} ${this.#renderLive(tk, s, date)}
     ${
-      waiting && tk.requirements.length
-        ? html`<h3 id="bring-title">${t.bring}</h3>
-            ${checklist({
-              id: 'bring',
-              hint: t.bringHint,
-              status: t.checked(done.size, tk.requirements.length),
-              items: tk.requirements,
-              done,
-              onToggle: (i, on) => (this.checked = on ? [...done, i] : [...done].filter((x) => x !== i)),
-            })}`
+      waiting
+        ? bringList(t, tk.requirements, done, (i, on) => (this.checked = on ? [...done, i] : [...done].filter((x) => x !== i)))
         : nothing
     }
     ${waiting ? html`${ticketLinks(t, tk, date, this.#laterUrl)} ${this.#renderManage(tk, s)}` : nothing}`;
   }
 
   #renderManage(tk: Ticket, s: TicketFlowState) {
-    const t = this.t;
     const flow = this.flow!;
-    if (!s.hasPhone) return this.#renderReveal(t.manage, s);
+    if (!s.hasPhone) return this.#renderReveal(this.t.manage, s);
     if (s.mode === 'reschedule') return this.#renderReschedule(tk, s);
-    const error = this.alert(s.error?.action === 'cancel' ? s.error.code : null);
-    if (s.mode === 'cancel') {
-      return html`<div class="manage" part="manage" role="group" aria-labelledby="cancel-q">
-        <p id="cancel-q"><strong>${t.cancelConfirm(tk.queueNumber)}</strong></p>
-        ${error}
-        ${actions(
-          button({ label: t.cancelNo, action: 'cancel-no', onClick: () => this.#close('[data-action="cancel"]') }),
-          button({ ...this.#busy(s, t.cancelYes), kind: 'danger', action: 'cancel-yes', onClick: this.#cancel }),
-        )}
-      </div>`;
-    }
-    const ask = () => {
-      flow.askCancel();
-      this.focusAfterUpdate('[data-action="cancel-no"]');
-    };
-    return html`<div class="manage" part="manage">
-      <h3>${t.manage}</h3>
-      ${error}
-      ${actions(
-        s.status === 'booked' ? button({ label: t.reschedule, action: 'reschedule', onClick: this.#openReschedule }) : nothing,
-        button({ label: t.cancel, kind: 'danger-outline', action: 'cancel', onClick: ask }),
-      )}
-    </div>`;
+    return manageView({
+      t: this.t,
+      ticket: tk,
+      state: s,
+      error: this.alert(s.error?.action === 'cancel' ? s.error.code : null),
+      cancelYes: this.#busy(s, this.t.cancelYes),
+      onAskCancel: () => {
+        flow.askCancel();
+        this.focusAfterUpdate('[data-action="cancel-no"]');
+      },
+      onCancelNo: () => this.#close('[data-action="cancel"]'),
+      onCancelYes: this.#cancel,
+      onReschedule: this.#openReschedule,
+    });
   }
 
   #close(focus: string) {
@@ -456,13 +381,5 @@ export class MppQueueTicket extends MppElement<TicketMessages> {
       const { code, serviceId, date, slot } = ticket;
       this.dispatchEvent(new MppBookingRescheduledEvent({ code, serviceId, date, slot: slot.start }));
     }
-  }
-}
-
-function readAlert(): boolean {
-  try {
-    return localStorage.getItem(ALERT_KEY) === '1';
-  } catch {
-    return false;
   }
 }

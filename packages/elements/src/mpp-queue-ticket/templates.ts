@@ -3,6 +3,8 @@ import { ticketIcs, type QrCode, type Ticket, type TicketFlowState } from '@mpp-
 import type { Locale } from '../shared/i18n.js';
 import { qrCode } from '../shared/qr.js';
 import { formatDay, renderDays, renderSlots } from '../shared/schedule.js';
+import { checklist } from '../shared/checklist.js';
+import { textField } from '../shared/field.js';
 import { actions, button, facts, statusLine } from '../shared/templates.js';
 import type { TicketMessages } from './messages.js';
 
@@ -167,6 +169,119 @@ export function rescheduleView(o: RescheduleViewOptions): TemplateResult {
     ${actions(
       button({ label: t.rescheduleClose, action: 'reschedule-close', onClick: o.onClose }),
       open ? button({ ...saving, kind: 'primary', action: 'reschedule-save', onClick: o.onSave }) : nothing,
+    )}
+  </div>`;
+}
+
+/** A submit button's label and busy state (`Memproses…` while the flow works). */
+export interface BusyLabel {
+  busy: boolean;
+  label: string;
+}
+
+export interface CodeEntryOptions {
+  t: TicketMessages;
+  value: string;
+  invalid?: boolean;
+  onInput(value: string): void;
+  onSubmit(e: Event): void;
+}
+
+/** "Kode booking" and "Tampilkan": opens a ticket by its code. */
+export const codeEntryForm = (o: CodeEntryOptions): TemplateResult =>
+  html`<form class="inline-form" novalidate @submit=${o.onSubmit}>
+    ${textField({
+      id: 'code-input',
+      key: 'code',
+      label: o.t.code,
+      hint: o.t.codeFormat,
+      autocomplete: 'off',
+      autocapitalize: 'characters',
+      maxlength: 20,
+      invalid: o.invalid,
+      value: o.value,
+      onInput: o.onInput,
+    })}
+    ${button({ label: o.t.show, kind: 'primary' })}
+  </form>`;
+
+export interface RevealOptions {
+  t: TicketMessages;
+  heading: string;
+  value: string;
+  /** The phone field's own error text. */
+  error: string | null;
+  /** Any other error of the reveal, as an alert. */
+  alert: unknown;
+  submit: BusyLabel;
+  onInput(value: string): void;
+  onSubmit(e: Event): void;
+}
+
+/** The phone field that unlocks the personal details and the changes. */
+export const revealForm = (o: RevealOptions): TemplateResult =>
+  html`<form class="reveal" novalidate @submit=${o.onSubmit} aria-labelledby="reveal-title">
+    <h3 id="reveal-title">${o.heading}</h3>
+    ${textField({
+      id: 'phone-input',
+      key: 'phone',
+      label: o.t.phone,
+      hint: o.t.revealIntro,
+      type: 'tel',
+      inputmode: 'tel',
+      autocomplete: 'tel',
+      maxlength: 40,
+      error: o.error,
+      errorPart: 'alert',
+      value: o.value,
+      onInput: o.onInput,
+    })}
+    ${o.alert} ${button({ ...o.submit, kind: 'primary', action: 'reveal' })}
+  </form>`;
+
+/** What to bring, as a checklist to tick (nothing when the service asks for nothing). */
+export function bringList(
+  t: TicketMessages,
+  items: readonly string[],
+  done: ReadonlySet<number>,
+  onToggle: (index: number, on: boolean) => void,
+): TemplateResult | typeof nothing {
+  if (!items.length) return nothing;
+  return html`<h3 id="bring-title">${t.bring}</h3>
+    ${checklist({ id: 'bring', hint: t.bringHint, status: t.checked(done.size, items.length), items, done, onToggle })}`;
+}
+
+export interface ManageOptions {
+  t: TicketMessages;
+  ticket: Ticket;
+  state: TicketFlowState;
+  error: unknown;
+  cancelYes: BusyLabel;
+  onAskCancel(): void;
+  onCancelNo(): void;
+  onCancelYes(): void;
+  onReschedule(): void;
+}
+
+/** "Ubah atau batalkan": reschedule and cancel, or the cancellation's own confirmation. */
+export function manageView(o: ManageOptions): TemplateResult {
+  const { t, state: s } = o;
+  if (s.mode === 'cancel') {
+    return html`<div class="manage" part="manage" role="group" aria-labelledby="cancel-q">
+      <p id="cancel-q"><strong>${t.cancelConfirm(o.ticket.queueNumber)}</strong></p>
+      ${o.error}
+      ${actions(
+        button({ label: t.cancelNo, action: 'cancel-no', onClick: o.onCancelNo }),
+        button({ ...o.cancelYes, kind: 'danger', action: 'cancel-yes', onClick: o.onCancelYes }),
+      )}
+    </div>`;
+  }
+  return html`<div class="manage" part="manage">
+    <h3>${t.manage}</h3>
+    ${o.error}
+    ${actions(
+      s.status === 'booked' ? button({ label: t.reschedule, action: 'reschedule', onClick: o.onReschedule }) : nothing,
+      button({ label: t.cancel, kind: 'danger-outline', action: 'cancel', onClick: o.onAskCancel }),
     )}
   </div>`;
 }
