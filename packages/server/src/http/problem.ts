@@ -70,8 +70,17 @@ export class ProblemException extends Error {
   readonly detail?: string;
   readonly errors?: FieldError[];
   readonly headers?: Record<string, string>;
+  /** Extension members of this problem type (RFC 9457 §3.2), e.g. `existing` of `duplicate_booking`; never a standard member. */
+  readonly extensions?: Record<string, unknown>;
 
-  constructor(status: number, code: ProblemCode, detail?: string, errors?: FieldError[], headers?: Record<string, string>) {
+  constructor(
+    status: number,
+    code: ProblemCode,
+    detail?: string,
+    errors?: FieldError[],
+    headers?: Record<string, string>,
+    extensions?: Record<string, unknown>,
+  ) {
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     super(detail ?? TITLES[code]);
@@ -81,11 +90,21 @@ export class ProblemException extends Error {
     this.detail = detail;
     this.errors = errors;
     this.headers = headers;
+    this.extensions = extensions;
   }
 }
 
 /** The RFC 9457 document of a problem. */
-export const problemBody = (status: number, code: ProblemCode, detail: string | undefined, instance: string, errors?: FieldError[]) => ({
+export const problemBody = (
+  status: number,
+  code: ProblemCode,
+  detail: string | undefined,
+  instance: string,
+  errors?: FieldError[],
+  extensions?: Record<string, unknown>,
+) => ({
+  // Extensions first: a standard member of the same name wins.
+  ...extensions,
   type: `https://mpp-kit.dev/problems/${code.replace(/_/g, '-')}`,
   title: TITLES[code],
   status,
@@ -96,7 +115,7 @@ export const problemBody = (status: number, code: ProblemCode, detail: string | 
 });
 
 export function problemResponse(c: Context, p: ProblemException): Response {
-  const body = problemBody(p.status, p.code, p.detail, c.req.path, p.errors);
+  const body = problemBody(p.status, p.code, p.detail, c.req.path, p.errors, p.extensions);
   // Through the context, so headers set earlier (CORS, request id) are kept.
   return c.body(JSON.stringify(body), p.status as ContentfulStatusCode, {
     'content-type': 'application/problem+json; charset=utf-8',

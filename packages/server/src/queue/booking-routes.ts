@@ -16,7 +16,7 @@ import type { Env } from '../context.js';
 import { isUniqueViolation } from '../db/errors.js';
 import { sha256 } from '../crypto/hash.js';
 import { idempotencyKey } from '../http/idempotency.js';
-import { ProblemException, problemBody } from '../http/problem.js';
+import { ProblemException } from '../http/problem.js';
 import { clientAddress, throwIfLimited } from '../http/rate-limit.js';
 import { honoPath, validate } from '../http/validate.js';
 import { busKey } from '../live/bus.js';
@@ -40,8 +40,7 @@ const limitProblem = (code: 'booking_limit_nik' | 'booking_limit_phone', path: '
  * date, slot) only when the refused attempt's phone number is the one that ticket was booked
  * with: the citizen booking twice gets their ticket back, while someone who merely knows a NIK
  * learns only that a ticket exists (its code went to the phone it was booked with) and never its
- * code, which with that phone number would let them cancel it. Answered here rather than thrown:
- * `ProblemException` carries no extra members.
+ * code, which with that phone number would let them cancel it.
  */
 async function duplicateAnswer(
   c: Context<Env>,
@@ -49,7 +48,7 @@ async function duplicateAnswer(
   date: string,
   who: { nikHash: string; e164: string },
   qr: (code: string) => Ticket['qr'],
-): Promise<Response> {
+): Promise<never> {
   const row = await findActiveByNik(c.get('deps').db, svc.id, date, who.nikHash);
   const mine = row && row.phone_e164 === who.e164 ? toTicket(row, svc, qr) : null;
   const extra: DuplicateBookingProblem = {
@@ -58,8 +57,7 @@ async function duplicateAnswer(
   const detail = mine
     ? 'This NIK already has a ticket for this service on that date: the one in `existing`'
     : 'This NIK already has a ticket for this service on that date; it was given to the phone number it was booked with';
-  const body = { ...problemBody(409, 'duplicate_booking', detail, c.req.path, [{ path: 'nik', code: 'duplicate_booking' }]), ...extra };
-  return c.body(JSON.stringify(body), 409, { 'content-type': 'application/problem+json; charset=utf-8' });
+  throw new ProblemException(409, 'duplicate_booking', detail, [{ path: 'nik', code: 'duplicate_booking' }], undefined, { ...extra });
 }
 
 /** Availability and the booking itself: the quota-release path. */
