@@ -1,5 +1,5 @@
 import type { Sql } from '../db/types.js';
-import { WAITING_SQL } from '../queue/index.js';
+import { WAITING_STATUSES } from '@mpp-kit/core';
 
 /**
  * Calls the next waiting ticket of a queue's day to `counter`: the ticket this counter was serving
@@ -15,9 +15,9 @@ export async function callNext(
     [o.queueId, o.date, o.counter, at],
   );
   const [next] = await tx.query<{ code: string; number: number }>(
-    `select code, number from bookings where queue_id = $1 and date = $2::date and status in ${WAITING_SQL}
+    `select code, number from bookings where queue_id = $1 and date = $2::date and status = any($3::text[])
       order by slot_start, number limit 1 for update skip locked`,
-    [o.queueId, o.date],
+    [o.queueId, o.date, [...WAITING_STATUSES]],
   );
   if (!next) return null;
   await tx.query(`update bookings set status = 'called', called_at = $3::timestamptz, counter = $2 where code = $1`, [

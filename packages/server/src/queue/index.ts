@@ -2,6 +2,6 @@
 export { queueRoutes } from './routes.js';
 export { createQueueParts, type QueueParts } from './parts.js';
 export { queueState } from './state.js';
-export { WAITING_SQL, queueEvent, queueZone } from './repository.js';
+export { queueEvent, queueZone } from './repository.js';
 export { label } from './rules.js';
 export { drawQr } from './fast-path/index.js';

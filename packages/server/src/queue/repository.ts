@@ -44,8 +44,6 @@ export interface BookingRow {
   created_at: Date;
 }
 
-/** Core's waiting statuses (its one definition) as an SQL list: `('booked', 'checked_in')`. */
-export const WAITING_SQL = `(${WAITING_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 export const dateStr = (v: unknown): IsoDate => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
@@ -271,8 +269,8 @@ export async function queueFacts(db: Sql, queueId: string, date: string, now: Da
       [queueId, date],
     ),
     db.query<{ number: number }>(
-      `select number from bookings where queue_id = $1 and date = $2::date and status in ${WAITING_SQL} order by slot_start, number`,
-      [queueId, date],
+      `select number from bookings where queue_id = $1 and date = $2::date and status = any($3::text[]) order by slot_start, number`,
+      [queueId, date, [...WAITING_STATUSES]],
     ),
     db.query<{ m: number | null }>(
       `select avg(extract(epoch from (served_at - called_at)) / 60)::float8 as m from (
