@@ -196,6 +196,14 @@ export async function benchFirstUse(o: BenchOptions): Promise<SectionResult> {
       if (repeat[kind].length) {
         figures[`first_use.${kind}.repeat_ms`] = Math.round(median(repeat[kind]));
         rows.push({ name: `${kind}: repeat visit, time to useful`, value: figures[`first_use.${kind}.repeat_ms`]!, unit: 'ms' });
+        if (kind !== 'floor' && repeat.floor.length) {
+          figures[`first_use.${kind}.repeat_to_floor`] = Math.round((median(repeat[kind]) / median(repeat.floor)) * 100) / 100;
+          rows.push({
+            name: `${kind}: repeat visit ÷ the floor's repeat visit`,
+            value: figures[`first_use.${kind}.repeat_to_floor`]!,
+            unit: '×',
+          });
+        }
       }
     }
     return {
