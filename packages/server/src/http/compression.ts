@@ -75,12 +75,14 @@ const compressible = (res: Response): boolean => {
 };
 
 /** Replaces the answer with `body`, keeping status and headers (`c.res = undefined` first: Hono would wrap it again). */
-function replaceBody(c: Context<Env>, body: Uint8Array, headers: Headers): void {
+function replaceBody(c: Context<Env>, body: Buffer, headers: Headers): void {
   const { status, statusText } = c.res;
   headers.set('content-length', String(body.byteLength));
   c.res = undefined as unknown as Response;
-  c.res = new Response(body, { status, statusText, headers });
+  // zlib's buffers own plain ArrayBuffers (never shared memory).
+  c.res = new Response(body as Uint8Array<ArrayBuffer>, { status, statusText, headers });
 }
+
 /**
  * `Vary` may also have been written straight onto Node's response (`Vary: Origin` for a CORS list,
  * by `requestBasics`); Node lets the answer's own headers replace those, so both get the merged list.
