@@ -45,7 +45,8 @@ const server = await startServer({
   demoRoot: env.SERVE_DEMO === '0' ? undefined : root,
   logger,
   config: {
-    corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',').map((s) => s.trim()) : '*',
+    // Unset or `*`: any origin (a public API); else the comma-separated list of origins.
+    corsOrigins: env.CORS_ORIGINS && env.CORS_ORIGINS.trim() !== '*' ? env.CORS_ORIGINS.split(',').map((s) => s.trim()) : '*',
     trustProxy: env.TRUST_PROXY === '1',
   },
 }).catch((e: unknown) => {
