@@ -5,9 +5,11 @@
 export { MppServiceCatalog } from './mpp-service-catalog/mpp-service-catalog.js';
 export { MppQueueBooking } from './mpp-queue-booking/mpp-queue-booking.js';
 export { MppQueueTicket } from './mpp-queue-ticket/mpp-queue-ticket.js';
+export { MppLauncher } from './mpp-launcher/mpp-launcher.js';
 export * from './mpp-service-catalog/events.js';
 export * from './mpp-queue-booking/events.js';
 export * from './mpp-queue-ticket/events.js';
+export * from './mpp-launcher/events.js';
 export { setDefaultApiBase, resolveApiBase } from './shared/config.js';
 export { clientFor } from './shared/client.js';
 export { defineOnce } from './shared/define.js';

@@ -1,0 +1,79 @@
+import { css } from 'lit';
+
+export const styles = css`
+  /* The host is only the button's place: no card of its own (the widget inside has one). */
+  :host {
+    display: inline-block;
+    background: transparent;
+    container-type: normal;
+  }
+  :host([mode='none']) {
+    display: contents;
+  }
+  .launcher {
+    font: inherit;
+    font-size: var(--mpp-font-size, 16px);
+    line-height: 1.25;
+    min-height: 44px;
+    padding: 10px 18px;
+    border: 0;
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    cursor: pointer;
+  }
+  .launcher:focus-visible,
+  .close:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .launcher.floating {
+    position: fixed;
+    right: 16px;
+    bottom: 16px;
+    z-index: 2147483000;
+    border-radius: 999px;
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.3);
+  }
+  dialog {
+    box-sizing: border-box;
+    width: min(640px, calc(100vw - 16px));
+    max-height: calc(100dvh - 16px);
+    margin: auto;
+    padding: 0 0 8px;
+    border: 0;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    overflow: auto;
+  }
+  .guard {
+    display: block;
+    width: 1px;
+    height: 1px;
+    opacity: 0;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+  .bar {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    display: flex;
+    justify-content: flex-end;
+    padding: 4px;
+    background: inherit;
+  }
+  .close {
+    font: inherit;
+    font-size: var(--mpp-font-size, 16px);
+    min-height: 44px;
+    padding: 8px 14px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+`;
