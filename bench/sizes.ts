@@ -2,7 +2,7 @@
 // Broken when the autoloader has no chunk for one of the catalog, booking and ticket elements.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SectionResult } from './rows.js';
 
@@ -18,6 +18,8 @@ const files = (dir: string): string[] =>
 
 const kb = (n: number) => Math.round((n / 1024) * 100) / 100;
 const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
+/** Brotli at its highest quality, as the build's `.br` copies are made. */
+const br = (buf: Buffer) => brotliCompressSync(buf).length;
 
 /** Relative module specifiers in a chunk: static `import … from`/`export … from`, and dynamic `import("…")`. */
 const STATIC_IMPORT = /(?:import|export)\s*(?:[^"'()]*?from\s*)?["'](\.\.?\/[^"']+)["']/g;
@@ -127,14 +129,21 @@ export async function benchSizes(): Promise<SectionResult> {
   const add = (key: string, name: string, list: Iterable<string>) => {
     let min = 0;
     let g = 0;
+    let b2 = 0;
     for (const f of list) {
       const b = readFileSync(f);
       min += b.length;
       g += gz(b);
+      b2 += br(b);
     }
     figures[`size.${key}_min_kb`] = kb(min);
     figures[`size.${key}_gzip_kb`] = kb(g);
-    rows.push({ name: `${name} (min)`, value: kb(min), unit: 'KB' }, { name: `${name} (gzip)`, value: kb(g), unit: 'KB' });
+    figures[`size.${key}_br_kb`] = kb(b2);
+    rows.push(
+      { name: `${name} (min)`, value: kb(min), unit: 'KB' },
+      { name: `${name} (gzip)`, value: kb(g), unit: 'KB' },
+      { name: `${name} (brotli)`, value: kb(b2), unit: 'KB' },
+    );
   };
   add('cdn_all', 'CDN bundle, all files', all);
   add('cdn_loader', 'CDN autoloader mpp-kit.js alone', [join(cdn, 'mpp-kit.js')]);
@@ -175,5 +184,16 @@ export async function benchSizes(): Promise<SectionResult> {
       [...english].filter((f) => !queue.has(f) && !catalog.has(f)),
     );
   }
+  const launcher = elements.get('mpp-launcher');
+  const bookingFiles = elements.get('mpp-queue-booking');
+  if (launcher && bookingFiles) {
+    // The popup and the floating button: the launcher's chunks a page with a widget does not load
+    // anyway. (The loader's own part, `data-mpp-open` and `mppKit`, is in its row above.)
+    add(
+      'launcher_over_widget',
+      '<mpp-launcher> (popup, floating button) on top of a widget',
+      [...launcher].filter((f) => !bookingFiles.has(f)),
+    );
+  } else broken.push('size: the autoloader has no chunk for <mpp-launcher>');
   return { rows, figures, notes: [], broken };
 }
