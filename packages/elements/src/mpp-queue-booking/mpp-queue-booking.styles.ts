@@ -5,32 +5,32 @@ export const styles = css`
     border: 1px solid var(--mpp-booking-border-color, transparent);
   }
   h3 {
-    font-size: 1.1rem;
-    margin-top: 0.5rem;
+    font-size: calc(1.1 * var(--_base));
+    margin-top: calc(0.5 * var(--_base));
   }
   p {
-    margin: 0 0 0.75rem;
+    margin: 0 0 calc(0.75 * var(--_base));
   }
   ol.steps {
     list-style: none;
     display: grid;
     grid-template-columns: repeat(5, minmax(0, 1fr));
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_base));
     padding: 0;
-    margin: 0 0 0.25rem;
+    margin: 0 0 calc(0.25 * var(--_base));
     counter-reset: none;
   }
   .step-btn {
     display: flex;
     flex-direction: column;
     align-items: center;
-    gap: 0.15rem;
+    gap: calc(0.15 * var(--_base));
     width: 100%;
     min-height: 44px;
-    padding: 0.25rem 0;
+    padding: calc(0.25 * var(--_base)) 0;
     border: 0;
     background: none;
-    font-size: 0.8rem;
+    font-size: calc(0.8 * var(--_base));
     text-align: center;
     color: var(--_muted);
   }
@@ -45,8 +45,8 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    width: 1.9rem;
-    height: 1.9rem;
+    width: calc(1.9 * var(--_base));
+    height: calc(1.9 * var(--_base));
     border-radius: 50%;
     border: 2px solid var(--_border);
     background: var(--_surface);
@@ -70,11 +70,11 @@ export const styles = css`
     text-underline-offset: 0.2em;
   }
   .step-of {
-    font-size: 0.9rem;
+    font-size: calc(0.9 * var(--_base));
     color: var(--_muted);
-    margin-bottom: 0.5rem;
+    margin-bottom: calc(0.5 * var(--_base));
   }
-  @container (max-width: 26rem) {
+  @container (max-width: 416px) {
     .step-btn .label {
       position: absolute;
       width: 1px;
@@ -85,20 +85,20 @@ export const styles = css`
     }
   }
   .context {
-    margin-bottom: 0.5rem;
+    margin-bottom: calc(0.5 * var(--_base));
   }
   .field {
-    margin: 0 0 1rem;
+    margin: 0 0 var(--_base);
   }
   .hint.warning {
     color: var(--_text);
-    padding: 0.5rem 0.75rem;
+    padding: calc(0.5 * var(--_base)) calc(0.75 * var(--_base));
     border-left: 4px solid var(--_primary);
     background: var(--_surface-2);
     border-radius: var(--_radius);
   }
   .status {
-    margin: 0.5rem 0;
+    margin: calc(0.5 * var(--_base)) 0;
   }
   .banner a {
     color: inherit;
@@ -114,23 +114,23 @@ export const styles = css`
     padding: 0;
     margin: 0;
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_base));
   }
   .item {
-    padding: 0.6rem 0.75rem;
+    padding: calc(0.6 * var(--_base)) calc(0.75 * var(--_base));
   }
   .skeleton {
-    height: 3.5rem;
+    height: calc(3.5 * var(--_base));
   }
   ul.bring {
-    padding-left: 1.25rem;
-    margin: 0 0 0.75rem;
+    padding-left: calc(1.25 * var(--_base));
+    margin: 0 0 calc(0.75 * var(--_base));
   }
   .spinner {
     display: inline-block;
     width: 1em;
     height: 1em;
-    margin-right: 0.35rem;
+    margin-right: calc(0.35 * var(--_base));
     vertical-align: -0.15em;
     border: 2px solid currentColor;
     border-right-color: transparent;
@@ -143,6 +143,6 @@ export const styles = css`
     }
   }
   mpp-queue-ticket {
-    margin: 0.5rem 0;
+    margin: calc(0.5 * var(--_base)) 0;
   }
 `;

@@ -6,7 +6,7 @@ export const styles = css`
     border: 1px solid var(--mpp-ticket-border-color, transparent);
   }
   p {
-    margin: 0 0 0.5rem;
+    margin: 0 0 calc(0.5 * var(--_base));
   }
   .number-label {
     margin: 0;
@@ -14,8 +14,8 @@ export const styles = css`
     font-weight: 600;
   }
   .number {
-    margin: 0 0 0.5rem;
-    font-size: var(--mpp-ticket-number-size, 3rem);
+    margin: 0 0 calc(0.5 * var(--_base));
+    font-size: var(--mpp-ticket-number-size, calc(3 * var(--_base)));
     font-weight: 700;
     line-height: 1.1;
     letter-spacing: 0.02em;
@@ -28,7 +28,7 @@ export const styles = css`
     text-decoration: line-through;
   }
   .ticket-status {
-    padding: 0.5rem 0.75rem;
+    padding: calc(0.5 * var(--_base)) calc(0.75 * var(--_base));
     border-radius: var(--_radius);
     background: var(--_surface-2);
     border-left: 4px solid var(--_primary);
@@ -39,12 +39,12 @@ export const styles = css`
     border-left-color: var(--_danger);
   }
   .callout.on {
-    padding: 0.75rem;
-    margin: 0 0 0.75rem;
+    padding: calc(0.75 * var(--_base));
+    margin: 0 0 calc(0.75 * var(--_base));
     border-radius: var(--_radius);
     background: var(--_primary);
     color: var(--_on-primary);
-    font-size: 1.35rem;
+    font-size: calc(1.35 * var(--_base));
     line-height: 1.3;
   }
   .callout p {
@@ -52,28 +52,28 @@ export const styles = css`
     overflow-wrap: normal;
   }
   .alert-toggle {
-    margin: 0 0 1rem;
+    margin: 0 0 var(--_base);
   }
   .alert-toggle label {
     display: flex;
-    gap: 0.6rem;
+    gap: calc(0.6 * var(--_base));
     align-items: center;
     min-height: 44px;
     cursor: pointer;
   }
   .alert-toggle input {
-    width: 1.35rem;
-    height: 1.35rem;
+    width: calc(1.35 * var(--_base));
+    height: calc(1.35 * var(--_base));
   }
   .notice {
-    padding: 0.5rem 0.75rem;
+    padding: calc(0.5 * var(--_base)) calc(0.75 * var(--_base));
     border-radius: var(--_radius);
     background: var(--_surface-2);
     border-left: 4px solid var(--_primary);
   }
   dl.facts {
-    grid-template-columns: minmax(6rem, max-content) 1fr;
-    margin: 0.5rem 0 1rem;
+    grid-template-columns: minmax(calc(6 * var(--_base)), max-content) 1fr;
+    margin: calc(0.5 * var(--_base)) 0 var(--_base);
   }
   .code {
     font-variant-numeric: tabular-nums;
@@ -83,20 +83,20 @@ export const styles = css`
   .code-box {
     display: flex;
     flex-wrap: wrap;
-    gap: 1rem;
+    gap: var(--_base);
     align-items: center;
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_base));
     border: 1px dashed var(--_border);
     border-radius: var(--_radius);
-    margin: 0.5rem 0 1rem;
+    margin: calc(0.5 * var(--_base)) 0 var(--_base);
   }
   .code-box > div {
-    flex: 1 1 10rem;
+    flex: 1 1 calc(10 * var(--_base));
     min-width: 0;
   }
   svg.qr {
-    width: 9rem;
-    height: 9rem;
+    width: calc(9 * var(--_base));
+    height: calc(9 * var(--_base));
     flex: none;
     display: block;
   }
@@ -106,35 +106,35 @@ export const styles = css`
     font-weight: 600;
   }
   .code {
-    font-size: 1.5rem;
+    font-size: calc(1.5 * var(--_base));
     font-weight: 700;
-    margin: 0 0 0.25rem;
+    margin: 0 0 calc(0.25 * var(--_base));
     font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
   }
   .live {
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_base));
     border-radius: var(--_radius);
     background: var(--_surface-2);
-    margin: 0.5rem 0 1rem;
+    margin: calc(0.5 * var(--_base)) 0 var(--_base);
   }
   .live h3 {
     margin-top: 0;
   }
   .live-lines p {
-    margin: 0 0 0.25rem;
+    margin: 0 0 calc(0.25 * var(--_base));
   }
   .ahead {
-    font-size: 1.15rem;
+    font-size: calc(1.15 * var(--_base));
   }
   .conn {
-    margin: 0.5rem 0 0;
-    font-size: 0.9rem;
+    margin: calc(0.5 * var(--_base)) 0 0;
+    font-size: calc(0.9 * var(--_base));
     color: var(--_muted);
   }
   .dot {
     display: inline-block;
-    width: 0.65rem;
-    height: 0.65rem;
+    width: calc(0.65 * var(--_base));
+    height: calc(0.65 * var(--_base));
     border-radius: 50%;
     border: 2px solid var(--_muted);
     vertical-align: 0;
@@ -151,18 +151,18 @@ export const styles = css`
   ul.links {
     list-style: none;
     padding: 0;
-    margin: 0 0 1rem;
+    margin: 0 0 var(--_base);
   }
   ul.links {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_base));
   }
   .link-btn {
     display: inline-flex;
     align-items: center;
     min-height: 44px;
-    padding: 0.5rem 0.9rem;
+    padding: calc(0.5 * var(--_base)) calc(0.9 * var(--_base));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     color: var(--_text);
@@ -173,16 +173,16 @@ export const styles = css`
     background: var(--_surface-2);
   }
   .field {
-    margin: 0 0 0.75rem;
+    margin: 0 0 calc(0.75 * var(--_base));
   }
   .reveal,
   .manage {
-    margin-top: 1rem;
-    padding-top: 0.5rem;
+    margin-top: var(--_base);
+    padding-top: calc(0.5 * var(--_base));
     border-top: 1px solid var(--_border);
   }
   .actions {
-    margin-top: 0.75rem;
+    margin-top: calc(0.75 * var(--_base));
   }
   .btn-danger {
     background: var(--_danger);

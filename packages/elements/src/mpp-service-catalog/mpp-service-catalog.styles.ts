@@ -7,21 +7,21 @@ export const styles = css`
   .controls {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75rem;
+    gap: calc(0.75 * var(--_base));
     align-items: flex-end;
   }
   .field {
-    flex: 1 1 14rem;
+    flex: 1 1 calc(14 * var(--_base));
   }
   .status {
-    margin: 0.75rem 0 0.5rem;
+    margin: calc(0.75 * var(--_base)) 0 calc(0.5 * var(--_base));
   }
   ul.results {
     list-style: none;
     padding: 0;
     margin: 0;
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_base));
   }
   .item-name {
     color: var(--_primary);
@@ -33,48 +33,48 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
   .skeleton {
-    height: 4.25rem;
+    height: calc(4.25 * var(--_base));
   }
   .chips {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
-    margin: 0.5rem 0 0.75rem;
+    gap: calc(0.5 * var(--_base));
+    margin: calc(0.5 * var(--_base)) 0 calc(0.75 * var(--_base));
     padding: 0;
     list-style: none;
   }
   .chip {
     min-height: 44px;
-    padding: 0.4rem 0.9rem;
+    padding: calc(0.4 * var(--_base)) calc(0.9 * var(--_base));
     border-radius: 999px;
     border: 1px solid var(--_border);
     background: var(--_surface);
     cursor: pointer;
   }
   dl.facts {
-    grid-template-columns: minmax(8rem, max-content) 1fr;
+    grid-template-columns: minmax(calc(8 * var(--_base)), max-content) 1fr;
   }
-  @container (max-width: 30rem) {
+  @container (max-width: 480px) {
     dl.facts {
       grid-template-columns: 1fr;
     }
     dl.facts dd {
-      margin-bottom: 0.5rem;
+      margin-bottom: calc(0.5 * var(--_base));
     }
   }
   dd {
     overflow-wrap: anywhere;
   }
   ol.steps {
-    padding-left: 1.5rem;
+    padding-left: calc(1.5 * var(--_base));
   }
   .actions {
-    margin-top: 1.25rem;
+    margin-top: calc(1.25 * var(--_base));
   }
   .badge {
     display: inline-block;
-    font-size: 0.8rem;
-    padding: 0 0.5rem;
+    font-size: calc(0.8 * var(--_base));
+    padding: 0 calc(0.5 * var(--_base));
     border-radius: 999px;
     border: 1px solid var(--_border);
     color: var(--_muted);
@@ -82,17 +82,17 @@ export const styles = css`
   }
   .agency {
     color: var(--_muted);
-    margin: 0 0 0.5rem;
+    margin: 0 0 calc(0.5 * var(--_base));
   }
   .summary {
-    margin: 0 0 0.5rem;
+    margin: 0 0 calc(0.5 * var(--_base));
   }
   ul.groups {
     list-style: none;
     padding: 0;
     margin: 0;
     display: grid;
-    gap: 0.5rem;
+    gap: calc(0.5 * var(--_base));
   }
   details[part='group'] {
     border: 1px solid var(--_border);
@@ -102,9 +102,9 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0 0.5rem;
+    gap: 0 calc(0.5 * var(--_base));
     min-height: 44px;
-    padding: 0.5rem 0.75rem;
+    padding: calc(0.5 * var(--_base)) calc(0.75 * var(--_base));
     cursor: pointer;
     font-weight: 600;
   }
@@ -127,7 +127,7 @@ export const styles = css`
   }
   details[part='group'] > ul.results,
   details[part='group'] > .actions {
-    margin: 0 0.5rem 0.5rem;
+    margin: 0 calc(0.5 * var(--_base)) calc(0.5 * var(--_base));
   }
   [part='elsewhere'] a {
     color: var(--_primary);

@@ -4,6 +4,7 @@ import { css } from 'lit';
  * Pieces every widget draws the same way: the frame and headings, form fields and inputs, status
  * lines, action rows, notice banners, checklists ("what to bring"), list items, loading skeletons and
  * fact lists (a two-column `dl.facts` that stacks in narrow containers). Widgets adjust from here.
+ * Sizes are multiples of the base font size (`calc(n * var(--_base))`, see theme.ts), never `rem`.
  */
 export const components = css`
   .root {
@@ -13,19 +14,19 @@ export const components = css`
   h2,
   h3 {
     line-height: 1.25;
-    margin: 0 0 0.5rem;
+    margin: 0 0 calc(0.5 * var(--_base));
   }
   h2 {
-    font-size: 1.25rem;
+    font-size: calc(1.25 * var(--_base));
   }
   h3 {
-    font-size: 1.05rem;
-    margin-top: 1.25rem;
+    font-size: calc(1.05 * var(--_base));
+    margin-top: calc(1.25 * var(--_base));
   }
   .field {
     display: flex;
     flex-direction: column;
-    gap: 0.25rem;
+    gap: calc(0.25 * var(--_base));
     min-width: 0;
   }
   .field label {
@@ -38,7 +39,7 @@ export const components = css`
   select {
     min-height: 44px;
     width: 100%;
-    padding: 0.5rem 0.75rem;
+    padding: calc(0.5 * var(--_base)) calc(0.75 * var(--_base));
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -49,14 +50,14 @@ export const components = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75rem;
-    margin-top: 1rem;
+    gap: calc(0.75 * var(--_base));
+    margin-top: var(--_base);
   }
   .item {
     display: block;
     width: 100%;
     text-align: left;
-    padding: 0.75rem;
+    padding: calc(0.75 * var(--_base));
     min-height: 44px;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -70,17 +71,17 @@ export const components = css`
   .item-meta {
     display: block;
     color: var(--_muted);
-    font-size: 0.9rem;
+    font-size: calc(0.9 * var(--_base));
   }
   dl.facts {
     display: grid;
-    grid-template-columns: minmax(7rem, max-content) 1fr;
-    gap: 0.35rem 1rem;
-    margin: 0.75rem 0;
+    grid-template-columns: minmax(calc(7 * var(--_base)), max-content) 1fr;
+    gap: calc(0.35 * var(--_base)) var(--_base);
+    margin: calc(0.75 * var(--_base)) 0;
   }
   .banner {
-    margin: 0.75rem 0;
-    padding: 0.75rem;
+    margin: calc(0.75 * var(--_base)) 0;
+    padding: calc(0.75 * var(--_base));
     border-radius: var(--_radius);
     background: var(--_surface-2);
     border-left: 4px solid var(--_border);
@@ -89,7 +90,7 @@ export const components = css`
     border-left-color: var(--_danger);
   }
   .banner p {
-    margin: 0 0 0.5rem;
+    margin: 0 0 calc(0.5 * var(--_base));
   }
   ul.checklist {
     list-style: none;
@@ -98,16 +99,16 @@ export const components = css`
   }
   ul.checklist label {
     display: flex;
-    gap: 0.6rem;
+    gap: calc(0.6 * var(--_base));
     align-items: flex-start;
     min-height: 44px;
-    padding: 0.35rem 0;
+    padding: calc(0.35 * var(--_base)) 0;
     cursor: pointer;
   }
   ul.checklist input {
-    width: 1.35rem;
-    height: 1.35rem;
-    margin: 0.1rem 0 0;
+    width: calc(1.35 * var(--_base));
+    height: calc(1.35 * var(--_base));
+    margin: calc(0.1 * var(--_base)) 0 0;
     flex: none;
     accent-color: var(--_primary);
   }
@@ -134,13 +135,13 @@ export const components = css`
   dd {
     margin: 0;
   }
-  @container (max-width: 28rem) {
+  @container (max-width: 448px) {
     dl.facts {
       grid-template-columns: 1fr;
       gap: 0;
     }
     dl.facts dd {
-      margin-bottom: 0.5rem;
+      margin-bottom: calc(0.5 * var(--_base));
     }
   }
 `;

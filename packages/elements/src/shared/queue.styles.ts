@@ -7,8 +7,8 @@ export const queueStyles = css`
   }
   h4 {
     line-height: 1.25;
-    font-size: 1rem;
-    margin: 1rem 0 0.5rem;
+    font-size: var(--_base);
+    margin: var(--_base) 0 calc(0.5 * var(--_base));
   }
   h2:focus,
   h3:focus,
@@ -23,7 +23,7 @@ export const queueStyles = css`
   .hint {
     margin: 0;
     color: var(--_muted);
-    font-size: 0.9rem;
+    font-size: calc(0.9 * var(--_base));
   }
   input[aria-invalid='true'] {
     border: 2px solid var(--_danger);
