@@ -157,7 +157,8 @@ export default [
     onwarn,
     plugins: [
       clean('./packages/core/dist'),
-      typescript({ tsconfig: here('./packages/core/tsconfig.build.json'), outDir: here('./packages/core/dist') }),
+      // `inlineSources`: the maps carry the TypeScript they were made from (`src/` is not published).
+      typescript({ tsconfig: here('./packages/core/tsconfig.build.json'), outDir: here('./packages/core/dist'), inlineSources: true }),
     ],
   },
   {
@@ -166,7 +167,8 @@ export default [
       here('./packages/elements/src/autoloader.ts'),
       ...ELEMENTS.flatMap((e) => [here(`./packages/elements/src/${e}/${e}.ts`), here(`./packages/elements/src/${e}/define.ts`)]),
     ],
-    external: [/^lit(\/|$)/, /^@lit\//, /^@mpp-kit\/core$/],
+    // tslib (the decorator helpers) is a dependency, imported rather than copied into dist/.
+    external: [/^lit(\/|$)/, /^@lit\//, /^@mpp-kit\/core$/, /^tslib$/],
     output: {
       dir: here('./packages/elements/dist'),
       format: 'esm',
@@ -177,7 +179,12 @@ export default [
     onwarn,
     plugins: [
       clean('./packages/elements/dist'),
-      typescript({ tsconfig: here('./packages/elements/tsconfig.build.json'), outDir: here('./packages/elements/dist') }),
+      typescript({
+        tsconfig: here('./packages/elements/tsconfig.build.json'),
+        outDir: here('./packages/elements/dist'),
+        inlineSources: true,
+        importHelpers: true,
+      }),
     ],
   },
   {
