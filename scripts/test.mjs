@@ -85,6 +85,7 @@ await step('end to end (playwright-core)', process.execPath, [
   'e2e/csp.test.ts',
   'e2e/embed.test.ts',
   'e2e/kelurahan-portal.test.ts',
+  'e2e/configurator.test.ts',
 ]);
 
 console.log(`\nWhole suite in ${((Date.now() - t0) / 1000).toFixed(0)} s${failures.length ? `; failed: ${failures.join(', ')}` : ''}`);
