@@ -27,6 +27,12 @@ test('JSX typings from the packed package', async (t) => {
   copyFileSync(new URL('tsconfig.json', fixture), join(dir, 'tsconfig.json'));
   const app = readFileSync(new URL('app.tsx', fixture), 'utf8');
 
+  await t.test('the packed core resolves to dist/ under every condition (no TypeScript source)', () => {
+    const core = JSON.parse(readFileSync(join(dir, 'node_modules/@mpp-kit/core/package.json'), 'utf8'));
+    assert.doesNotMatch(JSON.stringify(core.exports), /src\/|\.ts"/);
+    assert.equal(core.exports['.'].default, './dist/index.js');
+  });
+
   await t.test('a React 19 app type-checks', () => {
     const r = check(dir, app);
     assert.equal(r.code, 0, r.out);
