@@ -2,7 +2,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono, MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 import MarkdownIt from 'markdown-it';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Env } from './app.js';
@@ -55,8 +55,14 @@ const cached = (policy: (path: string) => string, o: { cors?: boolean } = {}): M
   };
 };
 
+/** The version in the CDN's versioned path: `@mpp-kit/elements`'s package.json version. */
+export function cdnVersion(repoRoot: string): string {
+  const { version } = JSON.parse(readFileSync(join(repoRoot, 'packages/elements/package.json'), 'utf8')) as { version: string };
+  return version;
+}
+
 /**
- * Serves the demo around the API: the CDN bundle (`/cdn/`), the examples (`/examples/`), the docs
+ * Serves the demo around the API: the CDN bundle (`/cdn/` and `/cdn/<version>/`), the examples (`/examples/`), the docs
  * (`/docs/`, Markdown rendered as HTML pages) and a landing page. Mounted by `npm start`, not by
  * `createApp`, so a production API can run without it.
  *
@@ -71,10 +77,16 @@ export function mountDemo(app: Hono<Env>, repoRoot: string): void {
   // Raw HTML in a doc is shown as text, never run: the docs are Markdown, not pages.
   const markdown = new MarkdownIt({ html: false });
 
+  // The same bundle also under `/cdn/<version>/` (the elements package's version), for pages that
+  // pin a release: `/cdn/0.1.0/mpp-kit.js`. Its chunks are relative imports, so they load from there
+  // too. Both paths get the same cache policy (the version prefix is ignored when choosing it).
+  const versioned = `/cdn/${cdnVersion(repoRoot)}`;
+  const unversioned = (p: string) => (p.startsWith(`${versioned}/`) ? `/cdn${p.slice(versioned.length)}` : p);
   app.use(
     '/cdn/*',
-    cached((p) => (HASHED_CDN_FILE.test(p) ? IMMUTABLE : SHORT), { cors: true }),
+    cached((p) => (HASHED_CDN_FILE.test(unversioned(p)) ? IMMUTABLE : SHORT), { cors: true }),
   );
+  app.use(`${versioned}/*`, serveStatic({ root: cdn, rewriteRequestPath: strip(versioned), precompressed: true }));
   app.use('/cdn/*', serveStatic({ root: cdn, rewriteRequestPath: strip('/cdn'), precompressed: true }));
 
   app.use(
