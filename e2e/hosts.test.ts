@@ -6,7 +6,9 @@
 // or $E2E_ARTIFACTS/hosts) and compared pixel by pixel with its shot on the bare page: a different
 // size or more than 0.2 % of pixels off fails. A measurement test fails when an input, select,
 // button or textarea sticks out of its card, when a single-line input grows past 48 px, or when
-// the title, body or metadata text is smaller than its token-derived size.
+// the title, body or metadata text is smaller than its token-derived size. A negative control
+// checks that the comparison sees a same-size change (another brand colour), and one test that
+// `--mpp-font-size: 20px` scales title, body, inputs and metadata alike on the WordPress-like host.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -78,14 +80,14 @@ describe('the widgets on hostile, WordPress-like and Bootstrap host pages, at 36
   });
 
   /** The host page with `tag` in it, served on the server's origin (so `/cdn/mpp-kit.js` and the API are same-origin). */
-  async function open(host: Host, tag: Tag): Promise<Page> {
+  async function open(host: Host, tag: Tag, markup: string = ELEMENTS[tag].markup): Promise<Page> {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 }, reducedMotion: 'reduce' });
     await page.addInitScript('globalThis.__name = (f) => f');
     page.on('pageerror', (e) => errors.push(`${host} ${tag}: ${e.message}`));
     page.on('response', (r) => r.status() >= 500 && errors.push(`${r.status()} ${r.url()}`));
     const fixture = readFileSync(new URL(`./hosts/${host}.html`, import.meta.url), 'utf8');
     await page.route(`${server.url}/hosts/**`, (route) =>
-      route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture.replace('<!--WIDGET-->', ELEMENTS[tag].markup) }),
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixture.replace('<!--WIDGET-->', markup) }),
     );
     await page.goto(`${server.url}/hosts/${host}.html`);
     await ELEMENTS[tag].ready(page);
@@ -206,13 +208,40 @@ describe('the widgets on hostile, WordPress-like and Bootstrap host pages, at 36
 
   for (const tag of TAGS) {
     for (const host of HOSTS.filter((h) => h !== 'bare')) {
-      it(`${tag} on the ${host} host looks as on the bare page`, async () => {
+      it(`${tag} on the ${host} host looks as on the bare page`, async (t) => {
         const d = await diff(await shot('bare', tag), await shot(host, tag));
+        t.diagnostic(`${tag} on ${host}: ${d.size[1]} (bare ${d.size[0]}), ${(d.share * 100).toFixed(3)} % of pixels differ`);
         assert.equal(d.size[1], d.size[0], `${tag} on ${host}: size of the shot (bare ${d.size[0]})`);
         assert.ok(d.share <= MAX_DIFF, `${tag} on ${host}: ${(d.share * 100).toFixed(2)} % of pixels differ from the bare page`);
       });
     }
   }
+
+  it('negative control: the comparison sees a change of the same size (another brand colour)', async () => {
+    const tag = 'mpp-queue-ticket';
+    const page = await open('bare', tag, '<mpp-queue-ticket style="--mpp-color-primary: #b00020"></mpp-queue-ticket>');
+    const png = await page.locator(tag).screenshot({ animations: 'disabled', caret: 'hide' });
+    await page.close();
+    const d = await diff(await shot('bare', tag), png);
+    assert.equal(d.size[1], d.size[0]);
+    assert.ok(d.share > MAX_DIFF, `only ${(d.share * 100).toFixed(3)} % of pixels differ`);
+  });
+
+  it('--mpp-font-size scales titles, body text and metadata alike, on the WordPress-like host', async () => {
+    const tag = 'mpp-service-catalog';
+    const page = await open(
+      'wordpress',
+      tag,
+      ELEMENTS[tag].markup.replace('<mpp-service-catalog ', '<mpp-service-catalog style="--mpp-font-size: 20px" '),
+    );
+    const sizes = await page.evaluate((tag) => {
+      const root = document.querySelector(tag)!.shadowRoot!;
+      const px = (sel: string) => parseFloat(getComputedStyle(root.querySelector(sel)!).fontSize);
+      return { title: px('[part="title"]'), body: px('[part="base"]'), input: px('input'), meta: px('.item-meta') };
+    }, tag);
+    assert.deepEqual(sizes, { title: 25, body: 20, input: 20, meta: 18 });
+    await page.close();
+  });
 
   it('no page error and no server error', () => {
     assert.deepEqual(errors, []);
