@@ -44,7 +44,6 @@ export interface BookingRow {
   created_at: Date;
 }
 
-
 const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
 export const dateStr = (v: unknown): IsoDate => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 const instant = (v: unknown): Date => (v instanceof Date ? v : new Date(String(v)));
