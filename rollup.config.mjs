@@ -168,7 +168,7 @@ export default [
       ...ELEMENTS.flatMap((e) => [here(`./packages/elements/src/${e}/${e}.ts`), here(`./packages/elements/src/${e}/define.ts`)]),
     ],
     // tslib (the decorator helpers) is a dependency, imported rather than copied into dist/.
-    external: [/^lit(\/|$)/, /^@lit\//, /^@mpp-kit\/core$/, /^tslib$/],
+    external: [/^lit(\/|$)/, /^@lit\//, /^@mpp-kit\/core$/, /^tslib$/, /^idb-keyval$/],
     output: {
       dir: here('./packages/elements/dist'),
       format: 'esm',

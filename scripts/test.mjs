@@ -71,6 +71,15 @@ if (process.env.TEST_DATABASE_URL) {
   totals.skipped++;
 }
 await step('elements (Chromium)', 'npm', ['test', '--workspace', '@mpp-kit/elements', '--silent']);
+// The packages as published: each tarball's file list, maps, manifest and IDE data, and a React 19 app
+// type-checked against the packed typings. One file at a time: both pack core, whose package.json is
+// rewritten while it packs.
+await step('packages (npm pack)', process.execPath, [
+  '--test',
+  '--test-concurrency=1',
+  'packages/elements/test-node/package.test.mjs',
+  'packages/elements/test-node/jsx.test.mjs',
+]);
 await step('end to end (playwright-core)', process.execPath, [
   '--conditions=development',
   '--import',
@@ -86,6 +95,7 @@ await step('end to end (playwright-core)', process.execPath, [
   'e2e/embed.test.ts',
   'e2e/kelurahan-portal.test.ts',
   'e2e/configurator.test.ts',
+  'e2e/hosts.test.ts',
 ]);
 
 console.log(`\nWhole suite in ${((Date.now() - t0) / 1000).toFixed(0)} s${failures.length ? `; failed: ${failures.join(', ')}` : ''}`);

@@ -10,8 +10,12 @@ export const styles = css`
   :host([mode='none']) {
     display: contents;
   }
+  /* Host-proof like the widgets' frame: nothing of the page's text styles comes through the tag. */
   .launcher {
-    font: inherit;
+    all: initial;
+    display: inline-block;
+    box-sizing: border-box;
+    font-family: var(--_font);
     font-size: var(--mpp-font-size, 16px);
     line-height: 1.25;
     min-height: 44px;
@@ -36,6 +40,11 @@ export const styles = css`
     box-shadow: 0 4px 16px rgb(0 0 0 / 0.3);
   }
   dialog {
+    font-family: var(--_font);
+    font-size: var(--mpp-font-size, 16px);
+    line-height: 1.5;
+    letter-spacing: normal;
+    text-transform: none;
     box-sizing: border-box;
     width: min(640px, calc(100vw - 16px));
     max-height: calc(100dvh - 16px);
@@ -66,7 +75,8 @@ export const styles = css`
     background: inherit;
   }
   .close {
-    font: inherit;
+    font-family: inherit;
+    line-height: 1.25;
     font-size: var(--mpp-font-size, 16px);
     min-height: 44px;
     padding: 8px 14px;

@@ -74,7 +74,7 @@ import {
  * @cssprop --mpp-color-surface-2 - Secondary background (live box, banners). Default `#f1f4f9`.
  * @cssprop --mpp-color-danger - Errors and cancelling. Default `#b3261e`.
  * @cssprop --mpp-ticket-border-color - Border around the ticket. Default none (the host page's card frames it).
- * @cssprop --mpp-ticket-number-size - Size of the queue number. Default `3rem`.
+ * @cssprop --mpp-ticket-number-size - Size of the queue number. Default 3 × `--mpp-font-size`.
  */
 export class MppQueueTicket extends MppElement<TicketMessages> {
   // `theme`, `lang`, the `base` and `title` parts, `mpp-error` and the `--mpp-*` tokens: see `MppElement`.

@@ -93,8 +93,8 @@ export type OwnedStore<S> = ReadableStore<S> & { dispose(): void };
  * @cssprop --mpp-color-focus - Focus ring. Default `#0b57d0`.
  * @cssprop --mpp-radius - Corner radius. Default `8px`.
  * @cssprop --mpp-font-family - Font. Default the system UI font.
- * @cssprop --mpp-font-size - Base font size. Default `1rem`.
- * @cssprop --mpp-space - Inner padding. Default `1rem`.
+ * @cssprop --mpp-font-size - Base font size. Default `16px` (give px: the page's root size never applies).
+ * @cssprop --mpp-space - Inner padding (density). Default the base font size.
  */
 export abstract class MppElement<M extends WidgetMessages> extends LitElement {
   @property({ reflect: true }) theme: 'auto' | 'light' | 'dark' = 'auto';
