@@ -145,8 +145,15 @@ describe('embed modes: inline, popup from any element, floating button, script A
 
   it('runs commands queued before the bundle loaded, and loads tags in a shadow root it is pointed at', async () => {
     const q = await open('/queue.html');
-    await q.p.locator('mpp-launcher mpp-service-catalog #svc-title').waitFor({ timeout: 30_000 });
-    assert.match((await q.p.locator('mpp-launcher mpp-service-catalog #svc-title').textContent()) ?? '', /SKCK|Catatan Kepolisian/i);
+    // The service's name shows once its summary or its full record is there.
+    await q.p.waitForFunction(
+      () =>
+        /SKCK|Catatan Kepolisian/i.test(
+          document.querySelector('mpp-launcher mpp-service-catalog')?.shadowRoot?.querySelector('#svc-title')?.textContent ?? '',
+        ),
+      undefined,
+      { timeout: 30_000 },
+    );
     assert.equal(await dialogOpen(q.p, 'catalog'), true);
     await q.p.evaluate(() => (window as unknown as { mppKit(c: string): void }).mppKit('close'));
     assert.equal(await dialogOpen(q.p, 'catalog'), false);
