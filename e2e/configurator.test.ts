@@ -4,9 +4,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startCli } from './server.js';
+import { launchChromium, startCli, stopCli } from './server.js';
 import { nextWeekdayNine } from '../scripts/test-clock.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -27,11 +26,7 @@ describe('the snippet configurator', { timeout: 240_000 }, () => {
 
   after(async () => {
     await browser?.close();
-    if (!server) return;
-    const exited = new Promise((r) => server.child.once('exit', r));
-    server.child.kill('SIGTERM');
-    await exited;
-    rmSync(server.dataDir, { recursive: true, force: true });
+    await stopCli(server);
   });
 
   it('turns the choices into the snippet and runs it in the preview', async () => {

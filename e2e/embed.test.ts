@@ -8,9 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startCli } from './server.js';
+import { launchChromium, startCli, stopCli } from './server.js';
 import { nextWeekdayNine } from '../scripts/test-clock.mjs';
 
 const STUB = `window.mppKit = window.mppKit || function () { (mppKit.q = mppKit.q || []).push(arguments); };`;
@@ -59,11 +58,7 @@ describe('embed modes: inline, popup from any element, floating button, script A
   after(async () => {
     await browser?.close();
     await new Promise((r) => host?.close(r));
-    if (!server) return;
-    const exited = new Promise((r) => server.child.once('exit', r));
-    server.child.kill('SIGTERM');
-    await exited;
-    rmSync(server.dataDir, { recursive: true, force: true });
+    await stopCli(server);
   });
 
   const open = async (path: string): Promise<{ p: Page; errors: string[] }> => {

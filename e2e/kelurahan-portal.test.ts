@@ -5,12 +5,12 @@
 // opens the booking in a window; the floating button is there; axe finds nothing in any of it.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, startCli } from './server.js';
+import { launchChromium, startCli, stopCli } from './server.js';
 import { nextWeekdayNine } from '../scripts/test-clock.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -44,11 +44,7 @@ describe('examples/kelurahan-portal on a WordPress-like theme', { timeout: 240_0
 
   after(async () => {
     await browser?.close();
-    if (!server) return;
-    const exited = new Promise((r) => server.child.once('exit', r));
-    server.child.kill('SIGTERM');
-    await exited;
-    rmSync(server.dataDir, { recursive: true, force: true });
+    await stopCli(server);
   });
 
   it('shows the catalog in the portal’s colour, readable, nothing sticking out, axe clean', async () => {

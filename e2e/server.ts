@@ -1,6 +1,6 @@
 // Starts the real server the way `npm start` does (the CLI), on a fresh PGlite folder.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,4 +34,13 @@ export async function startCli(env: Record<string, string> = {}): Promise<{ url:
 /** Debian's Chromium (CHROME_PATH or /usr/bin/chromium); never a downloaded browser. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Stops a server from `startCli` and removes its data folder once it has closed its database. */
+export async function stopCli(server: Awaited<ReturnType<typeof startCli>> | undefined): Promise<void> {
+  if (!server) return;
+  const exited = new Promise((r) => server.child.once('exit', r));
+  server.child.kill('SIGTERM');
+  await exited;
+  rmSync(server.dataDir, { recursive: true, force: true });
 }
