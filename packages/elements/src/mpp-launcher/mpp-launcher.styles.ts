@@ -15,15 +15,18 @@ export const styles = css`
     all: initial;
     display: inline-block;
     box-sizing: border-box;
+    padding: 10px 18px;
+    border: 0;
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  .launcher,
+  .close {
     font-family: var(--_font);
     font-size: var(--mpp-font-size, 16px);
     line-height: 1.25;
     min-height: 44px;
-    padding: 10px 18px;
-    border: 0;
     border-radius: var(--_radius);
-    background: var(--_primary);
-    color: var(--_on-primary);
     cursor: pointer;
   }
   .launcher:focus-visible,
@@ -75,15 +78,9 @@ export const styles = css`
     background: inherit;
   }
   .close {
-    font-family: inherit;
-    line-height: 1.25;
-    font-size: var(--mpp-font-size, 16px);
-    min-height: 44px;
     padding: 8px 14px;
     border: 1px solid var(--_border);
-    border-radius: var(--_radius);
     background: transparent;
     color: inherit;
-    cursor: pointer;
   }
 `;

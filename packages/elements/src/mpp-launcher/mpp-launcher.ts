@@ -1,4 +1,3 @@
-import { property, state } from 'lit/decorators.js';
 import { MppElement } from '../shared/mpp-element.js';
 import { tokens } from '../shared/theme.js';
 import { MppLauncherToggledEvent } from './events.js';
@@ -62,13 +61,17 @@ function deepActive(): HTMLElement | null {
  */
 export class MppLauncher extends MppElement<LauncherMessages> {
   static override styles = [tokens, styles];
+  // Declared without decorators: this chunk is what the popup adds to a page, and the decorator
+  // helper alone is about 80 B of it.
+  static override properties = { widget: {}, mode: { reflect: true }, label: {} };
   protected readonly messages = LAUNCHER_MESSAGES;
 
-  @property() widget: LauncherWidget = 'booking';
-  @property({ reflect: true }) mode: 'inline' | 'floating' | 'none' = 'inline';
-  @property() label: string | null = null;
+  widget: LauncherWidget = 'booking';
+  mode: 'inline' | 'floating' | 'none' = 'inline';
+  label: string | null = null;
 
-  @state() private opened = false;
+  /** Whether the window is open (not rendered: the `<dialog>` holds that state). */
+  #opened = false;
   #opener: HTMLElement | null = null;
 
   /** The widget in the window, if it exists yet. */
@@ -77,14 +80,14 @@ export class MppLauncher extends MppElement<LauncherMessages> {
   }
 
   get isOpen(): boolean {
-    return this.opened;
+    return this.#opened;
   }
 
   /** Opens the window (creating the widget the first time); the focus returns to `opener` (default: what has it now) on close. */
   async open(opener: HTMLElement | null = deepActive()): Promise<void> {
     if (!this.content) this.append(this.#create());
     this.#opener = opener;
-    this.opened = true;
+    this.#opened = true;
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector('dialog');
     if (dialog && !dialog.open) dialog.showModal();
@@ -99,7 +102,7 @@ export class MppLauncher extends MppElement<LauncherMessages> {
   /** Starts the widget afresh (a new booking, an empty search). */
   reset(): void {
     this.content?.remove();
-    if (this.opened) this.append(this.#create());
+    if (this.#opened) this.append(this.#create());
   }
 
   #create(): HTMLElement {
@@ -112,8 +115,8 @@ export class MppLauncher extends MppElement<LauncherMessages> {
   }
 
   readonly #onClosed = () => {
-    if (!this.opened) return;
-    this.opened = false;
+    if (!this.#opened) return;
+    this.#opened = false;
     const back = this.#opener;
     this.#opener = null;
     if (back?.isConnected) back.focus();
