@@ -9,6 +9,8 @@
  * - catalog (`/examples/agency-site/`): its first view, the six most used services, listed;
  * - booking (`antrean.html`): ten services to choose from;
  * - ticket by code (`tiket.html?code=…`, a ticket booked for the run): its queue number shown;
+ * - kelurahan (`/examples/kelurahan-portal/`, a WordPress-like portal with the CDN snippet, a
+ *   `data-mpp-open` link and the floating button): its catalog's six most used services listed;
  * - the floor: a static HTML page served by the same server, listing the same services with no
  *   JavaScript. Times are compared with it in the same run (absolute times on this shared
  *   machine are noise); bytes are exact.
@@ -32,12 +34,13 @@ const USEFUL_TIMEOUT_MS = 30_000;
 /** Bytes still arriving after the view is useful (lazy chunks, the live stream) are counted for this long. */
 const SETTLE_MS = 1500;
 
-type PageKind = 'floor' | 'catalog' | 'booking' | 'ticket';
+type PageKind = 'floor' | 'catalog' | 'booking' | 'ticket' | 'kelurahan';
 /** In the page: the time (ms since navigation) the view became useful, or false while it is not. */
 const USEFUL: Record<PageKind, string> = {
   floor: `document.querySelectorAll('li').length >= 10 && performance.now()`,
   catalog: `(document.querySelector('mpp-service-catalog')?.shadowRoot?.querySelectorAll('[data-service]').length ?? 0) >= 6 && performance.now()`,
   booking: `(document.querySelector('mpp-queue-booking')?.shadowRoot?.querySelectorAll('[data-service]').length ?? 0) >= 10 && performance.now()`,
+  kelurahan: `(document.querySelector('mpp-service-catalog')?.shadowRoot?.querySelectorAll('[data-service]').length ?? 0) >= 6 && performance.now()`,
   ticket: `/\\b[A-Z]{1,2}-\\d{3}\\b/.test(document.querySelector('mpp-queue-ticket')?.shadowRoot?.textContent ?? '') && performance.now()`,
 };
 
@@ -148,12 +151,19 @@ export async function benchFirstUse(o: BenchOptions): Promise<SectionResult> {
       ['catalog', `${server.url}/examples/agency-site/`],
       ['booking', `${server.url}/examples/agency-site/antrean.html`],
       ['ticket', `${server.url}/examples/agency-site/tiket.html?code=${code}`],
+      ['kelurahan', `${server.url}/examples/kelurahan-portal/`],
     ];
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
     const runs = o.smoke ? 1 : 3;
     const broken: string[] = [];
-    const cold: Record<PageKind, Array<{ bytes: number; usefulMs: number }>> = { floor: [], catalog: [], booking: [], ticket: [] };
-    const repeat: Record<PageKind, number[]> = { floor: [], catalog: [], booking: [], ticket: [] };
+    const cold: Record<PageKind, Array<{ bytes: number; usefulMs: number }>> = {
+      floor: [],
+      catalog: [],
+      booking: [],
+      ticket: [],
+      kelurahan: [],
+    };
+    const repeat: Record<PageKind, number[]> = { floor: [], catalog: [], booking: [], ticket: [], kelurahan: [] };
     for (let r = 0; r < runs; r++) {
       for (const [kind, url] of pages) {
         const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true });

@@ -60,6 +60,7 @@ const TARGETS: Array<[key: string, text: string, ok: Check]> = [
   ['first_use.catalog.repeat_ms', 'catalog repeat visit ≤ 600 ms on the profile', (v) => v <= 600],
   ['first_use.booking.cold_kb', 'booking page cold ≤ 110 KB on the wire', (v) => v <= 110],
   ['first_use.ticket.cold_kb', 'ticket page by code ≤ 60 KB on the wire', (v) => v <= 60],
+  ['first_use.kelurahan.useful_to_floor', 'kelurahan portal: a usable widget ≤ 1.5× the static floor page', (v) => v <= 1.5],
   ['first_use.ticket.useful_ms', 'ticket by code useful ≤ 1000 ms on the profile', (v) => v <= 1000],
 ];
 
