@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { INPUT_PROBLEMS, decimal } from './input.js';
 import { TEXT_PROBLEMS } from './text.js';
+import { COMPLAINT_PROBLEMS } from './complaint-problems.js';
 
 /** A lowercase slug used as a stable identifier (`disdukcapil`, `disdukcapil-ktp-el`). */
 export const Slug = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), z.maxLength(80));
@@ -86,6 +87,8 @@ export const PROBLEM_CODES = [
   'booking_limit_nik',
   /** Too many active bookings for one phone number on one day, across services. */
   'booking_limit_phone',
+  // Si Badra complaints (complaints.ts)
+  ...COMPLAINT_PROBLEMS,
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 

@@ -1,4 +1,4 @@
-import type { MppErrorKind, ProblemCode } from '@mpp-kit/core';
+import type { ComplaintProblem, MppErrorKind, ProblemCode } from '@mpp-kit/core';
 
 /** Failures without a problem answer from the server: the SDK's error kinds (`network`, `timeout`, …). */
 export type ClientErrorCode = Exclude<MppErrorKind, 'problem'>;
@@ -7,9 +7,10 @@ export type ClientErrorCode = Exclude<MppErrorKind, 'problem'>;
  * A sentence for every error a widget can show: each problem code of the API (`PROBLEM_CODES` in
  * core), each client failure, and a fallback. Typed as a full record, so a server code added to
  * core without words in every locale fails the type check. Shared by all widgets: a code means
- * the same wherever it shows.
+ * the same wherever it shows. The complaint codes are not here: only the Si Badra widgets meet
+ * them, and they carry their own words, so the catalog and queue widgets do not ship them.
  */
-export type ProblemMessages = Record<ProblemCode | ClientErrorCode | 'fallback', string>;
+export type ProblemMessages = Record<Exclude<ProblemCode, ComplaintProblem> | ClientErrorCode | 'fallback', string>;
 
 /** The words for an error code; a code unknown to this version of the widgets gets the fallback. */
 export const problemText = (m: ProblemMessages, code: string | null | undefined): string =>

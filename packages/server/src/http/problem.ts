@@ -57,6 +57,23 @@ const TITLES: Record<ProblemCode, string> = {
   number_invalid: 'Not a number in canonical decimal form',
   id_invalid: 'Not an id in its canonical form',
   header_invalid: 'A header holds characters that are not visible ASCII, or is too long',
+  category_not_found: 'No such complaint category',
+  complaint_not_found: 'No such complaint',
+  capture_token_invalid: 'The photo needs a valid capture token (Mpp-Capture-Token)',
+  capture_token_expired: 'The capture token expired before the photo arrived',
+  capture_token_used: 'The capture token already carried a photo',
+  photo_required: 'A live photo is required',
+  photo_not_found: 'No such photo',
+  photo_type: 'The file is not a JPEG, PNG or WebP image of the declared type',
+  location_required: 'A location or an address is required',
+  location_outside_area: 'The location is outside the area this service covers',
+  location_inaccurate: 'The location is too inaccurate',
+  contact_required: 'An e-mail address or a mobile number is required',
+  verification_code_wrong: 'The verification code is wrong',
+  verification_code_expired: 'The verification code expired',
+  verification_locked: 'Too many wrong codes; request a new one',
+  contact_already_verified: 'The contact is already verified',
+  complaint_transition: 'The complaint is not in a status that allows this',
 };
 
 /**

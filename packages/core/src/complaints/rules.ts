@@ -1,0 +1,97 @@
+/**
+ * The rules of Si Badra complaints, once, for the widgets and the server: which status may follow
+ * which, the answer clock and its escalation levels (24 h → the head of the agency, 48 h → the
+ * mayor's office), and whether a point lies inside the deployment's area. Pure functions: every
+ * "now" is a parameter.
+ */
+import type { AnswerClock, ComplaintStatus } from '../schemas/complaints.js';
+
+/** Who is told when a complaint stays unanswered past a level. */
+export type EscalationTarget = 'agency_head' | 'mayor_office';
+
+/**
+ * When a dispatched complaint escalates. Calendar hours from dispatch (or from reopening) to the
+ * agency's first public answer: Kota Bogor's SOP says 24 h → Kepala OPD, 48 h → Wali Kota. A
+ * deployment may set its own levels.
+ */
+export interface EscalationPolicy {
+  levels: ReadonlyArray<{ afterHours: number; notify: EscalationTarget }>;
+}
+
+export const SI_BADRA_ESCALATION: EscalationPolicy = {
+  levels: [
+    { afterHours: 24, notify: 'agency_head' },
+    { afterHours: 48, notify: 'mayor_office' },
+  ],
+};
+
+const HOUR = 3_600_000;
+
+/**
+ * The answer clock of a complaint at `now`. It runs from `clockStart` (dispatch, or the last
+ * reopening) until `answeredAt`; `level` is the number of escalation levels passed while it ran (0,
+ * 1 or 2 with the default policy) and `dueAt` when the next one falls (null when none is left or
+ * the clock stopped).
+ */
+export function answerClock(
+  c: { clockStart: string | null; answeredAt: string | null },
+  now: Date,
+  policy: EscalationPolicy = SI_BADRA_ESCALATION,
+): AnswerClock {
+  if (!c.clockStart) return { running: false, level: 0, dueAt: null, answeredAt: c.answeredAt };
+  const start = Date.parse(c.clockStart);
+  const end = c.answeredAt ? Date.parse(c.answeredAt) : now.getTime();
+  let level = 0;
+  let dueAt: string | null = null;
+  for (const l of policy.levels) {
+    const at = start + l.afterHours * HOUR;
+    if (at <= end) level++;
+    else {
+      if (!c.answeredAt) dueAt = new Date(at).toISOString();
+      break;
+    }
+  }
+  return { running: !c.answeredAt, level, dueAt, answeredAt: c.answeredAt };
+}
+
+/** Hours left (rounded up) until `dueAt`, for "sisa 5 jam"; 0 when passed. */
+export const hoursLeft = (dueAt: string, now: Date): number => Math.max(0, Math.ceil((Date.parse(dueAt) - now.getTime()) / HOUR));
+
+/** Each action and the statuses it may start from; the server refuses anything else with `complaint_transition`. */
+export const COMPLAINT_ACTIONS = {
+  verify: { from: ['received'], to: 'verified' },
+  reject: { from: ['received', 'verified'], to: 'rejected' },
+  dispatch: { from: ['verified', 'received'], to: 'dispatched' },
+  answer: { from: ['dispatched', 'reopened', 'answered'], to: 'answered' },
+  resolve: { from: ['dispatched', 'reopened', 'answered'], to: 'resolved' },
+  dispute: { from: ['resolved', 'answered'], to: 'reopened' },
+  close: { from: ['resolved'], to: 'closed' },
+} as const satisfies Record<string, { from: readonly ComplaintStatus[]; to: ComplaintStatus }>;
+export type ComplaintAction = keyof typeof COMPLAINT_ACTIONS;
+
+export const canDo = (action: ComplaintAction, status: ComplaintStatus): boolean =>
+  (COMPLAINT_ACTIONS[action].from as readonly ComplaintStatus[]).includes(status);
+
+/** A closed ring of `[lng, lat]` points: the deployment's area. */
+export type Boundary = ReadonlyArray<readonly [number, number]>;
+
+/** Whether `(lat, lng)` lies inside `ring` (even-odd rule; points on an edge may go either way). */
+export function insideBoundary(ring: Boundary, lat: number, lng: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (yi > lat !== yj > lat && lng < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Coarser than this (metres) a phone's fix cannot place a complaint on a street: the citizen types a landmark instead. */
+export const MAX_ACCURACY_M = 2000;
+
+/** Masks an e-mail address for display: `s***@gmail.com`. */
+export function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 1) return '***';
+  return `${email[0]}***${email.slice(at)}`;
+}

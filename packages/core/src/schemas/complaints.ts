@@ -1,0 +1,159 @@
+/**
+ * The contract of Si Badra complaints: categories routed to the responsible agency, the capture
+ * token that makes the server (not the phone) stamp when a photo was taken, the complaint itself
+ * with its privacy mode, the reporter's contact check, the public tracking view with its status
+ * timeline and answer clock, and the staff actions. Shapes stay compatible with Open311 GeoReport v2
+ * (category ↔ `service_code`, tracking code ↔ `service_request_id`, lat/long, `media_url`).
+ */
+import * as z from 'zod/mini';
+import { Slug } from './common.js';
+import { personName, text } from './text.js';
+import { Instant } from './queue.js';
+
+export { COMPLAINT_PROBLEMS, type ComplaintProblem } from './complaint-problems.js';
+
+/**
+ * The life of a complaint. `received` (saved, contact may still be unverified) → `verified` (a
+ * verifier found it real) → `dispatched` (sent to the responsible agency: the answer clock runs) →
+ * `answered` (the agency's first public answer) → `resolved` → `closed`; `rejected` (hoax,
+ * duplicate, out of scope) from `received` or `verified`; `reopened` when the citizen disputes a
+ * resolution (back to the agency, the clock runs again).
+ */
+export const COMPLAINT_STATUSES = ['received', 'verified', 'dispatched', 'answered', 'resolved', 'closed', 'rejected', 'reopened'] as const;
+export const ComplaintStatus = z.enum(COMPLAINT_STATUSES);
+export type ComplaintStatus = z.infer<typeof ComplaintStatus>;
+
+/** `public`: shown with the name given; `anonim`: shown without any name; `rahasia`: never listed, only the tracking code opens it. */
+export const Privacy = z.enum(['public', 'anonim', 'rahasia']);
+export type Privacy = z.infer<typeof Privacy>;
+
+export const RejectReason = z.enum(['hoax', 'duplicate', 'out_of_scope', 'incomplete']);
+export type RejectReason = z.infer<typeof RejectReason>;
+
+export const ComplaintCategory = z.object({
+  id: Slug,
+  name: z.string(),
+  nameEn: z.string(),
+  agencyId: Slug,
+  agencyName: z.string(),
+});
+export type ComplaintCategory = z.infer<typeof ComplaintCategory>;
+export const ComplaintCategoryList = z.object({ items: z.array(ComplaintCategory) });
+export type ComplaintCategoryList = z.infer<typeof ComplaintCategoryList>;
+
+/** Signed by the server before the camera opens; a photo must carry it (header `Mpp-Capture-Token`) within its window, once. */
+export const CaptureToken = z.object({ token: z.string(), issuedAt: Instant, expiresAt: Instant });
+export type CaptureToken = z.infer<typeof CaptureToken>;
+
+/** `ph_` and 22 base64url characters. */
+export const PhotoId = z.string().check(z.regex(/^ph_[\w-]{22}$/));
+export const PhotoIdParam = z.object({ id: PhotoId });
+
+/** A stored photo: metadata stripped, the capture time stamped by the server. */
+export const PhotoReceipt = z.object({ id: PhotoId, type: z.string(), bytes: z.number(), capturedAt: Instant });
+export type PhotoReceipt = z.infer<typeof PhotoReceipt>;
+
+/** Where the phone says it is (Geolocation API): degrees and the accuracy radius in metres. */
+export const GeoPoint = z.object({
+  lat: z.number().check(z.gte(-90), z.lte(90)),
+  lng: z.number().check(z.gte(-180), z.lte(180)),
+  accuracy: z.number().check(z.gte(0), z.lte(1_000_000)),
+});
+export type GeoPoint = z.infer<typeof GeoPoint>;
+
+/** Complaint text: at least 10 characters (a real description), at most 4,000. */
+export const COMPLAINT_TEXT = { min: 10, max: 4000 } as const;
+/** Photos per complaint. */
+export const MAX_PHOTOS = 4;
+
+export const ComplaintRequest = z.object({
+  categoryId: Slug,
+  text: text({ min: COMPLAINT_TEXT.min, max: COMPLAINT_TEXT.max, multiline: true }),
+  /** From the Geolocation API; or `address` typed instead of a map (a landmark, a street). */
+  location: z.optional(z.nullable(GeoPoint)),
+  address: z.optional(z.nullable(text({ max: 300 }))),
+  photoIds: z.array(PhotoId).check(z.maxLength(MAX_PHOTOS)),
+  privacy: Privacy,
+  name: z.optional(z.nullable(personName({ min: 2, max: 100 }))),
+  /** The contact a one-time code goes to: an e-mail address or a mobile number (one of them). */
+  email: z.optional(z.nullable(text({ max: 200 }))),
+  phone: z.optional(z.nullable(text({ max: 40, trim: false }))),
+});
+export type ComplaintRequest = z.infer<typeof ComplaintRequest>;
+
+/** `SB-` and two groups of five Crockford base-32 characters (50 random bits): `SB-7K3MQ-9XD2F`. */
+export const TrackingCode = z.string().check(z.regex(/^SB-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/));
+export const TrackingCodeParam = z.object({ code: TrackingCode });
+
+export const ComplaintReceipt = z.object({
+  trackingCode: TrackingCode,
+  status: ComplaintStatus,
+  /** Whether the contact still has to be confirmed with the code sent to it (`contactHint`). */
+  contactVerified: z.boolean(),
+  /** The contact, masked (`s***@gmail.com`, `0812****7890`). */
+  contactHint: z.string(),
+});
+export type ComplaintReceipt = z.infer<typeof ComplaintReceipt>;
+
+export const VerifyContactRequest = z.object({ code: z.string().check(z.regex(/^\d{6}$/)) });
+export type VerifyContactRequest = z.infer<typeof VerifyContactRequest>;
+
+/** The answer clock (see `answerClock` in core): which escalation level is reached and when the next one falls. */
+export const AnswerClock = z.object({
+  running: z.boolean(),
+  level: z.number(),
+  dueAt: z.nullable(Instant),
+  answeredAt: z.nullable(Instant),
+});
+export type AnswerClock = z.infer<typeof AnswerClock>;
+
+export const TimelineEntry = z.object({
+  at: Instant,
+  status: ComplaintStatus,
+  /** A public note: the agency's answer, a rejection reason, the citizen's reply. */
+  note: z.nullable(z.string()),
+  by: z.enum(['citizen', 'verifier', 'agency', 'system']),
+  photos: z.array(z.string()),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+/** A complaint as its tracking code shows it: never the contact, the name only when public. */
+export const ComplaintView = z.object({
+  trackingCode: TrackingCode,
+  status: ComplaintStatus,
+  category: ComplaintCategory,
+  text: z.string(),
+  privacy: Privacy,
+  name: z.nullable(z.string()),
+  location: z.nullable(GeoPoint),
+  address: z.nullable(z.string()),
+  /** Photo URLs (metadata stripped). */
+  photos: z.array(z.string()),
+  createdAt: Instant,
+  contactVerified: z.boolean(),
+  rejectReason: z.nullable(RejectReason),
+  clock: AnswerClock,
+  timeline: z.array(TimelineEntry),
+});
+export type ComplaintView = z.infer<typeof ComplaintView>;
+
+export const ComplaintIdParam = z.object({ code: TrackingCode });
+
+/** Staff actions on a complaint (the verifier's and the agency's). */
+export const DispatchRequest = z.object({ agencyId: z.optional(Slug), note: z.optional(z.nullable(text({ max: 1000, multiline: true }))) });
+export type DispatchRequest = z.infer<typeof DispatchRequest>;
+export const RejectRequest = z.object({ reason: RejectReason, note: z.optional(z.nullable(text({ max: 1000, multiline: true }))) });
+export type RejectRequest = z.infer<typeof RejectRequest>;
+export const AnswerRequest = z.object({
+  text: text({ min: 2, max: COMPLAINT_TEXT.max, multiline: true }),
+  photoIds: z.optional(z.array(PhotoId).check(z.maxLength(MAX_PHOTOS))),
+  /** Also marks the complaint resolved. */
+  resolve: z.optional(z.boolean()),
+});
+export type AnswerRequest = z.infer<typeof AnswerRequest>;
+export const CitizenReplyRequest = z.object({
+  text: text({ min: 2, max: COMPLAINT_TEXT.max, multiline: true }),
+  /** The problem is not solved: the complaint goes back to the agency. */
+  dispute: z.optional(z.boolean()),
+});
+export type CitizenReplyRequest = z.infer<typeof CitizenReplyRequest>;
