@@ -2,7 +2,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono, MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 import MarkdownIt from 'markdown-it';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Env } from './app.js';
@@ -19,6 +19,9 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export const SHORT = 'public, max-age=300, must-revalidate';
 /** Examples and docs pages: revalidated on every use (304 when unchanged). */
 export const REVALIDATE = 'no-cache';
+
+/** The built docs site inside docs/ (`npm run docs`; scripts/docs-sources.mjs names the same folder). */
+export const DOCS_SITE = '_site';
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
@@ -63,7 +66,7 @@ export function cdnVersion(repoRoot: string): string {
 
 /**
  * Serves the demo around the API: the CDN bundle (`/cdn/` and `/cdn/<version>/`), the examples (`/examples/`), the docs
- * (`/docs/`, Markdown rendered as HTML pages) and a landing page. Mounted by `npm start`, not by
+ * (`/docs/`: the built site of `npm run docs`, else Markdown rendered as HTML pages per request) and a landing page. Mounted by `npm start`, not by
  * `createApp`, so a production API can run without it.
  *
  * Files are sent as the build's brotli or gzip copies when the client accepts them (`.br`, then
@@ -99,30 +102,68 @@ export function mountDemo(app: Hono<Env>, repoRoot: string): void {
     '/docs/*',
     cached(() => REVALIDATE),
   );
-  // A doc is rendered from its Markdown on each request (the files are small; an edit shows at once).
-  // Relative links between docs (`server.md`) and to the examples (`../examples/…`) work as they are.
+  // The built site (`npm run docs`, docs/_site/) when there is one: static pages, precompressed.
+  // Without it (or for a file it lacks) a doc is rendered from its Markdown on each request (the
+  // files are small; an edit shows at once) and docs/ is served as it is.
+  const site = join(docs, DOCS_SITE);
   app.get('/docs/:file{[\\w-]+\\.md}', async (c, next) => {
-    const file = join(docs, c.req.param('file'));
+    const name = c.req.param('file');
+    // The built page replaces the Markdown one: old links (`/docs/mulai.md`) land on it.
+    if (existsSync(join(site, `${name.slice(0, -3)}.html`))) return c.redirect(`/docs/${name.slice(0, -3)}.html`, 301);
+    const file = join(docs, name);
     if (!existsSync(file)) return next();
     const source = await readFile(file, 'utf8');
-    const title = /^#\s+(.+)$/m.exec(source)?.[1]?.trim() ?? c.req.param('file');
+    const title = /^#\s+(.+)$/m.exec(source)?.[1]?.trim() ?? name;
     return c.html(docPage(title, markdown.render(source)));
+  });
+  // Made once the site exists (it may be built while the server runs; serveStatic wants its root).
+  const fromSite: { handler?: MiddlewareHandler<Env> } = {};
+  app.use('/docs/*', (c, next) => {
+    if (!existsSync(site)) return next();
+    fromSite.handler ??= serveStatic({ root: site, rewriteRequestPath: strip('/docs'), index: 'index.html', precompressed: true });
+    return fromSite.handler(c, next);
   });
   app.use('/docs/*', serveStatic({ root: docs, rewriteRequestPath: strip('/docs'), index: 'index.html', precompressed: true }));
 
-  const doc = (file: string, id: string, en: string) => `<a href="/docs/${file}">${id}</a> <span lang="en">(${en})</span>`;
-  app.get('/', (c) =>
-    c.html(`<!doctype html>
+  // The landing page links the built pages when the site is built, else the Markdown rendered per request.
+  const landing = () => {
+    const built = existsSync(join(site, 'index.html'));
+    const guide = (name: string) => `/docs/${name}.${built && existsSync(join(site, `${name}.html`)) ? 'html' : 'md'}`;
+    const doc = (name: string, id: string, en: string) => `<a href="${guide(name)}">${id}</a> <span lang="en">(${en})</span>`;
+    const tags =
+      built && existsSync(join(site, 'elements'))
+        ? readdirSync(join(site, 'elements'))
+            .filter((f) => /^mpp-[\w-]+\.html$/.test(f))
+            .map((f) => f.slice(0, -5))
+            .sort()
+        : [];
+    const elements = tags.length
+      ? `<li>Elemen <span lang="en">(element reference)</span>: ${tags.map((t) => `<a href="/docs/elements/${t}.html"><code>&lt;${t}&gt;</code></a>`).join(' · ')}</li>`
+      : `<li>${doc('embedding', 'Atribut dan event elemen', 'element attributes and events')}</li>`;
+    const references = built
+      ? `<a href="/docs/openapi.html">Rujukan API server</a> <span lang="en">(HTTP API reference)</span> · <a href="/docs/api/">API SDK</a> <span lang="en">(typedoc)</span> · <a href="/docs/openapi.json">OpenAPI 3.1</a>`
+      : `<a href="/docs/openapi.json">OpenAPI 3.1</a>${existsSync(join(docs, 'api/index.html')) ? ' · <a href="/docs/api/">API SDK (typedoc)</a>' : ''}`;
+    return `<!doctype html>
 <html lang="id"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>mpp-kit demo</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}a{color:#0b57d0}</style></head>
-<body><h1>mpp-kit — demo Kota Bogor</h1>
+<title>mpp-kit demo</title><link rel="icon" href="data:,">
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;overflow-wrap:break-word}a{color:#0b57d0}li{margin:.4rem 0}
+@media (prefers-color-scheme:dark){:root{color-scheme:dark}body{background:#121316;color:#e6e7ea}a{color:#8ab4f8}}</style></head>
+<body><main><h1>mpp-kit — demo Kota Bogor</h1>
 <p>Server API ini berjalan dengan data contoh MPP Grha Tiyasa. <span lang="en">This API server runs with the MPP Grha Tiyasa demo data.</span></p>
+<h2>Untuk pengelola situs <span lang="en">(webmasters)</span></h2>
 <ul>
-<li><a href="/examples/agency-site/">Contoh situs dinas (katalog layanan) — agency site example</a></li>
-<li><a href="/api/v1/agencies">/api/v1/agencies</a> · <a href="/api/v1/services">/api/v1/services</a> · <a href="/healthz">/healthz</a></li>
-<li><a href="/docs/">Dokumentasi / docs</a>: ${doc('embedding.md', 'Memasang widget', 'embedding')} · ${doc('queue.md', 'Antrean daring', 'online queue')} · ${doc('server.md', 'Menjalankan server', 'running the server')} · ${doc('import.md', 'Impor katalog', 'catalog import')} · ${doc('security.md', 'Keamanan', 'security')}</li>
-<li><a href="/docs/openapi.json">OpenAPI 3.1</a>${existsSync(join(repoRoot, 'docs/api/index.html')) ? ' · <a href="/docs/api/">API SDK (typedoc)</a>' : ''}</li>
-</ul></body></html>`),
-  );
+<li><strong>${doc('mulai', 'Mulai di sini: memasang layanan MPP di situs Anda', 'getting started')}</strong></li>
+<li><a href="/docs/configurator.html">Pembuat kode widget</a> <span lang="en">(snippet configurator)</span></li>
+${elements}
+<li><a href="/examples/agency-site/">Contoh situs dinas (katalog layanan)</a> <span lang="en">(agency site example)</span> · <a href="/examples/kelurahan-portal/">Contoh portal kelurahan</a> <span lang="en">(WordPress-like portal)</span></li>
+</ul>
+<h2 lang="en">For developers</h2>
+<ul>
+<li>${doc('developers', 'Panduan pengembang', 'developers guide: npm, frameworks, typings')} · ${doc('embedding', 'Memasang widget', 'embedding')} · ${doc('theming', 'Tema', 'theming')}</li>
+<li>${doc('queue', 'Antrean daring', 'online queue')} · ${doc('server', 'Menjalankan server', 'running the server')} · ${doc('import', 'Impor katalog', 'catalog import')} · ${doc('security', 'Keamanan', 'security')}</li>
+<li>${references}</li>
+<li><a href="/docs/">Semua dokumentasi</a> <span lang="en">(all docs)</span> · <a href="/api/v1/agencies">/api/v1/agencies</a> · <a href="/api/v1/services">/api/v1/services</a> · <a href="/healthz">/healthz</a></li>
+</ul></main></body></html>`;
+  };
+  app.get('/', (c) => c.html(landing()));
 }
