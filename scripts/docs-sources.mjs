@@ -1,7 +1,7 @@
 // What the docs site (`scripts/docs.mjs`) is built from, and whether a built site is older than it.
 // Shared by the build and by `npm start`, which rebuilds a missing or stale site before serving it.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 /** The built site, relative to the repository root (gitignored). */
 export const SITE_DIR = 'docs/_site';
@@ -20,24 +20,26 @@ export const SITE_SOURCES = [
   'scripts/docs-sources.mjs',
 ];
 
-const SKIP = new Set(['_site', 'api', 'node_modules']);
+/** Built output inside docs/: the site (and a build's temporary folder beside it), an old typedoc folder. */
+const isOutput = (root, path) => {
+  const rel = relative(join(root, 'docs'), path);
+  return rel === 'api' || rel.startsWith('_site');
+};
 
 /** Newest modification time of a file, or of any file under a folder (skipping built output). */
-function newestUnder(path) {
-  if (!existsSync(path)) return 0;
+function newestUnder(root, path) {
+  if (!existsSync(path) || isOutput(root, path)) return 0;
   const s = statSync(path);
   if (!s.isDirectory()) return s.mtimeMs;
   let t = 0;
-  for (const e of readdirSync(path, { withFileTypes: true })) {
-    if (SKIP.has(e.name) || e.name.startsWith('.')) continue;
-    t = Math.max(t, newestUnder(join(path, e.name)));
-  }
+  for (const e of readdirSync(path, { withFileTypes: true }))
+    if (e.name !== 'node_modules' && !e.name.startsWith('.')) t = Math.max(t, newestUnder(root, join(path, e.name)));
   return t;
 }
 
 /** The newest modification time among the site's sources. */
 export function newestSource(root) {
-  return Math.max(...SITE_SOURCES.map((p) => newestUnder(join(root, p))));
+  return Math.max(...SITE_SOURCES.map((p) => newestUnder(root, join(root, p))));
 }
 
 /** True when the site is missing or any of its sources changed after it was built. */

@@ -1,9 +1,9 @@
-// `npm start`: builds what is missing or stale (packages, API docs), then runs the reference server
+// `npm start`: builds what is missing or stale (packages, the docs site), then runs the reference server
 // on its embedded database with the Kota Bogor demo, serving the examples and docs.
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { buildIfStale, root, run } from './lib.mjs';
+import { siteIsStale } from './docs-sources.mjs';
 
 /**
  * `MPP_NOW=office-hours`: the demo's clock starts at 09:00 in Jakarta on the office's today, or on
@@ -24,9 +24,11 @@ if ((await buildIfStale()) !== 0) {
   console.error('The build failed; see above.');
   process.exit(1);
 }
-if (!existsSync(join(root, 'docs/api/index.html'))) {
-  console.log('Generating the SDK API docs (typedoc)…');
-  await run('npm', ['run', 'docs', '--silent'], { quiet: true });
+if (siteIsStale(root)) {
+  console.log('Building the docs site (docs/_site/)…');
+  const docs = await run(process.execPath, [join(root, 'scripts/docs.mjs')], { quiet: true });
+  // The server still runs without the site: it renders the Markdown guides per request instead.
+  if (docs.code !== 0) console.error(`The docs site could not be built; /docs/ serves the Markdown guides instead.\n${docs.out}`);
 }
 const env = { ...process.env };
 if (env.MPP_NOW === 'office-hours') {
