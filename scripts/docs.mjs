@@ -414,7 +414,7 @@ ${tags
   )
   .join('\n')}
 <h2 id="problems">Problem codes</h2>
-<p>Every error is <code>application/problem+json</code> (RFC 9457) with a stable <code>code</code>; the widgets translate the code. See also <a href="server.html#errors">the server guide</a>.</p>
+<p>Every error is <code>application/problem+json</code> (RFC 9457) with a stable <code>code</code>; the widgets translate the code. See also the errors section of <a href="server.html">the server guide</a>.</p>
 ${table(
   'Problem codes and the statuses they come with',
   ['Code', 'Status'],
