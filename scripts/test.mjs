@@ -95,6 +95,8 @@ await step('end to end (playwright-core)', process.execPath, [
   'e2e/embed.test.ts',
   'e2e/kelurahan-portal.test.ts',
   'e2e/configurator.test.ts',
+  'e2e/docs.test.ts',
+  'e2e/react.test.ts',
   'e2e/hosts.test.ts',
 ]);
 
