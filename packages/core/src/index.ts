@@ -86,3 +86,5 @@ export {
 export type { WaitingStatus } from './queue/ticket-rules.js';
 export { checkIdentity } from './queue/identity.js';
 export type { IdentityCheck, IdentityField, IdentityInput } from './queue/identity.js';
+export { StaffSession } from './staff/session.js';
+export type { StaffSessionOptions, StaffSessionState, StaffSessionStatus } from './staff/session.js';

@@ -4,7 +4,8 @@
  * nothing, and every "now" comes from the injected clock.
  */
 import { Hono } from 'hono';
-import { ROUTES } from '@mpp-kit/core';
+import { API_PREFIX, ROUTES } from '@mpp-kit/core';
+import { staffAuthRoutes } from './auth/routes.js';
 import { catalogRoutes, createCatalogParts } from './catalog/index.js';
 import { DEFAULT_CONFIG, DEFAULT_LIMITS, systemClock, type AppConfig, type AppDeps, type Deps, type Env } from './context.js';
 import { counterRoutes } from './counter/routes.js';
@@ -46,6 +47,13 @@ export function buildApp(d: AppDeps): BuiltApp {
   app.use('*', requestBasics(deps, ROUTES.health.path));
   app.use('*', compression());
   app.use('/api/*', jsonBody(config.bodyLimit));
+  // Staff answers (tokens, accounts, inbox data) are never stored by a browser or a proxy.
+  app.use(`${API_PREFIX}/staff/*`, async (c, next) => {
+    const outgoing = c.env?.outgoing;
+    if (outgoing) outgoing.setHeader('cache-control', 'no-store');
+    else c.header('cache-control', 'no-store');
+    await next();
+  });
   app.get(ROUTES.health.path, async (c) => {
     await deps.db.query('select 1');
     return c.json({ status: 'ok', version: config.version, database: deps.db.kind, time: deps.clock.now().toISOString() });
@@ -54,6 +62,7 @@ export function buildApp(d: AppDeps): BuiltApp {
   app.route('/', queueRoutes(queue));
   app.route('/', holidayRoutes());
   app.route('/', counterRoutes());
+  app.route('/', staffAuthRoutes(deps.clock));
   app.notFound(notFound);
   app.onError(onError(deps.logger));
   return { app, deps, queue, warm: () => queue.fast.warm(), stop: () => queue.fast.stop() };

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import { startServer } from './server.js';
 import { createLogger } from './log.js';
 import { demoStaff } from './seed/queue.js';
+import { presentDemoAccounts, seedDemoAccounts } from './auth/demo-accounts.js';
 
 // Files this process creates (the PGlite data folder, the demo secret) are its owner's alone.
 process.umask(0o077);
@@ -62,11 +63,21 @@ if (process.stdout.isTTY || env.MPP_BANNER !== '0') {
   );
 }
 
+// A demo data folder from before sign-in existed gets its sign-in accounts now.
+if (env.SEED_DEMO !== '0') await seedDemoAccounts(server.db, new Date());
+
 if (env.SEED_DEMO !== '0' && env.MPP_BANNER !== '0') {
   const staff = await demoStaff(server.db);
   if (staff.length) {
     console.log('  Demo staff accounts (bearer tokens; demo data only):');
     for (const s of staff) console.log(`    ${s.id.padEnd(24)} ${s.role.padEnd(8)} ${s.token}`);
+    console.log('');
+  }
+  const accounts = await presentDemoAccounts(server.db);
+  if (accounts.length) {
+    console.log('  Demo sign-in accounts (POST /api/v1/staff/sign-in; DEMO passwords, demo data only):');
+    for (const a of accounts)
+      console.log(`    ${`${a.email} / ${a.password}`.padEnd(62)} ${a.role}${a.agencyId ? ` @ ${a.agencyId}` : ''}`);
     console.log('');
   }
 }

@@ -10,6 +10,8 @@ const schemaOf = (s: z.ZodMiniType, io: 'input' | 'output' = 'output'): Json => 
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
   404: 'Not found',
   409: 'Conflict',
   413: 'Payload too large',
@@ -33,13 +35,15 @@ export function buildOpenApi(version = '0.0.0'): Json {
         parameters.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema });
       }
     }
-    const responses: Json = {
-      200: {
-        description: 'OK',
-        content: { 'application/json': { schema: schemaOf(r.response) } },
-        ...(r.etag ? { headers: { ETag: { schema: { type: 'string' } } } } : {}),
-      },
-    };
+    const responses: Json = r.noContent
+      ? { 204: { description: 'No content' } }
+      : {
+          200: {
+            description: 'OK',
+            content: { 'application/json': { schema: schemaOf(r.response) } },
+            ...(r.etag ? { headers: { ETag: { schema: { type: 'string' } } } } : {}),
+          },
+        };
     if (r.etag) {
       responses[304] = { description: 'Not modified (If-None-Match matched the current catalog version)' };
       parameters.push({ name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } });
@@ -76,7 +80,11 @@ export function buildOpenApi(version = '0.0.0'): Json {
     tags: [
       { name: 'catalog', description: 'Agencies and services with their service standard' },
       { name: 'queue', description: 'Online queue: availability, bookings, tickets, live queue state' },
-      { name: 'staff', description: 'Counter actions (bearer token with role and agency scope)' },
+      {
+        name: 'staff',
+        description:
+          'Staff sign-in (e-mail and password → a 15-minute access token and a rotating refresh token for a 12-hour session) and staff actions (bearer token with role and agency scope)',
+      },
       { name: 'system' },
     ],
     paths,

@@ -20,9 +20,10 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
-import { Availability, PROBLEM_CODES, ROUTES, Ticket, type RouteSpec } from '@mpp-kit/core';
+import { Availability, PROBLEM_CODES, ROUTES, StaffTokens, Ticket, type RouteSpec } from '@mpp-kit/core';
 import { DB_KIND, testServer } from './helpers.js';
 import { createLogger } from '../src/log.js';
+import { DEMO_ACCOUNTS } from '../src/auth/demo-accounts.js';
 
 const SEED = Number(process.env.MPP_FUZZ_SEED ?? 20_261_123);
 const RUNS = Number(process.env.MPP_FUZZ_RUNS ?? 4000);
@@ -32,6 +33,9 @@ const ADMIN = 'fuzz-admin-token';
 // Monday 23 November 2026, 09:00 in Jakarta: the office is open, the booking window is wide.
 const NOW = Date.parse('2026-11-23T02:00:00Z');
 const KNOWN_CODES = new Set<string>(PROBLEM_CODES);
+/** The demo account the sign-in requests aim at (the others stay usable for the check afterwards). */
+const FUZZ_ACCOUNT = DEMO_ACCOUNTS.find((a) => a.role === 'verifier')!;
+const AFTER_ACCOUNT = DEMO_ACCOUNTS.find((a) => a.role === 'city_admin')!;
 
 interface Req {
   label: string;
@@ -46,6 +50,9 @@ interface Fixtures {
   code: string;
   phone: string;
   queueId: string;
+  /** A staff session's tokens (the sign-in, refresh and sign-out routes). */
+  accessToken: string;
+  refreshToken: string;
 }
 
 // --- odd values -------------------------------------------------------------------------------
@@ -216,6 +223,14 @@ function examples(f: Fixtures) {
       ),
     },
     deleteHoliday: { params: fc.record({ id: fc.constantFrom('1', '2', '16', '999') }) },
+    staffSignIn: {
+      body: fc.record({
+        email: fc.constantFrom(FUZZ_ACCOUNT.email, FUZZ_ACCOUNT.email.toUpperCase(), 'tidak.ada@demo.mpp-kit.id', 'admin'),
+        password: fc.constantFrom(FUZZ_ACCOUNT.password, 'salah', ''),
+      }),
+    },
+    staffRefresh: { body: fc.record({ refreshToken: fc.constantFrom(f.refreshToken, 'A'.repeat(43), 'abc') }) },
+    staffSignOut: { body: fc.constant({}) },
   };
   return ex;
 }
@@ -361,7 +376,11 @@ function requestArb(f: Fixtures): fc.Arbitrary<Req> {
         repeatQuery: fc.boolean(),
         body,
         contentType: contentTypes,
-        auth: route.staff ? authHeader : fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: authHeader }),
+        auth: route.staff
+          ? name.startsWith('staff')
+            ? fc.oneof(authHeader, fc.constant(`Bearer ${f.accessToken}`))
+            : authHeader
+          : fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: authHeader }),
         idem: route.idempotent ? idempotencyKey : fc.constant(undefined),
         lastEventId: route.sse ? fc.oneof(fc.constant(undefined), headerValue) : fc.constant(undefined),
         ifNoneMatch: route.etag ? fc.oneof(fc.constant(undefined), headerValue) : fc.constant(undefined),
@@ -532,7 +551,14 @@ describe(`fuzz on ${DB_KIND} (seed ${SEED}, ${RUNS} requests)`, { timeout: 240_0
     });
     assert.equal(res.status, 201, await res.clone().text());
     const t = z.parse(Ticket, await res.json());
-    fixtures = { slotIds, code: t.code, phone, queueId: t.queueId };
+    const signIn = await fetch(`${srv.url}/api/v1/staff/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: FUZZ_ACCOUNT.email, password: FUZZ_ACCOUNT.password }),
+    });
+    assert.equal(signIn.status, 200);
+    const tokens = z.parse(StaffTokens, await signIn.json());
+    fixtures = { slotIds, code: t.code, phone, queueId: t.queueId, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
   });
 
   after(async () => {
@@ -655,5 +681,15 @@ describe(`fuzz on ${DB_KIND} (seed ${SEED}, ${RUNS} requests)`, { timeout: 240_0
     );
     assert.equal(res.status, 201, res.text);
     z.parse(Ticket, JSON.parse(res.text));
+    // Staff can still sign in (from another address: the fuzzing one has used up its failed sign-ins).
+    const signIn = await fromOtherClient(`${srv.url}/api/v1/staff/sign-in`, 'POST', {
+      email: AFTER_ACCOUNT.email,
+      password: AFTER_ACCOUNT.password,
+    });
+    assert.equal(signIn.status, 200, signIn.text);
+    const me = await fetch(`${srv.url}/api/v1/staff/me`, {
+      headers: { authorization: `Bearer ${z.parse(StaffTokens, JSON.parse(signIn.text)).accessToken}` },
+    });
+    assert.equal(me.status, 200);
   });
 });

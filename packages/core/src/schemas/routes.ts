@@ -22,6 +22,7 @@ import {
   HolidayQuery,
   HolidayRequest,
 } from './queue.js';
+import { NoContent, RefreshRequest, SignInRequest, SignOutRequest, StaffMe, StaffTokens } from './staff.js';
 
 /** One endpoint of the API, described once: the server validates with it, the OpenAPI document is generated from it. */
 export interface RouteSpec {
@@ -45,6 +46,8 @@ export interface RouteSpec {
   staff?: boolean;
   /** Answers a `text/event-stream` of `response` objects. */
   sse?: boolean;
+  /** Answers 204 No Content (`response` is `NoContent`). */
+  noContent?: boolean;
 }
 
 export const API_PREFIX = '/api/v1';
@@ -287,6 +290,49 @@ export const ROUTES = {
     response: Holiday,
     staff: true,
     problems: { 400: ['validation_failed'], 401: ['unauthorized'], 403: ['forbidden'], 404: ['holiday_not_found'] },
+  },
+  staffSignIn: {
+    method: 'post',
+    path: `${API_PREFIX}/staff/sign-in`,
+    operationId: 'staffSignIn',
+    summary:
+      'Staff: sign in with e-mail and password for a short-lived access token and a refresh token; a wrong e-mail and a wrong password get the same 401',
+    tag: 'staff',
+    body: SignInRequest,
+    response: StaffTokens,
+    problems: { 400: ['validation_failed', 'malformed_json'], 401: ['unauthorized'], 429: ['rate_limited'] },
+  },
+  staffRefresh: {
+    method: 'post',
+    path: `${API_PREFIX}/staff/refresh`,
+    operationId: 'staffRefresh',
+    summary: 'Staff: trade the refresh token for a new pair; the old one stops working, and using it again ends the session',
+    tag: 'staff',
+    body: RefreshRequest,
+    response: StaffTokens,
+    problems: { 400: ['validation_failed', 'malformed_json'], 401: ['unauthorized'] },
+  },
+  staffSignOut: {
+    method: 'post',
+    path: `${API_PREFIX}/staff/sign-out`,
+    operationId: 'staffSignOut',
+    summary: 'Staff: end the session of this access token; both of its tokens stop working',
+    tag: 'staff',
+    body: SignOutRequest,
+    response: NoContent,
+    staff: true,
+    noContent: true,
+    problems: { 400: ['bad_request'], 401: ['unauthorized'] },
+  },
+  staffMe: {
+    method: 'get',
+    path: `${API_PREFIX}/staff/me`,
+    operationId: 'staffMe',
+    summary: 'Staff: the signed-in account (role and agency scope)',
+    tag: 'staff',
+    response: StaffMe,
+    staff: true,
+    problems: { 401: ['unauthorized'] },
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -1,7 +1,8 @@
 /**
  * The demo queue set-up from a seed data folder (by default Kota Bogor's): the MPP office and its
  * time zone, opening hours with the Friday prayer break, each online service's queue rules, the
- * holidays and cuti bersama, and the demo staff accounts with freshly generated tokens.
+ * holidays and cuti bersama, the demo staff accounts with freshly generated tokens, and the demo
+ * sign-in accounts (one per role, auth/demo-accounts.ts).
  *
  * DEMO CONTENT: hours, quotas and holiday dates must be checked against the city's own decisions
  * and the SKB 3 Menteri for the year before going live.
@@ -9,6 +10,7 @@
 import { randomBytes } from 'node:crypto';
 import type { QueueRules } from '@mpp-kit/core';
 import type { Db, Sql } from '../db/types.js';
+import { seedDemoAccounts } from '../auth/demo-accounts.js';
 import { sha256 } from '../crypto/hash.js';
 import { BOGOR_DATA } from './bogor.js';
 import type { SeedData } from './load.js';
@@ -31,7 +33,7 @@ export async function seedQueueDemoIfEmpty(db: Db, data: SeedData = BOGOR_DATA):
   if (Number(row?.n) > 0) return null;
   const office = data.office;
   if (!office) throw new Error(`${data.dir}: office.json is needed to seed the queue`);
-  return db.transaction(async (tx) => {
+  const staff = await db.transaction(async (tx) => {
     await tx.query(`insert into offices (id, name, time_zone, address) values ($1, $2, $3, $4)`, [
       office.id,
       office.name,
@@ -80,6 +82,9 @@ export async function seedQueueDemoIfEmpty(db: Db, data: SeedData = BOGOR_DATA):
     ]);
     return staff;
   });
+  // The sign-in accounts of the demo, one per role (DEMO ONLY: fixed passwords, printed by `npm start`).
+  await seedDemoAccounts(db, new Date());
+  return staff;
 }
 
 /**
