@@ -84,7 +84,18 @@ export {
   rescheduleRefusal,
 } from './queue/ticket-rules.js';
 export type { WaitingStatus } from './queue/ticket-rules.js';
-export { checkIdentity } from './queue/identity.js';
+export { checkIdentity, isEmail } from './queue/identity.js';
+export {
+  answerClock,
+  hoursLeft,
+  canDo,
+  insideBoundary,
+  maskEmail,
+  COMPLAINT_ACTIONS,
+  MAX_ACCURACY_M,
+  SI_BADRA_ESCALATION,
+} from './complaints/rules.js';
+export type { Boundary, ComplaintAction, EscalationPolicy, EscalationTarget } from './complaints/rules.js';
 export type { IdentityCheck, IdentityField, IdentityInput } from './queue/identity.js';
 export { StaffSession } from './staff/session.js';
 export type { StaffSessionOptions, StaffSessionState, StaffSessionStatus } from './staff/session.js';

@@ -262,6 +262,34 @@ const EXAMPLES: Partial<Record<keyof typeof ROUTES, { params?: object; query?: o
   listHolidays: { query: { from: '2026-11-01', to: '2026-12-31' } },
   createHoliday: { body: { date: '2026-12-25', name: 'Natal', kind: 'holiday', agencyId: 'a', serviceId: 'a-b' } },
   deleteHoliday: { params: { id: '16' } },
+  staffSignIn: { body: { email: 'verifikator@demo.mpp-kit.id', password: 'rahasia' } },
+  staffRefresh: { body: { refreshToken: 'AbC-_09' } },
+  staffSignOut: { body: {} },
+  getComplaintPhoto: { params: { id: 'ph_AAAAAAAAAAAAAAAAAAAAAA' } },
+  createComplaint: {
+    body: {
+      categoryId: 'jalan-rusak',
+      text: 'Jalan berlubang di depan sekolah.',
+      location: { lat: -6.59, lng: 106.8, accuracy: 10 },
+      address: 'Jl. Pajajaran',
+      photoIds: ['ph_AAAAAAAAAAAAAAAAAAAAAA'],
+      privacy: 'anonim',
+      name: 'Siti',
+      email: 'a@b.id',
+      phone: '0812',
+    },
+  },
+  getComplaint: { params: { code: 'SB-7K3MQ-9XD2F' } },
+  verifyComplaintContact: { params: { code: 'SB-7K3MQ-9XD2F' }, body: { code: '123456' } },
+  resendComplaintCode: { params: { code: 'SB-7K3MQ-9XD2F' } },
+  replyToComplaint: { params: { code: 'SB-7K3MQ-9XD2F' }, body: { text: 'Belum selesai.', dispute: true } },
+  verifyComplaint: { params: { code: 'SB-7K3MQ-9XD2F' } },
+  rejectComplaint: { params: { code: 'SB-7K3MQ-9XD2F' }, body: { reason: 'hoax', note: 'Foto lama.' } },
+  dispatchComplaint: { params: { code: 'SB-7K3MQ-9XD2F' }, body: { agencyId: 'dinas-pupr', note: 'Mohon dicek.' } },
+  answerComplaint: {
+    params: { code: 'SB-7K3MQ-9XD2F' },
+    body: { text: 'Sudah ditambal.', photoIds: ['ph_AAAAAAAAAAAAAAAAAAAAAA'], resolve: true },
+  },
 };
 
 describe('every text field of every route', () => {

@@ -7,6 +7,11 @@ import { Hono } from 'hono';
 import { API_PREFIX, ROUTES } from '@mpp-kit/core';
 import { staffAuthRoutes } from './auth/routes.js';
 import { catalogRoutes, createCatalogParts } from './catalog/index.js';
+import { sweepEscalations } from './complaints/escalation.js';
+import { createComplaintParts, type ComplaintParts } from './complaints/parts.js';
+import { complaintRoutes } from './complaints/routes.js';
+import { createJobRunner, type JobRunner } from './jobs/runner.js';
+import { deliverMail } from './mail/outbox.js';
 import { DEFAULT_CONFIG, DEFAULT_LIMITS, systemClock, type AppConfig, type AppDeps, type Deps, type Env } from './context.js';
 import { counterRoutes } from './counter/routes.js';
 import { holidayRoutes } from './holidays/routes.js';
@@ -25,6 +30,9 @@ export interface BuiltApp {
   app: Hono<Env>;
   deps: Deps;
   queue: QueueParts;
+  complaints: ComplaintParts;
+  /** Background jobs (mail delivery, escalation sweep): `start()` runs them every minute, `runAll()` now. */
+  jobs: JobRunner;
   /** Prepares what the first rush needs (booking connections, codes drawn ahead). */
   warm(): Promise<void>;
   /** Stops the app's background work. */
@@ -43,10 +51,18 @@ export function buildApp(d: AppDeps): BuiltApp {
     bus: d.bus ?? new QueueBus(),
   };
   const queue = createQueueParts(deps);
+  const complaints = createComplaintParts(deps, d.complaints);
+  const jobs = createJobRunner(
+    [
+      { name: 'escalation', run: () => sweepEscalations(deps.db, deps.clock, complaints.policy, complaints.publicUrl) },
+      { name: 'mail', run: () => deliverMail(deps.db, deps.clock, complaints.mail, deps.logger, complaints.mailDomain) },
+    ],
+    deps.logger,
+  );
   const app = new Hono<Env>();
   app.use('*', requestBasics(deps, ROUTES.health.path));
   app.use('*', compression());
-  app.use('/api/*', jsonBody(config.bodyLimit));
+  app.use('/api/*', jsonBody(config.bodyLimit, new Set([ROUTES.uploadComplaintPhoto.path])));
   // Staff answers (tokens, accounts, inbox data) are never stored by a browser or a proxy.
   app.use(`${API_PREFIX}/staff/*`, async (c, next) => {
     const outgoing = c.env?.outgoing;
@@ -62,10 +78,22 @@ export function buildApp(d: AppDeps): BuiltApp {
   app.route('/', queueRoutes(queue));
   app.route('/', holidayRoutes());
   app.route('/', counterRoutes());
+  app.route('/', complaintRoutes(complaints));
   app.route('/', staffAuthRoutes(deps.clock));
   app.notFound(notFound);
   app.onError(onError(deps.logger));
-  return { app, deps, queue, warm: () => queue.fast.warm(), stop: () => queue.fast.stop() };
+  return {
+    app,
+    deps,
+    queue,
+    complaints,
+    jobs,
+    warm: () => queue.fast.warm(),
+    stop: () => {
+      jobs.stop();
+      queue.fast.stop();
+    },
+  };
 }
 
 /** The API application alone (tests, embedding in another server). */

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from './db/types.js';
 import type { Logger } from './log.js';
 import type { QueueBus } from './live/bus.js';
+import type { ComplaintOptions } from './complaints/parts.js';
 
 /** Where every "now" comes from, in SQL too: tests move it instead of sleeping. */
 export interface Clock {
@@ -69,6 +70,8 @@ export interface AppDeps {
   config?: Partial<Omit<AppConfig, 'limits'>> & { limits?: Partial<AbuseLimits> };
   /** Live queue changes; pass one bus to several apps that share a process. */
   bus?: QueueBus;
+  /** Si Badra: photo store, mail transport, escalation policy, the city's boundary, public URL. */
+  complaints?: Partial<ComplaintOptions>;
 }
 
 /** The parts every handler reaches through `c.get('deps')`, all made by the factory. */

@@ -13,6 +13,7 @@ import { QueueBus } from './live/bus.js';
 import { createLogger, type Logger } from './log.js';
 import { seedDemoIfEmpty } from './seed/index.js';
 import { seedQueueDemoIfEmpty } from './seed/queue.js';
+import { BOGOR_COMPLAINTS, seedComplaintsIfEmpty } from './seed/complaints.js';
 
 export interface StartOptions {
   port?: number;
@@ -35,6 +36,10 @@ export interface StartOptions {
   db?: Db;
   /** Ensures an `admin` staff account with this bearer token (MPP_ADMIN_TOKEN; bootstrap and tests). */
   adminToken?: string;
+  /** Si Badra's parts (mail transport, photo store, policy, boundary); the demo's boundary is Kota Bogor's. */
+  complaints?: AppDeps['complaints'];
+  /** Run the background jobs every minute (default true; tests pass false and call `built.jobs.runAll()`). */
+  jobs?: boolean;
 }
 
 export interface RunningServer {
@@ -57,6 +62,7 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
   if (applied.length) logger.info('migrated', { applied });
   if (o.seedDemo && (await seedDemoIfEmpty(db))) logger.info('seeded', { demo: 'kota-bogor' });
   if (o.seedDemo && (await seedQueueDemoIfEmpty(db))) logger.info('seeded', { demo: 'kota-bogor-queue' });
+  if (o.seedDemo && (await seedComplaintsIfEmpty(db, BOGOR_COMPLAINTS))) logger.info('seeded', { demo: 'kota-bogor-si-badra' });
   if (o.adminToken) await upsertBootstrapAdmin(db, sha256(o.adminToken));
   const env = process.env;
   const secret = await deploymentSecret(
@@ -72,8 +78,10 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
   );
   const bus = new QueueBus();
   await bus.attach(db);
-  const built = buildApp({ db, logger, clock: o.clock, config: { ...o.config, secret }, bus });
+  const complaints = { ...(o.seedDemo ? { boundary: BOGOR_COMPLAINTS.boundary } : {}), ...o.complaints };
+  const built = buildApp({ db, logger, clock: o.clock, config: { ...o.config, secret }, bus, complaints });
   await built.warm();
+  if (o.jobs !== false) built.jobs.start();
   const { app } = built;
   if (o.demoRoot) mountDemo(app, o.demoRoot);
   const host = o.host ?? '127.0.0.1';

@@ -18,6 +18,9 @@ export type IdentityCheck =
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** Whether `s` looks like an e-mail address (the booking and the complaint contact use the same rule). */
+export const isEmail = (s: string): boolean => EMAIL.test(s);
+
 /**
  * Name (2+ code points under the contract's text rule, holding no NIK), NIK structure (`today` in
  * the office's zone decides the century), an Indonesian mobile number, an optional e-mail (also

@@ -3,6 +3,7 @@ export * from './catalog.js';
 export * from './catalog-index.js';
 export * from './queue.js';
 export * from './complaints.js';
+export * from './complaint-routes.js';
 export * from './staff.js';
 export * from './routes.js';
 export * from './text.js';

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { COMPLAINT_ROUTES } from './complaint-routes.js';
 import { Health, IDENTITY_PROBLEMS, Problem } from './common.js';
 import { AgencyList, IdParam, Service, ServiceList, ServiceQuery, Agency } from './catalog.js';
 import { CatalogIndexQuery, CatalogIndexResponse, CatalogSearchQuery, CatalogSearchResult } from './catalog-index.js';
@@ -334,6 +335,7 @@ export const ROUTES = {
     staff: true,
     problems: { 401: ['unauthorized'] },
   },
+  ...COMPLAINT_ROUTES,
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteName = keyof typeof ROUTES;

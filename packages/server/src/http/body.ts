@@ -16,15 +16,20 @@ export class RequestAborted extends Error {
  * the whole booking. Plain stream events: an async iterator costs several times more per request.
  */
 async function readBody(c: Context<Env>, limit: number, tooLarge: () => Error): Promise<string> {
+  return Buffer.from(await readBytes(c, limit, tooLarge)).toString('utf8');
+}
+
+/** The request body as bytes, at most `limit` (else `tooLarge()` is thrown as soon as it is passed). */
+export async function readBytes(c: Context<Env>, limit: number, tooLarge: () => Error): Promise<Uint8Array> {
   const declared = Number(c.req.header('content-length') ?? NaN);
   if (declared > limit) throw tooLarge();
   const incoming = c.env?.incoming;
   if (!incoming || incoming.readableEnded || incoming.destroyed) {
     const buf = new Uint8Array(await c.req.arrayBuffer());
     if (buf.byteLength > limit) throw tooLarge();
-    return new TextDecoder().decode(buf);
+    return buf;
   }
-  return new Promise<string>((resolve, reject) => {
+  return new Promise<Uint8Array>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const cleanup = () => {
@@ -43,7 +48,7 @@ async function readBody(c: Context<Env>, limit: number, tooLarge: () => Error): 
     };
     const onEnd = () => {
       cleanup();
-      resolve(Buffer.concat(chunks, size).toString('utf8'));
+      resolve(Buffer.concat(chunks, size));
     };
     const onError = () => {
       cleanup();
@@ -61,12 +66,14 @@ async function readBody(c: Context<Env>, limit: number, tooLarge: () => Error): 
 }
 
 /**
- * Every request with a body: size limit, JSON only, valid UTF-8, parsed once. Handlers read
+ * Every request with a body but those to `rawPaths`: size limit, JSON only, valid UTF-8, parsed once. Handlers read
  * `c.get('body')`; the contract's schemas then decide what each field may hold.
  */
-export function jsonBody(limit: number): MiddlewareHandler<Env> {
+export function jsonBody(limit: number, rawPaths: ReadonlySet<string> = new Set()): MiddlewareHandler<Env> {
   return async (c, next) => {
     if (!['POST', 'PUT', 'PATCH'].includes(c.req.method)) return next();
+    // Endpoints that take bytes (a photo) read their own body with their own limit.
+    if (rawPaths.has(c.req.path)) return next();
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type))
       throw new ProblemException(415, 'unsupported_media_type', 'Send the body as application/json');
