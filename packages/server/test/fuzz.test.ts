@@ -20,7 +20,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import fc from 'fast-check';
 import * as z from 'zod/mini';
-import { Availability, PROBLEM_CODES, ROUTES, StaffTokens, Ticket, type RouteSpec } from '@mpp-kit/core';
+import { Availability, CaptureToken, PROBLEM_CODES, ROUTES, StaffTokens, Ticket, type RouteSpec } from '@mpp-kit/core';
 import { DB_KIND, testServer } from './helpers.js';
 import { createLogger } from '../src/log.js';
 import { DEMO_ACCOUNTS } from '../src/auth/demo-accounts.js';
@@ -53,6 +53,8 @@ interface Fixtures {
   /** A staff session's tokens (the sign-in, refresh and sign-out routes). */
   accessToken: string;
   refreshToken: string;
+  /** A complaint's tracking code. */
+  complaint: string;
 }
 
 // --- odd values -------------------------------------------------------------------------------
@@ -231,6 +233,62 @@ function examples(f: Fixtures) {
     },
     staffRefresh: { body: fc.record({ refreshToken: fc.constantFrom(f.refreshToken, 'A'.repeat(43), 'abc') }) },
     staffSignOut: { body: fc.constant({}) },
+    // Si Badra: tracking codes of the right shape (mostly unknown), photo ids, the complaint body.
+    getComplaintPhoto: { params: fc.record({ id: fc.constantFrom('ph_AAAAAAAAAAAAAAAAAAAAAA', 'ph_../../etc/passwd') }) },
+    createComplaint: {
+      body: fc.record(
+        {
+          categoryId: fc.constantFrom('jalan-rusak', 'air-pdam', 'nope'),
+          text: fc.constantFrom(
+            'Jalan berlubang di depan sekolah.',
+            '<img src=x onerror=alert(1)> jalan rusak',
+            '{{constructor.constructor("alert(1)")()}}',
+          ),
+          location: fc.constantFrom(
+            { lat: -6.59, lng: 106.8, accuracy: 10 },
+            { lat: 91, lng: 0, accuracy: 1 },
+            { lat: -6.2, lng: 106.8, accuracy: 5 },
+            null,
+          ),
+          address: fc.constantFrom('Jl. Pajajaran', null),
+          photoIds: fc.constantFrom(['ph_AAAAAAAAAAAAAAAAAAAAAA'], [], ['x']),
+          privacy: fc.constantFrom('public', 'anonim', 'rahasia', 'semua'),
+          name: fc.constantFrom('Siti', null),
+          email: fc.constantFrom('siti@contoh.id', 'bukan-email', null),
+          phone: fc.constantFrom('0812-3456-7890', '021555', null),
+        },
+        { requiredKeys: ['categoryId', 'text', 'photoIds', 'privacy'] },
+      ),
+    },
+    ...Object.fromEntries(
+      ['getComplaint', 'resendComplaintCode', 'verifyComplaint'].map((n) => [
+        n,
+        { params: fc.record({ code: fc.constantFrom(f.complaint, 'SB-7K3MQ-9XD2F') }) },
+      ]),
+    ),
+    verifyComplaintContact: {
+      params: fc.record({ code: fc.constantFrom(f.complaint, 'SB-7K3MQ-9XD2F') }),
+      body: fc.record({ code: fc.constantFrom('123456', '12345', 'abcdef') }),
+    },
+    replyToComplaint: {
+      params: fc.record({ code: fc.constantFrom(f.complaint, 'SB-7K3MQ-9XD2F') }),
+      body: fc.record({ text: fc.constantFrom('Belum selesai.', ''), dispute: fc.boolean() }),
+    },
+    rejectComplaint: {
+      params: fc.record({ code: fc.constantFrom(f.complaint, 'SB-7K3MQ-9XD2F') }),
+      body: fc.record({ reason: fc.constantFrom('hoax', 'duplicate', 'bohong'), note: fc.constantFrom('Foto lama.', null) }),
+    },
+    dispatchComplaint: {
+      params: fc.record({ code: fc.constantFrom(f.complaint, 'SB-7K3MQ-9XD2F') }),
+      body: fc.record({ agencyId: fc.constantFrom('dinas-pupr', 'nope') }, { requiredKeys: [] }),
+    },
+    answerComplaint: {
+      params: fc.record({ code: fc.constantFrom(f.complaint, 'SB-7K3MQ-9XD2F') }),
+      body: fc.record(
+        { text: fc.constantFrom('Sudah ditambal.'), photoIds: fc.constantFrom([], ['ph_AAAAAAAAAAAAAAAAAAAAAA']), resolve: fc.boolean() },
+        { requiredKeys: ['text'] },
+      ),
+    },
   };
   return ex;
 }
@@ -377,7 +435,7 @@ function requestArb(f: Fixtures): fc.Arbitrary<Req> {
         body,
         contentType: contentTypes,
         auth: route.staff
-          ? name.startsWith('staff')
+          ? name.startsWith('staff') || route.path.includes('/staff/complaints/')
             ? fc.oneof(authHeader, fc.constant(`Bearer ${f.accessToken}`))
             : authHeader
           : fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: authHeader }),
@@ -558,7 +616,38 @@ describe(`fuzz on ${DB_KIND} (seed ${SEED}, ${RUNS} requests)`, { timeout: 240_0
     });
     assert.equal(signIn.status, 200);
     const tokens = z.parse(StaffTokens, await signIn.json());
-    fixtures = { slotIds, code: t.code, phone, queueId: t.queueId, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken };
+    // A complaint with a live photo, for the complaint routes to aim at.
+    const capture = z.parse(CaptureToken, await (await fetch(`${srv.url}/api/v1/complaints/capture-tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json());
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xdb, 0, 4, 0, 0, 0xff, 0xda, 0, 4, 0, 0, 1, 2, 0xff, 0xd9]);
+    const photo = await fetch(`${srv.url}/api/v1/complaints/photos`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/jpeg', 'mpp-capture-token': capture.token },
+      body: jpeg,
+    });
+    assert.equal(photo.status, 201, await photo.clone().text());
+    const filed = await fetch(`${srv.url}/api/v1/complaints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        categoryId: 'jalan-rusak',
+        text: 'Jalan berlubang di depan sekolah.',
+        address: 'Jl. Pajajaran',
+        photoIds: [((await photo.json()) as { id: string }).id],
+        privacy: 'public',
+        email: 'siti@contoh.id',
+      }),
+    });
+    assert.equal(filed.status, 201, await filed.clone().text());
+    const complaint = ((await filed.json()) as { trackingCode: string }).trackingCode;
+    fixtures = {
+      slotIds,
+      code: t.code,
+      phone,
+      queueId: t.queueId,
+      accessToken: tokens.accessToken,
+      refreshToken: tokens.refreshToken,
+      complaint,
+    };
   });
 
   after(async () => {
