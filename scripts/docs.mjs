@@ -8,7 +8,7 @@
 //
 // `--no-api` skips typedoc (the slowest step), for tests of the rest of the site.
 import MarkdownIt from 'markdown-it';
-import { Application, TSConfigReader, TypeDocReader } from 'typedoc';
+import { Application, PageEvent, TSConfigReader, TypeDocReader } from 'typedoc';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -429,11 +429,76 @@ ${schemas.map(([name, s]) => `<h3 id="schema-${escapeHtml(name)}">Schema <code>$
 // ---------------------------------------------------------------------------------------------
 // SDK reference (typedoc)
 
+/**
+ * What typedoc 0.28's default theme gets wrong for axe, put right on each page it renders (through
+ * its documented `PageEvent.END`, where a page's `contents` may be changed before it is written):
+ *
+ * - landmarks (`landmark-one-main`, `region`): the content column becomes `<main>` and the sidebar
+ *   (settings, "On This Page", the site navigation) an `<aside>`; the theme's CSS and scripts find
+ *   both by class, so the layout, the mobile menu and the search are unchanged;
+ * - `nested-interactive`: a section heading inside an accordion's `<summary>` carries a permalink
+ *   `<a>`, a link inside the summary's button. It is dropped: the heading keeps its `id` (links to
+ *   it still land), and the summary stays one control that opens and closes the section;
+ * - `heading-order`: the theme skips levels ("Hierarchy" is an `<h4>` under the `<h1>`, "Index" an
+ *   `<h5>`). Each heading becomes at most one level below the one before it; a promoted heading
+ *   keeps its former size through a `tsd-was-hN` class and a small style sheet;
+ * - like the site's own pages, an empty icon, so a browser does not ask the server for a
+ *   /favicon.ico it does not have (a 404 in the console).
+ *
+ * Each fix checks that the markup it rewrites is there, so a typedoc update that changes it fails
+ * the build instead of quietly bringing the violations back.
+ */
+export function accessibleTypedocPage(html, url = 'page') {
+  const once = (text, pattern, replacement, what) => {
+    const n = text.match(new RegExp(pattern.source, 'g'))?.length ?? 0;
+    if (n !== 1) throw new Error(`typedoc page ${url}: expected ${what} once, found it ${n} times (typedoc's markup changed?)`);
+    return text.replace(pattern, replacement);
+  };
+  let out = once(html, /<div class="col-content">/, '<main class="col-content">', 'the content column');
+  out = once(out, /<\/div>(\s*)<div class="col-sidebar">/, '</main>$1<aside class="col-sidebar" aria-label="Sidebar">', 'the sidebar');
+  out = once(
+    out,
+    /<\/nav><\/div>(\s*)<\/div>(\s*)<\/div>(\s*)<footer>/,
+    '</nav></div>$1</aside>$2</div>$3<footer>',
+    'the end of the sidebar',
+  );
+  out = out.replace(/<summary\b[^>]*>[\s\S]*?<\/summary>/g, (summary) =>
+    summary.replace(/<a\b[^>]*\bclass="tsd-anchor-icon"[^>]*>[\s\S]*?<\/a>/g, ''),
+  );
+  let previous = 0;
+  out = out.replace(/<h([1-6])\b([^>]*)>([\s\S]*?)<\/h\1>/g, (heading, level, attrs, inner) => {
+    const was = Number(level);
+    const now = Math.min(was, previous + 1);
+    previous = now;
+    if (now === was) return heading;
+    const classed = /\bclass="/.test(attrs) ? attrs.replace(/\bclass="/, `class="tsd-was-h${was} `) : `${attrs} class="tsd-was-h${was}"`;
+    return `<h${now}${classed}>${inner}</h${now}>`;
+  });
+  return once(out, /<\/head>/, `<link rel="icon" href="data:,"><style>${TYPEDOC_CSS}</style></head>`, 'the end of <head>');
+}
+
+/** Promoted headings look as they did (the theme's sizes and margins for h3 to h6); narrow screens. */
+const TYPEDOC_CSS = [
+  ['h3', '1.25rem', '1rem'],
+  ['h4', '1.05rem', '1.33rem'],
+  ['h5', '1rem', '1.5rem'],
+  ['h6', '.875rem', '2.33rem'],
+]
+  .map(([h, size, margin]) => `.tsd-was-${h}{font-size:${size};margin:${margin} 0;padding:0}`)
+  .concat('.tsd-accordion-summary>[class*="tsd-was-h"]{margin:0}')
+  // A long name (`BOOKING_CODE_PATTERN`), URL or pattern breaks inside the title, code or signature box
+  // instead of widening the page or making a box that scrolls but takes no keyboard focus.
+  .concat('.col-content h1,.col-content code,.tsd-signature{overflow-wrap:anywhere}')
+  .join('');
+
 async function typedoc(out) {
   const app = await Application.bootstrapWithPlugins({ options: join(root, 'typedoc.json'), out }, [
     new TypeDocReader(),
     new TSConfigReader(),
   ]);
+  app.renderer.on(PageEvent.END, (page) => {
+    if (page.contents !== undefined) page.contents = accessibleTypedocPage(page.contents, page.url);
+  });
   const project = await app.convert();
   if (!project) throw new Error('typedoc could not convert @mpp-kit/core (see above)');
   await app.generateDocs(project, out);
