@@ -3,11 +3,15 @@
  * or on PostgreSQL when DATABASE_URL is set, seeded with the Kota Bogor demo, serving the examples
  * and the docs. Environment: PORT (8787), HOST (127.0.0.1), DATA_DIR, DATABASE_URL, CORS_ORIGINS,
  * TRUST_PROXY (1: client addresses from X-Forwarded-For), MPP_SECRET / MPP_SECRET_FILE (the NIK
- * secret; required with SEED_DEMO=0, i.e. outside demo mode).
+ * secret; required with SEED_DEMO=0, i.e. outside demo mode). Si Badra: MAIL_URL (`smtp://user:pass@host:587`;
+ * without it mail stays in the outbox, shown by the demo at /dev/mailbox), MAIL_FROM, PUBLIC_URL (links in
+ * mails), PHOTO_DIR (default: `photos/` beside the data folder).
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import { startServer } from './server.js';
+import { devTransport, smtpTransport } from './mail/outbox.js';
+import { folderPhotoStore } from './complaints/photo-store.js';
 import { createLogger } from './log.js';
 import { demoStaff } from './seed/queue.js';
 import { presentDemoAccounts, seedDemoAccounts } from './auth/demo-accounts.js';
@@ -35,13 +39,19 @@ if (env.MPP_NOW) {
   clock = { now: () => new Date(start + (Date.now() - t0)) };
 }
 
+const dataDir = resolve(env.DATA_DIR ?? resolve(root, '.data'));
 const server = await startServer({
   clock,
+  complaints: {
+    mail: env.MAIL_URL ? smtpTransport(env.MAIL_URL, env.MAIL_FROM ?? 'Si Badra <no-reply@localhost>') : devTransport(),
+    photos: folderPhotoStore(resolve(env.PHOTO_DIR ?? `${dataDir}-photos`)),
+    publicUrl: (env.PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${port}`).replace(/\/$/, ''),
+  },
   adminToken: env.MPP_ADMIN_TOKEN || undefined,
   port,
   host: env.HOST ?? '127.0.0.1',
   databaseUrl: env.DATABASE_URL || undefined,
-  dataDir: env.DATABASE_URL ? undefined : resolve(env.DATA_DIR ?? resolve(root, '.data')),
+  dataDir: env.DATABASE_URL ? undefined : dataDir,
   seedDemo: env.SEED_DEMO !== '0',
   demoRoot: env.SERVE_DEMO === '0' ? undefined : root,
   logger,

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Env } from './app.js';
+import { recentMail } from './mail/outbox.js';
 
 /** Bundle files whose name carries their content hash (`chunks/<name>-<hash>.js`): never change. */
 export const HASHED_CDN_FILE = /^\/cdn\/chunks\/[^/]+-[\w-]{8}\.js$/;
@@ -160,10 +161,30 @@ ${elements}
 <h2 lang="en">For developers</h2>
 <ul>
 <li>${doc('developers', 'Panduan pengembang', 'developers guide: npm, frameworks, typings')} · ${doc('embedding', 'Memasang widget', 'embedding')} · ${doc('theming', 'Tema', 'theming')}</li>
+<li>${doc('complaints', 'Si Badra: aduan warga', 'complaints API, escalation, mail')} · <a href="/dev/mailbox">Kotak surat pengembang</a> <span lang="en">(dev mailbox)</span></li>
 <li>${doc('queue', 'Antrean daring', 'online queue')} · ${doc('server', 'Menjalankan server', 'running the server')} · ${doc('import', 'Impor katalog', 'catalog import')} · ${doc('security', 'Keamanan', 'security')}</li>
 <li>${references}</li>
 <li><a href="/docs/">Semua dokumentasi</a> <span lang="en">(all docs)</span> · <a href="/api/v1/agencies">/api/v1/agencies</a> · <a href="/api/v1/services">/api/v1/services</a> · <a href="/healthz">/healthz</a></li>
 </ul></main></body></html>`;
   };
   app.get('/', (c) => c.html(landing()));
+
+  // The dev mailbox: without MAIL_URL, mail (contact codes, dispatch notices, escalations) stays
+  // in the outbox; the demo shows the newest here. Demo only: `mountDemo` is not in production.
+  app.get('/dev/mailbox', async (c) => {
+    const mails = await recentMail(c.get('deps').db, 50);
+    const rows = mails
+      .map(
+        (m) =>
+          `<article><h2>${escapeHtml(m.subject)}</h2><p><b>${escapeHtml(m.channel === 'sms' ? 'SMS' : 'E-mail')}</b> → ${escapeHtml(m.to_addr)} · ${escapeHtml(new Date(m.created_at).toISOString())}</p><pre>${escapeHtml(m.body)}</pre></article>`,
+      )
+      .join('\n');
+    c.header('cache-control', 'no-store');
+    return c.html(
+      docPage(
+        'Kotak surat pengembang (dev mailbox)',
+        `<h1>Kotak surat pengembang <span lang="en">(dev mailbox)</span></h1><p>Surat dan SMS yang dikirim server demo tanpa MAIL_URL. <span lang="en">Mail and SMS the demo server sent without MAIL_URL.</span></p>${rows || '<p>Belum ada surat. <span lang="en">No mail yet.</span></p>'}`,
+      ),
+    );
+  });
 }
