@@ -99,3 +99,5 @@ export type { Boundary, ComplaintAction, EscalationPolicy, EscalationTarget } fr
 export type { IdentityCheck, IdentityField, IdentityInput } from './queue/identity.js';
 export { StaffSession } from './staff/session.js';
 export type { StaffSessionOptions, StaffSessionState, StaffSessionStatus } from './staff/session.js';
+export { createComplaintsApi } from './complaints/api.js';
+export type { ComplaintsApi, ComplaintsApiOptions } from './complaints/api.js';
