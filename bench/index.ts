@@ -11,6 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchBooking, P99_TO_FLOOR } from './booking.js';
+import { benchEscalation } from './escalation.js';
 import { benchFirstUse } from './first-use.js';
 import { benchNational } from './national.js';
 import { describeError, printRows, type BenchOptions, type SectionResult } from './rows.js';
@@ -30,6 +31,7 @@ const SECTIONS: Array<[name: string, title: string, run: (o: BenchOptions) => Pr
     'National catalog (14,000 services): server search with core ranking vs in-process and PostgreSQL full-text search',
     benchNational,
   ],
+  ['escalation', 'Si Badra escalation sweep: open complaints past 24 h and 48 h (PGlite and PostgreSQL)', benchEscalation],
   [
     'first-use',
     'First use on a cheap phone (150 ms RTT, 1.6 Mbit/s, CPU ÷4): demo pages cold and repeated, beside a static floor page',
@@ -61,6 +63,7 @@ const TARGETS: Array<[key: string, text: string, ok: Check]> = [
   ['first_use.booking.cold_kb', 'booking page cold ≤ 110 KB on the wire', (v) => v <= 110],
   ['first_use.ticket.cold_kb', 'ticket page by code ≤ 60 KB on the wire', (v) => v <= 60],
   ['first_use.kelurahan.useful_to_floor', 'kelurahan portal: a usable widget ≤ 1.5× the static floor page', (v) => v <= 1.5],
+  ['escalation.postgres.sweep_ms', 'escalation sweep over 100,000 open complaints ≤ 1,000 ms on PostgreSQL', (v) => v <= 1000],
   ['first_use.ticket.useful_ms', 'ticket by code useful ≤ 1000 ms on the profile', (v) => v <= 1000],
 ];
 

@@ -25,3 +25,9 @@ export { openPostgres } from '../packages/server/src/db/postgres.js';
 export { mulberry32, syntheticCatalog } from '../packages/server/src/seed/synthetic.js';
 /** The server's entry point, spawned by the startup section. */
 export const SERVER_CLI = new URL('../packages/server/src/cli.ts', import.meta.url);
+/** Si Badra's escalation sweep, its migrations and the Bogor complaint demo (the escalation section). */
+export { sweepEscalations } from '../packages/server/src/complaints/escalation.js';
+export { seedComplaints } from '../packages/server/src/complaints/repository.js';
+export { BOGOR_COMPLAINTS } from '../packages/server/src/seed/complaints.js';
+export { migrate } from '../packages/server/src/db/migrate.js';
+export { SI_BADRA_ESCALATION } from '@mpp-kit/core';

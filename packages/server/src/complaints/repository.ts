@@ -262,31 +262,48 @@ export async function recipients(tx: Sql, scope: string, kind: 'head' | 'officer
 }
 
 /**
- * The escalation sweep's claim: up to `limit` complaints whose answer clock runs and whose next
- * level fell before `now` (thresholds in hours from the policy, lowest first), locked so another
- * instance's sweep skips them. The SQL is the index-backed form of core's `answerClock`.
+ * One batch of the escalation sweep for one level, as one statement: up to `limit` complaints whose
+ * answer clock runs, that are below `level` and whose clock started `afterHours` or more before
+ * `now`, claimed with `FOR UPDATE SKIP LOCKED` (another instance's sweep takes other rows), moved to
+ * `level`, given a staff-only timeline note, and a mail per recipient (`kind` of the agency, or the
+ * mayor's office) enqueued under the dedupe key `escalation:<id>:<clock start ms>:<level>:<address>`
+ * (unique: a second sweep enqueues nothing). The condition is core's `answerClock` in SQL (index
+ * `complaints_clock`); the tests check both agree. Returns the complaints moved and the mails enqueued.
  */
-export async function claimEscalations(tx: Sql, now: Date, thresholdsHours: number[], limit: number) {
-  return tx.query<{
-    id: string;
-    tracking_code: string;
-    agency_id: string;
-    category_id: string;
-    clock_start: string | Date;
-    escalation_level: number;
-    text: string;
-  }>(
-    `select id, tracking_code, agency_id, category_id, clock_start, escalation_level, text from complaints
-      where clock_start is not null and answered_at is null
-        and escalation_level < cardinality($2::int[])
-        and clock_start + make_interval(hours => ($2::int[])[escalation_level + 1]) <= $1::timestamptz
-      order by clock_start limit $3 for update skip locked`,
-    [now.toISOString(), thresholdsHours, limit],
+export async function escalateBatch(
+  tx: Sql,
+  o: { now: Date; level: number; afterHours: number; recipients: 'head' | 'mayor_office'; limit: number; publicUrl: string },
+): Promise<{ moved: number; mails: number }> {
+  const [r] = await tx.query<{ moved: number; mails: number }>(
+    `with due as (
+       select id, tracking_code, agency_id, category_id, clock_start, status, left(text, 500) as text from complaints
+        where clock_start is not null and answered_at is null and escalation_level < $2
+          and clock_start + interval '1 hour' * $3::float8 <= $1::timestamptz
+        order by clock_start limit $4 for update skip locked
+     ), moved as (
+       update complaints c set escalation_level = $2 from due where c.id = due.id returning c.id
+     ), noted as (
+       insert into complaint_events (complaint_id, at, status, actor, note)
+       select id, $1::timestamptz, status, 'system', 'escalated:' || $2 || ':' || $5 from due returning 1
+     ), mailed as (
+       insert into mail_outbox (dedupe_key, channel, to_addr, subject, body, created_at, next_attempt_at)
+       select 'escalation:' || due.id || ':' || (extract(epoch from due.clock_start) * 1000)::bigint || ':' || $2 || ':' || r.email,
+              'email', r.email,
+              '[Si Badra] Eskalasi level ' || $2 || ': aduan ' || due.tracking_code || ' belum dijawab ' || $3 || ' jam',
+              'Aduan ' || due.tracking_code || ' (kategori ' || due.category_id || ') belum mendapat jawaban ' || $3 ||
+                ' jam sejak diteruskan ke ' || due.agency_id || E'.\n' ||
+                case when $5 = 'mayor_office' then 'Aduan ini masuk laporan rapat staf (briefing).' else 'Mohon segera ditindaklanjuti.' end ||
+                E'\n\nComplaint ' || due.tracking_code || ' has had no answer for ' || $3 || E' hours since it was dispatched.\n\n' ||
+                $6 || '/api/v1/complaints/' || due.tracking_code || E'\n\n' || due.text,
+              $1::timestamptz, $1::timestamptz
+         from due join complaint_recipients r
+           on r.kind = $5 and r.scope = case when $5 = 'mayor_office' then 'mayor' else due.agency_id end
+       on conflict (dedupe_key) do nothing returning 1
+     )
+     select (select count(*) from moved)::int as moved, (select count(*) from mailed)::int as mails, (select count(*) from noted)::int as noted`,
+    [o.now.toISOString(), o.level, o.afterHours, o.limit, o.recipients, o.publicUrl],
   );
-}
-
-export async function setEscalationLevel(tx: Sql, id: string, level: number): Promise<void> {
-  await tx.query(`update complaints set escalation_level = $2 where id = $1`, [id, level]);
+  return { moved: Number(r?.moved ?? 0), mails: Number(r?.mails ?? 0) };
 }
 
 /** The briefing report: complaints at level 2 or more whose clock still runs. */
