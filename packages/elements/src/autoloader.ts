@@ -26,6 +26,7 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'mpp-queue-booking': () => import('./mpp-queue-booking/define.js'),
   'mpp-queue-ticket': () => import('./mpp-queue-ticket/define.js'),
   'mpp-launcher': () => import('./mpp-launcher/define.js'),
+  'si-badra-track': () => import('./si-badra-track/define.js'),
 };
 
 /**
@@ -41,6 +42,7 @@ const english: Record<string, () => Promise<unknown>> = {
     quiet(Promise.all([import('./mpp-queue-booking/messages.en.js'), import('./mpp-queue-ticket/messages.en.js')])),
   'mpp-queue-ticket': () => quiet(import('./mpp-queue-ticket/messages.en.js')),
   'mpp-launcher': () => quiet(import('./mpp-launcher/messages.en.js')),
+  'si-badra-track': () => quiet(import('./si-badra-track/messages.en.js')),
 };
 /** The same rule as the widgets' `resolveLocale`, for a tag in the page itself. */
 const isEnglish = (el: Element) => /^en\b/i.test(el.closest('[lang]')?.getAttribute('lang') ?? '');

@@ -16,3 +16,5 @@ export { defineOnce } from './shared/define.js';
 export { resolveLocale, type Locale } from './shared/i18n.js';
 export { StoreController } from './shared/store-controller.js';
 export * from './shared/events.js';
+export { SiBadraTrack } from './si-badra-track/si-badra-track.js';
+export * from './si-badra-track/events.js';

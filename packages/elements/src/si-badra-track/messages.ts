@@ -1,0 +1,70 @@
+import { LocaleCatalog } from '../shared/locale-catalog.js';
+import { problemsId } from '../shared/problems.js';
+import type { TrackMessages } from './message-types.js';
+
+export type { TrackMessages } from './message-types.js';
+
+const id: TrackMessages = {
+  title: 'Status aduan',
+  codeEntry: 'Lacak aduan',
+  codeLabel: 'Kode aduan',
+  codeHint: 'Kode ada di bukti pengiriman aduan, misalnya SB-7K3MQ-9XD2F.',
+  codeFormat: 'Kode aduan berbentuk SB-XXXXX-XXXXX (huruf dan angka).',
+  show: 'Lacak',
+  loading: 'Memuat aduan…',
+  retry: 'Coba lagi',
+  code: 'Kode aduan',
+  category: 'Kategori',
+  agency: 'Instansi',
+  filed: 'Dikirim',
+  place: 'Lokasi',
+  status: 'Status',
+  statuses: {
+    received: 'Diterima',
+    verified: 'Sudah diverifikasi',
+    dispatched: 'Diteruskan ke instansi',
+    answered: 'Sudah dijawab',
+    resolved: 'Selesai ditangani',
+    closed: 'Ditutup',
+    rejected: 'Ditolak',
+    reopened: 'Dibuka kembali',
+  },
+  rejectReasons: {
+    hoax: 'Aduan tidak benar (hoaks).',
+    duplicate: 'Aduan yang sama sudah pernah dilaporkan.',
+    out_of_scope: 'Aduan ini bukan wewenang pemerintah kota.',
+    incomplete: 'Aduan kurang lengkap.',
+  },
+  by: { citizen: 'Pelapor', verifier: 'Verifikator', agency: 'Instansi', system: 'Sistem' },
+  complaint: 'Isi aduan',
+  timeline: 'Riwayat',
+  photoAlt: (n, total) => (total > 1 ? `Foto aduan ${n} dari ${total}` : 'Foto aduan'),
+  answerPhotoAlt: (by, n) => `Foto dari ${by.toLowerCase()} ${n}`,
+  clockRunning: (w, left) => `Dijawab dalam ${w} jam — sisa ${left} jam`,
+  clockEscalated: (level, left) =>
+    level >= 2
+      ? 'Belum dijawab lewat batas waktu — diteruskan ke Wali Kota.'
+      : `Belum dijawab lewat batas waktu — diteruskan ke Kepala OPD${left === null ? '.' : `; sisa ${left} jam sebelum ke Wali Kota.`}`,
+  clockAnswered: (w) => `Dijawab ${w}`,
+  unverified: 'Kontak pelapor belum dikonfirmasi: aduan diteruskan setelah kode konfirmasi dimasukkan.',
+  replyHeading: 'Tanggapan Anda',
+  replyIntro: 'Sudah beres? Tutup aduan. Belum? Tulis apa yang masih kurang: aduan dibuka kembali untuk instansi.',
+  replyLabel: 'Tanggapan',
+  replyHint: 'Minimal 2 karakter.',
+  replyTooShort: 'Tulis tanggapan Anda (minimal 2 karakter).',
+  accept: 'Sudah beres, tutup aduan',
+  dispute: 'Belum beres, buka kembali',
+  sending: 'Mengirim…',
+  replied: {
+    closed: 'Terima kasih. Aduan sudah ditutup.',
+    reopened: 'Aduan dibuka kembali dan diteruskan lagi ke instansi.',
+  },
+  complaintProblems: {
+    complaint_not_found: 'Aduan dengan kode ini tidak ditemukan. Periksa lagi kodenya.',
+    complaint_transition: 'Status aduan sudah berubah. Muat ulang untuk melihat status terbaru.',
+  },
+  problems: problemsId,
+};
+
+/** The tracker's messages: Indonesian bundled, English loaded on first use (`messages.en.ts`). */
+export const TRACK_MESSAGES = new LocaleCatalog<TrackMessages>(id, () => import('./messages.en.js').then((m) => m.trackEn));

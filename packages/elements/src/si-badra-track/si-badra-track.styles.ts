@@ -1,0 +1,86 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .root {
+    /* No frame of its own by default: host pages put widgets in their own cards. */
+    border: 1px solid var(--si-badra-track-border-color, transparent);
+  }
+  p {
+    margin: 0 0 calc(0.5 * var(--_base));
+  }
+  .complaint-status {
+    padding: calc(0.5 * var(--_base)) calc(0.75 * var(--_base));
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
+    border-left: 4px solid var(--_primary);
+    font-weight: 600;
+  }
+  .complaint-status.rejected {
+    border-left-color: var(--_danger);
+  }
+  .clock {
+    color: var(--_text);
+  }
+  .clock.late {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .complaint-text,
+  .note {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .photos {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(0.5 * var(--_base));
+    margin: 0 0 calc(0.5 * var(--_base));
+    padding: 0;
+    list-style: none;
+  }
+  .photos img {
+    display: block;
+    width: calc(8 * var(--_base));
+    max-width: 100%;
+    height: auto;
+    aspect-ratio: 4 / 3;
+    object-fit: cover;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+  }
+  ol.timeline {
+    margin: 0 0 var(--_base);
+    padding: 0;
+    list-style: none;
+  }
+  ol.timeline > li {
+    padding: 0 0 calc(0.75 * var(--_base)) var(--_base);
+    border-left: 2px solid var(--_border);
+  }
+  .entry-head {
+    margin: 0;
+    font-weight: 600;
+  }
+  .entry-meta {
+    color: var(--_muted);
+  }
+  textarea {
+    display: block;
+    width: 100%;
+    min-height: calc(6 * var(--_base));
+    box-sizing: border-box;
+    padding: calc(0.5 * var(--_base));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    resize: vertical;
+  }
+  .field.invalid textarea {
+    border-color: var(--_danger);
+  }
+  .notice {
+    padding: calc(0.5 * var(--_base)) calc(0.75 * var(--_base));
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
+  }
+`;
