@@ -7,26 +7,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import { axe } from './axe.js';
 import { launchChromium, startCli, stopCli } from './server.js';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** typedoc's pages visited beyond its index (the SDK has dozens; its theme is the same on each). */
 const TYPEDOC_CLASS_PAGES = 2;
-
-/** axe over the page and every open shadow root in it; the violations' ids and targets. */
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const r = await (
-      window as unknown as { axe: { run(o?: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }
-    ).axe.run();
-    return r.violations.map((v) => `${v.id} (${v.nodes.length} nodes, first ${JSON.stringify(v.nodes[0]?.target)})`);
-  });
-}
 
 describe('the docs site', { timeout: 180_000 }, () => {
   let server: Awaited<ReturnType<typeof startCli>>;

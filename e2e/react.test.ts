@@ -19,10 +19,10 @@ import type { AddressInfo } from 'node:net';
 import { build } from 'vite';
 import { createClient } from '@mpp-kit/core';
 import type { Browser, Page } from 'playwright-core';
+import { axe } from './axe.js';
 import { launchChromium, startCli, stopCli } from './server.js';
 
 const run = promisify(execFile);
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TSC = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const ARTIFACTS = process.env.E2E_ARTIFACTS ?? fileURLToPath(new URL('./artifacts/', import.meta.url));
 const EXAMPLE = fileURLToPath(new URL('../examples/react/', import.meta.url));
@@ -37,17 +37,6 @@ async function tsc(project: string): Promise<{ code: number; out: string }> {
     const err = e as { code: number; stdout: string; stderr: string };
     return { code: err.code, out: `${err.stdout}${err.stderr}` };
   }
-}
-
-/** axe over the page and every open shadow root in it; the violations' ids and targets. */
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  return page.evaluate(async () => {
-    const r = await (
-      window as unknown as { axe: { run(o?: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }
-    ).axe.run();
-    return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
 }
 
 /** A static file server for the built site (its own origin, as an agency's site would be). */
