@@ -1,5 +1,5 @@
 import { html, fixture, expect, oneEvent } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { createComplaintsApi, createHttp, type ComplaintView } from '@mpp-kit/core';
 import '../src/si-badra-track/define.js';
 import type { SiBadraTrack } from '../src/si-badra-track/si-badra-track.js';
@@ -138,12 +138,16 @@ describe('<si-badra-track>', () => {
     expect($<HTMLInputElement>(el, '#code-input')!.getAttribute('aria-invalid')).to.equal('true');
     await expect(el).to.be.accessible();
 
-    // Typed the way people type it, the real code opens the complaint.
+    // Typed the way people type it, on the keyboard alone, the real code opens the complaint.
     const receipt = await fileComplaint();
-    typeInto($<HTMLInputElement>(el, '#code-input')!, receipt.trackingCode.toLowerCase().replace(/-/g, ' '));
-    $<HTMLButtonElement>(el, '[data-action="show"]')!.click();
+    const input = $<HTMLInputElement>(el, '#code-input')!;
+    input.focus();
+    input.select();
+    await sendKeys({ type: receipt.trackingCode.toLowerCase().replace(/-/g, ' ') });
+    await sendKeys({ press: 'Enter' });
     await until(() => $(el, '[part="status"]'), 'the complaint');
     expect($(el, '[data-field="code"]')!.textContent).to.contain(receipt.trackingCode);
+    expect(el.shadowRoot!.activeElement?.id, 'the focus moves to the heading').to.equal('t-title');
   });
 });
 
@@ -159,7 +163,7 @@ describe('<si-badra-track> answer clock and reply', () => {
     window.fetch = realFetch;
   });
 
-  async function stage(status: 'dispatched' | 'resolved', dispatchedHoursAgo: number, now: number) {
+  async function stage(status: 'dispatched' | 'resolved', dispatchedHoursAgo: number, now: number, refuseFirst = true) {
     const receipt = await fileComplaint();
     const real = await complaints.track(receipt.trackingCode);
     const at = (h: number) => new Date(now - h * 3_600_000).toISOString();
@@ -185,17 +189,20 @@ describe('<si-badra-track> answer clock and reply', () => {
         return new Response(JSON.stringify(view), { headers: { 'content-type': 'application/json' } });
       if (path.endsWith(`/complaints/${receipt.trackingCode}/reply`)) {
         replies.push(await req.json());
-        if (replies.length === 1)
+        if (replies.length === 1 && refuseFirst)
           return new Response(JSON.stringify({ type: 'about:blank', title: 'Conflict', status: 409, code: 'complaint_transition' }), {
             status: 409,
             headers: { 'content-type': 'application/problem+json' },
           });
-        const body = replies[replies.length - 1] as { text: string };
+        const body = replies[replies.length - 1] as { text: string; dispute?: boolean };
         const reopened: ComplaintView = {
           ...view,
-          status: 'reopened',
+          status: body.dispute ? 'reopened' : 'closed',
           clock: { running: true, level: 0, dueAt: null, answeredAt: null },
-          timeline: [...view.timeline, { at: new Date(now).toISOString(), status: 'reopened', note: body.text, by: 'citizen', photos: [] }],
+          timeline: [
+            ...view.timeline,
+            { at: new Date(now).toISOString(), status: body.dispute ? 'reopened' : 'closed', note: body.text, by: 'citizen', photos: [] },
+          ],
         };
         return new Response(JSON.stringify(reopened), { headers: { 'content-type': 'application/json' } });
       }
@@ -265,6 +272,25 @@ describe('<si-badra-track> answer clock and reply', () => {
     await until(() => $(el, '#replied'), 'the reopened notice');
     expect($(el, '[part="status"]')!.dataset.status).to.equal('reopened');
     expect($(el, 'form.reply'), 'no reply while the agency works on it').to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('accepts a resolution with the keyboard: closed, and the page is told', async function () {
+    this.timeout(20_000);
+    const { receipt, replies } = await stage('resolved', 20, Date.now(), false);
+    const el = await fixture<SiBadraTrack>(html`<si-badra-track api=${API} code=${receipt.trackingCode} lang="en"></si-badra-track>`);
+    await until(() => $(el, 'form.reply'), 'the reply form');
+    $<HTMLTextAreaElement>(el, '#reply-input')!.focus();
+    await sendKeys({ type: 'Sudah rapi, terima kasih.' });
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.getAttribute('data-action')).to.equal('accept');
+    const updated = oneEvent(el, 'si-badra-report-updated') as Promise<SiBadraReportUpdatedEvent>;
+    await sendKeys({ press: 'Enter' });
+    expect((await updated).detail).to.deep.equal({ trackingCode: receipt.trackingCode, category: 'jalan-rusak', status: 'closed' });
+    expect(replies).to.deep.equal([{ text: 'Sudah rapi, terima kasih.', dispute: false }]);
+    await until(() => $(el, '#replied'), 'the closed notice');
+    expect($(el, '#replied')!.textContent).to.contain('The complaint is closed.');
+    expect($(el, '[part="status"]')!.textContent).to.contain('Closed');
     await expect(el).to.be.accessible();
   });
 });
