@@ -167,6 +167,7 @@ const SNIPPETS = {
   'mpp-service-catalog': '<mpp-service-catalog></mpp-service-catalog>',
   'mpp-queue-booking': '<mpp-queue-booking service="disdukcapil-ktp-el"></mpp-queue-booking>',
   'mpp-queue-ticket': '<mpp-queue-ticket></mpp-queue-ticket>',
+  'si-badra-track': '<si-badra-track></si-badra-track>',
   'mpp-launcher': '<mpp-launcher widget="booking" mode="floating"></mpp-launcher>',
 };
 

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Db } from './db/types.js';
 import type { Logger } from './log.js';
 import type { QueueBus } from './live/bus.js';
-import type { ComplaintOptions } from './complaints/parts.js';
+import type { ComplaintOptions } from './complaints/options.js';
 
 /** Where every "now" comes from, in SQL too: tests move it instead of sleeping. */
 export interface Clock {

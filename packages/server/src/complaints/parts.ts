@@ -1,22 +1,13 @@
+export type { ComplaintOptions } from './options.js';
+
 /** What the complaint routes and jobs share, made once per app by the factory (no module-level state). */
-import { SI_BADRA_ESCALATION, type Boundary, type EscalationPolicy } from '@mpp-kit/core';
+import { SI_BADRA_ESCALATION } from '@mpp-kit/core';
 import type { Deps } from '../context.js';
 import { RateLimiter } from '../http/rate-limit.js';
-import { devTransport, type MailTransport } from '../mail/outbox.js';
-import { memoryPhotoStore, type PhotoStore } from './photo-store.js';
+import { devTransport } from '../mail/outbox.js';
+import type { ComplaintOptions } from './options.js';
+import { memoryPhotoStore } from './photo-store.js';
 import { subKey } from './rules.js';
-
-export interface ComplaintOptions {
-  photos: PhotoStore;
-  mail: MailTransport;
-  policy: EscalationPolicy;
-  /** The deployment's area ([lng, lat] ring); null accepts any location. */
-  boundary: Boundary | null;
-  /** Where links in mails point (`https://layanan.kotabogor.go.id`). */
-  publicUrl: string;
-  /** The domain of Message-IDs. */
-  mailDomain: string;
-}
 
 export interface ComplaintParts extends ComplaintOptions {
   captureKey: Buffer;

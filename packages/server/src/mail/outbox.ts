@@ -11,6 +11,9 @@ import { createTransport, type Transporter } from 'nodemailer';
 import type { Clock } from '../context.js';
 import type { Db, Sql } from '../db/types.js';
 import type { Logger } from '../log.js';
+import type { MailTransport } from './transport.js';
+
+export type { MailTransport } from './transport.js';
 
 export interface OutgoingMail {
   dedupeKey: string;
@@ -18,12 +21,6 @@ export interface OutgoingMail {
   subject: string;
   body: string;
   channel?: 'email' | 'sms';
-}
-
-/** How a mail leaves: SMTP through nodemailer, or the dev mailbox (kept in the outbox, shown by the demo). */
-export interface MailTransport {
-  readonly kind: 'smtp' | 'dev';
-  send(m: { to: string; subject: string; body: string; messageId: string; channel: 'email' | 'sms' }): Promise<void>;
 }
 
 /** Nodemailer over `MAIL_URL` (`smtp://user:pass@host:587`, `smtps://…`); `from` is the sender shown. */
