@@ -105,7 +105,7 @@ const precompress = () => ({
   },
 });
 
-const ELEMENTS = ['mpp-service-catalog', 'mpp-queue-booking', 'mpp-queue-ticket', 'mpp-launcher', 'si-badra-track'];
+const ELEMENTS = ['mpp-service-catalog', 'mpp-queue-booking', 'mpp-queue-ticket', 'mpp-launcher', 'si-badra-track', 'si-badra-report'];
 
 /**
  * The CDN loader's preload list: for each element, every chunk its lazy chunk imports (all the way

@@ -168,6 +168,7 @@ const SNIPPETS = {
   'mpp-queue-booking': '<mpp-queue-booking service="disdukcapil-ktp-el"></mpp-queue-booking>',
   'mpp-queue-ticket': '<mpp-queue-ticket></mpp-queue-ticket>',
   'si-badra-track': '<si-badra-track></si-badra-track>',
+  'si-badra-report': '<si-badra-report></si-badra-report>',
   'mpp-launcher': '<mpp-launcher widget="booking" mode="floating"></mpp-launcher>',
 };
 

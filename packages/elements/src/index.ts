@@ -18,3 +18,5 @@ export { StoreController } from './shared/store-controller.js';
 export * from './shared/events.js';
 export { SiBadraTrack } from './si-badra-track/si-badra-track.js';
 export * from './si-badra-track/events.js';
+export { SiBadraReport } from './si-badra-report/si-badra-report.js';
+export { SiBadraReportSubmittedEvent } from './si-badra-report/events.js';

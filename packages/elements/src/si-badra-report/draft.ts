@@ -1,0 +1,93 @@
+import { createStore, del, get, set, type UseStore } from 'idb-keyval';
+import { newIdempotencyKey, type GeoPoint, type Privacy } from '@mpp-kit/core';
+
+export const STEPS = ['category', 'text', 'photo', 'location', 'contact', 'privacy', 'review', 'done'] as const;
+export type Step = (typeof STEPS)[number];
+
+/** A photo already on the server: its id and the compressed bytes (for the preview). */
+export interface DraftPhoto {
+  id: string;
+  blob: Blob;
+}
+
+/** Everything the citizen entered, where they are, and the key that makes the submit happen once. */
+export interface ReportDraft {
+  v: 1;
+  step: Step;
+  categoryId: string | null;
+  text: string;
+  photos: DraftPhoto[];
+  locationMode: 'gps' | 'address';
+  location: GeoPoint | null;
+  address: string;
+  contactKind: 'email' | 'phone';
+  email: string;
+  phone: string;
+  name: string;
+  privacy: Privacy;
+  /** Kept with the draft: a retry after a lost answer sends the same key, and the server files the complaint once. */
+  idempotencyKey: string;
+  /** Set once the server filed the complaint. */
+  receipt: { trackingCode: string; contactHint: string; contactVerified: boolean; categoryId: string } | null;
+}
+
+export const emptyDraft = (categoryId: string | null = null): ReportDraft => ({
+  v: 1,
+  step: 'category',
+  categoryId,
+  text: '',
+  photos: [],
+  locationMode: 'gps',
+  location: null,
+  address: '',
+  contactKind: 'email',
+  email: '',
+  phone: '',
+  name: '',
+  privacy: 'anonim',
+  idempotencyKey: newIdempotencyKey(),
+  receipt: null,
+});
+
+const isDraft = (v: unknown): v is ReportDraft =>
+  typeof v === 'object' &&
+  v !== null &&
+  (v as ReportDraft).v === 1 &&
+  STEPS.includes((v as ReportDraft).step) &&
+  typeof (v as ReportDraft).idempotencyKey === 'string' &&
+  Array.isArray((v as ReportDraft).photos);
+
+/**
+ * The report's draft in IndexedDB (idb-keyval; the photos' bytes are stored as Blobs, which
+ * localStorage cannot hold). A draft survives reloads, closed tabs and going offline; blocked
+ * storage and damaged entries are ignored (the form then starts empty). The database is opened on
+ * first use.
+ */
+export function draftStore(key: string) {
+  let store: UseStore | null = null;
+  const open = () => (store ??= createStore('mpp-kit-si-badra', 'drafts'));
+  return {
+    async load(): Promise<ReportDraft | null> {
+      try {
+        const v = await get<unknown>(key, open());
+        return isDraft(v) ? v : null;
+      } catch {
+        return null;
+      }
+    },
+    async save(d: ReportDraft): Promise<void> {
+      try {
+        await set(key, d, open());
+      } catch {
+        /* full or unavailable */
+      }
+    },
+    async clear(): Promise<void> {
+      try {
+        await del(key, open());
+      } catch {
+        /* unavailable */
+      }
+    },
+  };
+}

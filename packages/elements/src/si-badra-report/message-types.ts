@@ -1,0 +1,88 @@
+// The shape of `<si-badra-report>`'s texts: the Indonesian catalogue (`messages.ts`) and the English
+// chunk (`messages.en.ts`) both implement it.
+import type { ComplaintProblem, Privacy } from '@mpp-kit/core';
+import type { ProblemMessages } from '../shared/problems.js';
+import type { Step } from './draft.js';
+
+/** The form's own error codes (checked before anything is sent). */
+export type ReportCheck =
+  | 'category_missing'
+  | 'text_too_short'
+  | 'photo_missing'
+  | 'photo_failed'
+  | 'camera_unavailable'
+  | 'location_missing'
+  | 'location_denied'
+  | 'location_failed'
+  | 'address_missing'
+  | 'email_invalid'
+  | 'phone_invalid'
+  | 'otp_format';
+
+/** Every string `<si-badra-report>` shows, per locale. */
+export interface ReportMessages {
+  title: string;
+  loading: string;
+  retry: string;
+  stepOf(n: number, total: number): string;
+  steps: Record<Step, string>;
+  next: string;
+  back: string;
+  edit: string;
+  categoryLegend: string;
+  categoryAgency(agency: string): string;
+  textLabel: string;
+  textHint(min: number, max: number): string;
+  counter(n: number, max: number): string;
+  photoIntro: string;
+  openCamera: string;
+  capture: string;
+  closeCamera: string;
+  videoLabel: string;
+  fileLabel: string;
+  fileHint: string;
+  processing: string;
+  photoAlt(n: number): string;
+  removePhoto(n: number): string;
+  photoCount(n: number, max: number): string;
+  locationIntro: string;
+  useGps: string;
+  useAddress: string;
+  locate: string;
+  locating: string;
+  located(accuracy: number): string;
+  addressLabel: string;
+  addressHint: string;
+  contactIntro: string;
+  byEmail: string;
+  byPhone: string;
+  emailLabel: string;
+  phoneLabel: string;
+  phoneHint: string;
+  nameLabel: string;
+  nameHint: string;
+  privacyLegend: string;
+  privacy: Record<Privacy, { label: string; help: string }>;
+  reviewIntro: string;
+  category: string;
+  text: string;
+  photos: string;
+  place: string;
+  contact: string;
+  submit: string;
+  sending: string;
+  doneIntro: string;
+  trackingCode: string;
+  codeSent(hint: string): string;
+  otpLabel: string;
+  otpHint: string;
+  confirm: string;
+  resend: string;
+  resent(hint: string): string;
+  verified: string;
+  newReport: string;
+  checks: Record<ReportCheck, string>;
+  /** The complaint problem codes this widget can meet (not in the shared problems). */
+  complaintProblems: Partial<Record<ComplaintProblem, string>>;
+  problems: ProblemMessages;
+}

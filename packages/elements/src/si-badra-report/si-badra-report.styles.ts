@@ -1,0 +1,115 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .root {
+    /* No frame of its own by default: host pages put widgets in their own cards. */
+    border: 1px solid var(--si-badra-report-border-color, transparent);
+  }
+  p {
+    margin: 0 0 calc(0.5 * var(--_base));
+  }
+  .step-of {
+    color: var(--_muted);
+    margin: 0;
+  }
+  fieldset {
+    margin: 0 0 var(--_base);
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  legend {
+    font-weight: 600;
+    margin-bottom: calc(0.5 * var(--_base));
+    padding: 0;
+  }
+  .choice {
+    display: flex;
+    gap: calc(0.5 * var(--_base));
+    align-items: flex-start;
+    padding: calc(0.5 * var(--_base));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin-bottom: calc(0.5 * var(--_base));
+    cursor: pointer;
+  }
+  .choice input {
+    margin-top: 0.25em;
+    flex: none;
+  }
+  .choice-help {
+    display: block;
+    color: var(--_muted);
+  }
+  textarea {
+    display: block;
+    width: 100%;
+    min-height: calc(8 * var(--_base));
+    box-sizing: border-box;
+    padding: calc(0.5 * var(--_base));
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+    font: inherit;
+    resize: vertical;
+  }
+  .field.invalid textarea {
+    border-color: var(--_danger);
+  }
+  .counter {
+    color: var(--_muted);
+    text-align: end;
+  }
+  video {
+    display: block;
+    width: 100%;
+    max-height: 60vh;
+    background: #000;
+    border-radius: var(--_radius);
+    margin-bottom: calc(0.5 * var(--_base));
+  }
+  .photos {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(0.5 * var(--_base));
+    margin: 0 0 calc(0.5 * var(--_base));
+    padding: 0;
+    list-style: none;
+  }
+  .photos li {
+    display: flex;
+    flex-direction: column;
+    gap: calc(0.25 * var(--_base));
+  }
+  .photos img {
+    display: block;
+    width: calc(7 * var(--_base));
+    height: auto;
+    aspect-ratio: 4 / 3;
+    object-fit: cover;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_border);
+  }
+  input[type='file'] {
+    max-width: 100%;
+  }
+  .review-text {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .code {
+    font-size: 1.5em;
+    font-weight: 700;
+    letter-spacing: 0.05em;
+    overflow-wrap: anywhere;
+  }
+  .notice {
+    padding: calc(0.5 * var(--_base)) calc(0.75 * var(--_base));
+    border-radius: var(--_radius);
+    background: var(--_surface-2);
+  }
+  .field-error {
+    color: var(--_danger);
+  }
+`;
