@@ -15,7 +15,14 @@ const SERVER = './packages/server/src';
 const SERVER_DOMAINS = ['catalog', 'queue', 'holidays', 'counter', 'seed'];
 const SERVER_PLUMBING = ['http', 'auth', 'crypto', 'live', 'db', 'log.ts', 'context.ts'];
 const ELEMENTS = './packages/elements/src';
-const ELEMENT_FOLDERS = ['mpp-service-catalog', 'mpp-queue-booking', 'mpp-queue-ticket', 'mpp-launcher', 'si-badra-track', 'si-badra-report'];
+const ELEMENT_FOLDERS = [
+  'mpp-service-catalog',
+  'mpp-queue-booking',
+  'mpp-queue-ticket',
+  'mpp-launcher',
+  'si-badra-track',
+  'si-badra-report',
+];
 const boundaryZones = [
   ...SERVER_DOMAINS.flatMap((d) =>
     SERVER_DOMAINS.filter((o) => o !== d).map((o) => ({
