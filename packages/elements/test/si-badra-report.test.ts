@@ -1,0 +1,310 @@
+import { html, fixture, expect, oneEvent } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { createComplaintsApi, createHttp } from '@mpp-kit/core';
+import { clear, createStore } from 'idb-keyval';
+import '../src/si-badra-report/define.js';
+import type { SiBadraReport } from '../src/si-badra-report/si-badra-report.js';
+import type { SiBadraReportErrorEvent, SiBadraReportSubmittedEvent } from '../src/si-badra-report/events.js';
+import { $, $$, setProxy, typeInto, until } from './helpers.js';
+import { API, PROXY_API } from './queue-helpers.js';
+
+const complaints = createComplaintsApi(createHttp({ baseUrl: API, timeout: 15_000 }));
+const TEXT = 'Jalan berlubang besar di depan SDN Polisi 1, berbahaya bagi pengendara motor di malam hari.';
+const HOSTILE = '<img src=x onerror="window.__pwned=1"> "><script>window.__pwned=2</script>';
+
+const step = (el: SiBadraReport) => $(el, 'form[part="step"]')?.dataset.step;
+const atStep = (el: SiBadraReport, s: string) => until(() => step(el) === s, `step ${s}`);
+const focused = (el: SiBadraReport) => el.shadowRoot!.activeElement as HTMLElement | null;
+const click = (el: SiBadraReport, action: string) => $<HTMLButtonElement>(el, `[data-action="${action}"]`)!.click();
+
+/** A 12-megapixel-like landscape photo drawn on a canvas and encoded as JPEG (the camera app's file). */
+async function cameraFile(): Promise<File> {
+  const c = new OffscreenCanvas(3000, 2000);
+  const ctx = c.getContext('2d')!;
+  const g = ctx.createLinearGradient(0, 0, 3000, 2000);
+  g.addColorStop(0, '#704214');
+  g.addColorStop(1, '#303030');
+  ctx.fillStyle = g;
+  ctx.fillRect(0, 0, 3000, 2000);
+  ctx.fillStyle = '#111';
+  ctx.beginPath();
+  ctx.ellipse(1500, 1200, 600, 250, 0, 0, Math.PI * 2);
+  ctx.fill();
+  const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.95 });
+  return new File([blob], 'IMG_0001.jpg', { type: 'image/jpeg' });
+}
+
+/** Chooses a file in the file input, as the camera app gives it back. */
+async function choosePhoto(el: SiBadraReport): Promise<void> {
+  const input = $<HTMLInputElement>(el, '#photo-file')!;
+  const dt = new DataTransfer();
+  dt.items.add(await cameraFile());
+  input.files = dt.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** The phone's position (the test browser has no GPS): inside Kota Bogor, 12 m accuracy. */
+function fakeGeolocation(): () => void {
+  const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'geolocation')!;
+  const fake = {
+    getCurrentPosition: (ok: PositionCallback) =>
+      setTimeout(() => ok({ coords: { latitude: -6.595, longitude: 106.8, accuracy: 12 } } as GeolocationPosition), 10),
+  };
+  Object.defineProperty(navigator, 'geolocation', { configurable: true, get: () => fake });
+  return () => {
+    delete (navigator as { geolocation?: unknown }).geolocation;
+    Object.defineProperty(Navigator.prototype, 'geolocation', original);
+  };
+}
+
+const ready = (el: SiBadraReport) => until(() => step(el), 'the form to load');
+const mount = async (key: string, api = API, extra = '') => {
+  const el = await fixture<SiBadraReport>(
+    extra === 'preselect'
+      ? html`<si-badra-report api=${api} draft-key=${key} category="jalan-rusak"></si-badra-report>`
+      : html`<si-badra-report api=${api} draft-key=${key}></si-badra-report>`,
+  );
+  await ready(el);
+  return el;
+};
+
+/** Fills every step up to the review: address typed, e-mail contact. */
+async function fillToReview(el: SiBadraReport, email: string): Promise<void> {
+  if (!$<HTMLInputElement>(el, '#category-jalan-rusak')!.checked) $<HTMLInputElement>(el, '#category-jalan-rusak')!.click();
+  click(el, 'next');
+  await atStep(el, 'text');
+  typeInto($<HTMLInputElement>(el, '#text-input')!, TEXT);
+  click(el, 'next');
+  await atStep(el, 'photo');
+  await choosePhoto(el);
+  await until(() => $(el, '[data-photo]'), 'the photo uploaded');
+  click(el, 'next');
+  await atStep(el, 'location');
+  $<HTMLInputElement>(el, '#where-address')!.click();
+  await until(() => $(el, '#address-input'), 'the address field');
+  typeInto($<HTMLInputElement>(el, '#address-input')!, 'Jl. Pajajaran 10, depan SDN Polisi 1');
+  click(el, 'next');
+  await atStep(el, 'contact');
+  typeInto($<HTMLInputElement>(el, '#email-input')!, email);
+  click(el, 'next');
+  await atStep(el, 'privacy');
+  click(el, 'next');
+  await atStep(el, 'review');
+}
+
+const email = () => `warga.${Math.random().toString(36).slice(2, 8)}@example.id`;
+
+describe('<si-badra-report>', () => {
+  beforeEach(async () => {
+    await setViewport({ width: 320, height: 900 });
+    await clear(createStore('mpp-kit-si-badra', 'drafts'));
+    delete (window as { __pwned?: number }).__pwned;
+  });
+
+  it('walks every step (checks, focus on each heading, axe at 320 px), files a complaint the server knows, and asks for the contact code', async function () {
+    this.timeout(60_000);
+    const restore = fakeGeolocation();
+    try {
+      const el = await mount('t-walk');
+      const errors: string[] = [];
+      el.addEventListener('si-badra-error', (e: SiBadraReportErrorEvent) => errors.push(e.detail.code));
+
+      // Category: from the server, one required.
+      expect(step(el)).to.equal('category');
+      expect($$(el, 'input[name="category"]').length).to.be.greaterThan(5);
+      expect($(el, '#step-of')!.textContent).to.contain('Langkah 1 dari 7');
+      await expect(el).to.be.accessible();
+      click(el, 'next');
+      await until(() => $(el, '[role="alert"]'), 'the category check');
+      expect($(el, '[role="alert"]')!.textContent).to.contain('Pilih kategori');
+      $<HTMLInputElement>(el, '#category-jalan-rusak')!.click();
+      click(el, 'next');
+
+      // Description: at least 10 characters, a counter.
+      await atStep(el, 'text');
+      expect(focused(el)?.id, 'focus moves to the step heading').to.equal('step-title');
+      const text = $<HTMLInputElement>(el, '#text-input')!;
+      typeInto(text, 'Rusak');
+      click(el, 'next');
+      await until(() => $(el, '[role="alert"]'), 'the length check');
+      expect(step(el)).to.equal('text');
+      typeInto(text, `${TEXT} ${HOSTILE}`);
+      await el.updateComplete;
+      expect($(el, '#text-counter')!.textContent).to.contain(`${TEXT.length + 1 + HOSTILE.length} / 4.000`);
+      await expect(el).to.be.accessible();
+      click(el, 'next');
+
+      // Photo: the camera app's file, compressed on the device, uploaded with a capture token.
+      await atStep(el, 'photo');
+      expect(focused(el)?.id).to.equal('step-title');
+      const input = $<HTMLInputElement>(el, '#photo-file')!;
+      expect(input.accept).to.equal('image/*');
+      expect(input.getAttribute('capture')).to.equal('environment');
+      click(el, 'next');
+      await until(() => $(el, '[role="alert"]'), 'the photo check');
+      await choosePhoto(el);
+      await until(() => $(el, '[data-photo]'), 'the photo uploaded');
+      const photo = el.currentDraft!.photos[0]!;
+      expect(photo.id).to.match(/^ph_[\w-]{22}$/);
+      expect(photo.blob.type).to.equal('image/jpeg');
+      const bmp = await createImageBitmap(photo.blob);
+      expect([bmp.width, bmp.height], 'longest side 1600 px').to.deep.equal([1600, 1067]);
+      expect($<HTMLImageElement>(el, '.photos img')!.alt).to.equal('Foto aduan 1');
+      await expect(el).to.be.accessible();
+      click(el, 'next');
+
+      // Location: the phone's, with its accuracy.
+      await atStep(el, 'location');
+      click(el, 'next');
+      await until(() => $(el, '[role="alert"]'), 'the location check');
+      click(el, 'locate');
+      await until(() => $(el, '#located'), 'the location');
+      expect($(el, '#located')!.textContent).to.contain('± 12 m');
+      await expect(el).to.be.accessible();
+      click(el, 'next');
+
+      // Contact: a wrong e-mail is refused before sending.
+      await atStep(el, 'contact');
+      typeInto($<HTMLInputElement>(el, '#email-input')!, 'bukan-email');
+      click(el, 'next');
+      await until(() => $(el, '[role="alert"]'), 'the e-mail check');
+      expect($<HTMLInputElement>(el, '#email-input')!.getAttribute('aria-invalid')).to.equal('true');
+      typeInto($<HTMLInputElement>(el, '#email-input')!, email());
+      typeInto($<HTMLInputElement>(el, '#name-input')!, 'Siti Aminah');
+      await expect(el).to.be.accessible();
+      click(el, 'next');
+
+      // Privacy, explained.
+      await atStep(el, 'privacy');
+      expect($(el, 'form[part="step"]')!.textContent).to.contain('hanya petugas dan pemegang kode aduan');
+      $<HTMLInputElement>(el, '#privacy-rahasia')!.click();
+      await expect(el).to.be.accessible();
+      click(el, 'next');
+
+      // Review, hostile text inert, then send.
+      await atStep(el, 'review');
+      expect($(el, '[data-field="text"]')!.textContent).to.contain('<script>');
+      expect(el.shadowRoot!.querySelectorAll('script, img:not(.photos img)')).to.have.length(0);
+      await expect(el).to.be.accessible();
+      const submitted = oneEvent(el, 'si-badra-report-submitted');
+      click(el, 'submit');
+      const ev = (await submitted) as SiBadraReportSubmittedEvent;
+      expect(Object.keys(ev.detail).sort()).to.deep.equal(['categoryId', 'trackingCode']);
+      expect(ev.detail.categoryId).to.equal('jalan-rusak');
+      await until(() => $(el, '[part="code"]'), 'the tracking code');
+      expect($(el, '[part="code"]')!.textContent).to.equal(ev.detail.trackingCode);
+      expect(focused(el)?.id).to.equal('step-title');
+
+      const view = await complaints.track(ev.detail.trackingCode);
+      expect(view.category.id).to.equal('jalan-rusak');
+      expect(view.privacy).to.equal('rahasia');
+      expect(view.photos).to.have.length(1);
+      expect(view.location).to.deep.include({ lat: -6.595, lng: 106.8, accuracy: 12 });
+      expect(view.text).to.contain(TEXT);
+
+      // The contact code: a wrong one is refused clearly; a new one can be asked.
+      await expect(el).to.be.accessible();
+      typeInto($<HTMLInputElement>(el, '#otp-input')!, '12');
+      click(el, 'verify');
+      await until(() => $(el, '#otp-input-error'), 'the code format check');
+      typeInto($<HTMLInputElement>(el, '#otp-input')!, '000000');
+      click(el, 'verify');
+      // A six-digit code guessed right is a one-in-a-million chance: the answer is "wrong".
+      await until(() => $(el, '#otp-input-error')?.textContent?.includes('Kode konfirmasi salah'), 'the wrong-code answer');
+      expect($<HTMLInputElement>(el, '#otp-input')!.getAttribute('aria-invalid')).to.equal('true');
+      click(el, 'resend');
+      await until(() => $(el, '#otp-note'), 'the new code note');
+      expect($(el, '#otp-note')!.textContent).to.match(/Kode baru sudah dikirim ke .+@example\.id/);
+      expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+      expect(el.scrollWidth).to.be.at.most(320);
+      expect(errors).to.include.members(['category_missing', 'text_too_short', 'photo_missing', 'location_missing', 'email_invalid']);
+    } finally {
+      restore();
+    }
+  });
+
+  it('keeps the draft through a server error and a reload (IndexedDB), then files it once with the same Idempotency-Key', async function () {
+    this.timeout(60_000);
+    let el = await mount('t-draft', PROXY_API, 'preselect');
+    expect($<HTMLInputElement>(el, '#category-jalan-rusak')!.checked, 'category preselected').to.equal(true);
+    const mail = email();
+    await fillToReview(el, mail);
+    const key = el.currentDraft!.idempotencyKey;
+
+    await setProxy('down');
+    try {
+      click(el, 'submit');
+      await until(() => $(el, '[role="alert"]'), 'the network error');
+      expect(step(el), 'still on the review').to.equal('review');
+      expect($(el, '[data-field="text"]')!.textContent).to.contain(TEXT);
+      await expect(el).to.be.accessible();
+    } finally {
+      await setProxy('up');
+    }
+
+    // A reload: a new element with the same key finds the draft where it was.
+    el.remove();
+    el = await mount('t-draft', PROXY_API);
+    expect(step(el)).to.equal('review');
+    const d = el.currentDraft!;
+    expect(d.text).to.equal(TEXT);
+    expect(d.email).to.equal(mail);
+    expect(d.photos).to.have.length(1);
+    expect(d.idempotencyKey).to.equal(key);
+    expect($(el, '[data-field="place"]')!.textContent).to.contain('Jl. Pajajaran 10');
+
+    const submitted = oneEvent(el, 'si-badra-report-submitted');
+    click(el, 'submit');
+    const { trackingCode } = ((await submitted) as SiBadraReportSubmittedEvent).detail;
+    // The same key again (a retry whose first answer was lost) gets the same complaint, not a second one.
+    const again = await complaints.create(
+      {
+        categoryId: 'jalan-rusak',
+        text: TEXT,
+        location: null,
+        address: 'Jl. Pajajaran 10, depan SDN Polisi 1',
+        photoIds: d.photos.map((p) => p.id),
+        privacy: 'anonim',
+        name: null,
+        email: mail,
+        phone: null,
+      },
+      { idempotencyKey: key },
+    );
+    expect(again.trackingCode).to.equal(trackingCode);
+    expect((await complaints.track(trackingCode)).status).to.equal('received');
+
+    // After the receipt, a reload still shows the code; a new report starts empty.
+    el.remove();
+    el = await mount('t-draft', PROXY_API);
+    await until(() => $(el, '[part="code"]'), 'the receipt restored');
+    expect($(el, '[part="code"]')!.textContent).to.equal(trackingCode);
+    click(el, 'new-report');
+    await atStep(el, 'category');
+    expect(el.currentDraft!.text).to.equal('');
+    expect(el.currentDraft!.idempotencyKey).not.to.equal(key);
+  });
+
+  it('keeps what was typed when the server refuses a photo, and speaks English', async function () {
+    this.timeout(30_000);
+    const el = await fixture<SiBadraReport>(html`<si-badra-report api=${API} draft-key="t-en" lang="en"></si-badra-report>`);
+    await until(() => step(el), 'the form');
+    await until(() => $(el, '#step-of')?.textContent?.includes('Step 1 of 7'), 'English');
+    $<HTMLInputElement>(el, '#category-jalan-rusak')!.click();
+    click(el, 'next');
+    await atStep(el, 'text');
+    typeInto($<HTMLInputElement>(el, '#text-input')!, TEXT);
+    click(el, 'next');
+    await atStep(el, 'photo');
+    // Not an image: the device cannot decode it, the form says so and keeps the rest.
+    const input = $<HTMLInputElement>(el, '#photo-file')!;
+    const dt = new DataTransfer();
+    dt.items.add(new File(['not a photo'], 'x.jpg', { type: 'image/jpeg' }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => $(el, '[role="alert"]'), 'the photo error');
+    expect($(el, '[role="alert"]')!.textContent).to.contain('could not be read');
+    expect(el.currentDraft!.text).to.equal(TEXT);
+    await expect(el).to.be.accessible();
+  });
+});
