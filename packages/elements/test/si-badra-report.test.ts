@@ -1,5 +1,5 @@
 import { html, fixture, expect, oneEvent } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { createComplaintsApi, createHttp } from '@mpp-kit/core';
 import { clear, createStore } from 'idb-keyval';
 import '../src/si-badra-report/define.js';
@@ -43,12 +43,12 @@ async function choosePhoto(el: SiBadraReport): Promise<void> {
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
-/** The phone's position (the test browser has no GPS): inside Kota Bogor, 12 m accuracy. */
-function fakeGeolocation(): () => void {
+/** The phone's position (the test browser has no GPS): by default inside Kota Bogor, 12 m accuracy. */
+function fakeGeolocation(latitude = -6.595, longitude = 106.8): () => void {
   const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'geolocation')!;
   const fake = {
     getCurrentPosition: (ok: PositionCallback) =>
-      setTimeout(() => ok({ coords: { latitude: -6.595, longitude: 106.8, accuracy: 12 } } as GeolocationPosition), 10),
+      setTimeout(() => ok({ coords: { latitude, longitude, accuracy: 12 } } as GeolocationPosition), 10),
   };
   Object.defineProperty(navigator, 'geolocation', { configurable: true, get: () => fake });
   return () => {
@@ -306,5 +306,64 @@ describe('<si-badra-report>', () => {
     expect($(el, '[role="alert"]')!.textContent).to.contain('could not be read');
     expect(el.currentDraft!.text).to.equal(TEXT);
     await expect(el).to.be.accessible();
+  });
+  it('is usable with the keyboard alone: arrows choose, Enter goes on, Tab reaches the back button', async function () {
+    this.timeout(30_000);
+    const el = await mount('t-keys');
+    $<HTMLElement>(el, '#step-title')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)?.getAttribute('name'), 'Tab reaches the first category').to.equal('category');
+    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: 'ArrowDown' });
+    const chosen = $$<HTMLInputElement>(el, 'input[name="category"]').find((r) => r.checked)!;
+    expect(chosen.id).to.equal($$<HTMLInputElement>(el, 'input[name="category"]')[1]!.id);
+    expect(el.currentDraft!.categoryId).to.equal(chosen.value);
+    await sendKeys({ press: 'Enter' });
+    await atStep(el, 'text');
+    expect(focused(el)?.id).to.equal('step-title');
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)?.id).to.equal('text-input');
+    await sendKeys({ type: 'Lampu jalan mati sejak seminggu.' });
+    expect(el.currentDraft!.text).to.equal('Lampu jalan mati sejak seminggu.');
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)?.dataset.action).to.equal('back');
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)?.dataset.action).to.equal('next');
+    await sendKeys({ press: 'Enter' });
+    await atStep(el, 'photo');
+    expect(focused(el)?.id).to.equal('step-title');
+  });
+
+  it('a location outside the city is refused by the server: back on the location step with a clear message, the draft kept', async function () {
+    this.timeout(60_000);
+    const el = await mount('t-outside');
+    const mail = email();
+    await fillToReview(el, mail);
+    const restore = fakeGeolocation(-6.2, 106.82); // Jakarta
+    try {
+      click(el, 'edit-location');
+      await atStep(el, 'location');
+      $<HTMLInputElement>(el, '#where-gps')!.click();
+      await until(() => $(el, '[data-action="locate"]'), 'the locate button');
+      click(el, 'locate');
+      await until(() => $(el, '#located'), 'the location');
+      click(el, 'next');
+      for (const s of ['contact', 'privacy', 'review']) {
+        await atStep(el, s);
+        if (s !== 'review') click(el, 'next');
+      }
+      const errors: string[] = [];
+      el.addEventListener('si-badra-error', (e: SiBadraReportErrorEvent) => errors.push(e.detail.code));
+      click(el, 'submit');
+      await atStep(el, 'location');
+      await until(() => $(el, '[role="alert"]'), 'the refusal');
+      expect($(el, '[role="alert"]')!.textContent).to.contain('di luar wilayah kota');
+      expect(errors).to.deep.equal(['location_outside_area']);
+      const d = el.currentDraft!;
+      expect([d.text, d.email, d.photos.length, d.receipt]).to.deep.equal([TEXT, mail, 1, null]);
+      await expect(el).to.be.accessible();
+    } finally {
+      restore();
+    }
   });
 });
