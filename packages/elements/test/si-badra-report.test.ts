@@ -147,6 +147,8 @@ describe('<si-badra-report>', () => {
       const photo = el.currentDraft!.photos[0]!;
       expect(photo.id).to.match(/^ph_[\w-]{22}$/);
       expect(photo.blob.type).to.equal('image/jpeg');
+      expect(photo.compressedIn, 'Chromium compresses in a worker').to.equal('worker');
+      expect(photo.blob.size).to.be.below(400_000);
       const bmp = await createImageBitmap(photo.blob);
       expect([bmp.width, bmp.height], 'longest side 1600 px').to.deep.equal([1600, 1067]);
       expect($<HTMLImageElement>(el, '.photos img')!.alt).to.equal('Foto aduan 1');

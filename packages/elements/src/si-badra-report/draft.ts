@@ -8,6 +8,8 @@ export type Step = (typeof STEPS)[number];
 export interface DraftPhoto {
   id: string;
   blob: Blob;
+  /** Where the photo was scaled and encoded (a worker where the page allows one). */
+  compressedIn?: 'worker' | 'main';
 }
 
 /** Everything the citizen entered, where they are, and the key that makes the submit happen once. */

@@ -23,7 +23,7 @@ import { components } from '../shared/components.styles.js';
 import { SiBadraReportErrorEvent, SiBadraReportSubmittedEvent } from './events.js';
 import { REPORT_MESSAGES, type ReportMessages } from './messages.js';
 import { STEPS, draftStore, emptyDraft, type ReportDraft, type Step } from './draft.js';
-import { compressPhoto } from './photo.js';
+import { compressPhoto, type CompressedPhoto } from './photo.js';
 import { styles } from './si-badra-report.styles.js';
 
 /** The steps a citizen walks through (the receipt comes after them). */
@@ -268,15 +268,15 @@ export class SiBadraReport extends MppElement<ReportMessages> {
     this.busy = true;
     this.error = null;
     try {
-      let blob: Blob;
+      let photo: CompressedPhoto;
       try {
-        blob = await compressPhoto(source);
+        photo = await compressPhoto(source);
       } catch {
         return this.#fail('photo_failed');
       }
       const { token } = await tokenP;
-      const receipt = await this.#api!.uploadPhoto(token, blob);
-      this.#patch({ photos: [...this.draft!.photos, { id: receipt.id, blob }] });
+      const receipt = await this.#api!.uploadPhoto(token, photo.blob);
+      this.#patch({ photos: [...this.draft!.photos, { id: receipt.id, blob: photo.blob, compressedIn: photo.where }] });
       this.focusAfterUpdate(`#remove-photo-${this.draft!.photos.length}`);
     } catch (err) {
       this.#fail(isMppError(err) ? err.code : 'fallback');
