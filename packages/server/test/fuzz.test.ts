@@ -617,7 +617,16 @@ describe(`fuzz on ${DB_KIND} (seed ${SEED}, ${RUNS} requests)`, { timeout: 240_0
     assert.equal(signIn.status, 200);
     const tokens = z.parse(StaffTokens, await signIn.json());
     // A complaint with a live photo, for the complaint routes to aim at.
-    const capture = z.parse(CaptureToken, await (await fetch(`${srv.url}/api/v1/complaints/capture-tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json());
+    const capture = z.parse(
+      CaptureToken,
+      await (
+        await fetch(`${srv.url}/api/v1/complaints/capture-tokens`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: '{}',
+        })
+      ).json(),
+    );
     const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xdb, 0, 4, 0, 0, 0xff, 0xda, 0, 4, 0, 0, 1, 2, 0xff, 0xd9]);
     const photo = await fetch(`${srv.url}/api/v1/complaints/photos`, {
       method: 'POST',
