@@ -368,4 +368,66 @@ describe('<si-badra-report>', () => {
       restore();
     }
   });
+  it('takes the photo with the camera (rear camera asked; a canvas stream stands in, the runner has none) and accepts a mobile number', async function () {
+    this.timeout(60_000);
+    const canvas = document.createElement('canvas');
+    canvas.width = 1920;
+    canvas.height = 1080;
+    const ctx = canvas.getContext('2d')!;
+    const paint = setInterval(() => {
+      ctx.fillStyle = `hsl(${Date.now() % 360} 60% 40%)`;
+      ctx.fillRect(0, 0, 1920, 1080);
+    }, 30);
+    const asked: MediaStreamConstraints[] = [];
+    const media = navigator.mediaDevices;
+    const original = media.getUserMedia;
+    media.getUserMedia = async (c?: MediaStreamConstraints) => (asked.push(c ?? {}), canvas.captureStream(30));
+    try {
+      const el = await mount('t-camera', API, 'preselect');
+      click(el, 'next');
+      await atStep(el, 'text');
+      typeInto($<HTMLInputElement>(el, '#text-input')!, TEXT);
+      click(el, 'next');
+      await atStep(el, 'photo');
+      click(el, 'open-camera');
+      await until(() => $<HTMLVideoElement>(el, 'video')?.videoWidth, 'the camera view');
+      expect(asked[0]!.video).to.deep.equal({ facingMode: { ideal: 'environment' } });
+      expect(focused(el)?.dataset.action, 'focus on the capture button').to.equal('capture');
+      await expect(el).to.be.accessible();
+      click(el, 'capture');
+      await until(() => $(el, '[data-photo]'), 'the photo uploaded');
+      expect($(el, 'video'), 'the camera is closed after the shot').to.equal(null);
+      const photo = el.currentDraft!.photos[0]!;
+      expect(photo.compressedIn).to.equal('main');
+      const bmp = await createImageBitmap(photo.blob);
+      expect([bmp.width, bmp.height]).to.deep.equal([1600, 900]);
+      click(el, 'next');
+      await atStep(el, 'location');
+      $<HTMLInputElement>(el, '#where-address')!.click();
+      await until(() => $(el, '#address-input'), 'the address field');
+      typeInto($<HTMLInputElement>(el, '#address-input')!, 'Depan Balai Kota Bogor');
+      click(el, 'next');
+      await atStep(el, 'contact');
+      $<HTMLInputElement>(el, '#contact-kind-phone')!.click();
+      await until(() => $(el, '#phone-input'), 'the phone field');
+      typeInto($<HTMLInputElement>(el, '#phone-input')!, '0812 34');
+      click(el, 'next');
+      await until(() => $(el, '[role="alert"]'), 'the phone check');
+      expect($(el, '[role="alert"]')!.textContent).to.contain('Nomor ponsel belum benar');
+      typeInto($<HTMLInputElement>(el, '#phone-input')!, `0812 ${String(Math.random()).slice(2, 6)} ${String(Math.random()).slice(2, 6)}`);
+      click(el, 'next');
+      await atStep(el, 'privacy');
+      click(el, 'next');
+      await atStep(el, 'review');
+      const submitted = oneEvent(el, 'si-badra-report-submitted');
+      click(el, 'submit');
+      const { trackingCode } = ((await submitted) as SiBadraReportSubmittedEvent).detail;
+      await until(() => $(el, '[part="code"]'), 'the receipt');
+      expect(el.shadowRoot!.textContent).to.match(/dikirim ke 0812-\*{4}-\d{4}/);
+      expect((await complaints.track(trackingCode)).photos).to.have.length(1);
+    } finally {
+      clearInterval(paint);
+      media.getUserMedia = original;
+    }
+  });
 });
