@@ -239,25 +239,31 @@ describe('<si-badra-report>', () => {
       await until(() => $(el, '[role="alert"]'), 'the network error');
       expect(step(el), 'still on the review').to.equal('review');
       expect($(el, '[data-field="text"]')!.textContent).to.contain(TEXT);
+      await until(() => $(el, '#queued'), 'the queued note');
+      expect(el.currentDraft!.queued).to.equal(true);
       await expect(el).to.be.accessible();
+
+      // A reload while still offline: a new element with the same key finds the draft where it was.
+      el.remove();
+      el = await mount('t-draft', PROXY_API);
+      expect(step(el)).to.equal('review');
+      const d = el.currentDraft!;
+      expect([d.text, d.email, d.photos.length, d.idempotencyKey, d.queued]).to.deep.equal([TEXT, mail, 1, key, true]);
+      expect($(el, '[data-field="place"]')!.textContent).to.contain('Jl. Pajajaran 10');
+      // The categories come from the device (the server is unreachable), so the draft reads as before.
+      expect($(el, '[data-field="category"]')!.textContent).to.contain('Jalan rusak');
+      expect(el.currentDraft!.receipt).to.equal(null);
     } finally {
       await setProxy('up');
     }
 
-    // A reload: a new element with the same key finds the draft where it was.
-    el.remove();
-    el = await mount('t-draft', PROXY_API);
-    expect(step(el)).to.equal('review');
-    const d = el.currentDraft!;
-    expect(d.text).to.equal(TEXT);
-    expect(d.email).to.equal(mail);
-    expect(d.photos).to.have.length(1);
-    expect(d.idempotencyKey).to.equal(key);
-    expect($(el, '[data-field="place"]')!.textContent).to.contain('Jl. Pajajaran 10');
-
+    // The connection returns: the report goes by itself.
     const submitted = oneEvent(el, 'si-badra-report-submitted');
-    click(el, 'submit');
+    window.dispatchEvent(new Event('online'));
     const { trackingCode } = ((await submitted) as SiBadraReportSubmittedEvent).detail;
+    await until(() => $(el, '[part="code"]'), 'the receipt');
+    expect(el.currentDraft!.queued).to.equal(false);
+    const d = el.currentDraft!;
     // The same key again (a retry whose first answer was lost) gets the same complaint, not a second one.
     const again = await complaints.create(
       {

@@ -1,5 +1,5 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { newIdempotencyKey, type GeoPoint, type Privacy } from '@mpp-kit/core';
+import { newIdempotencyKey, type ComplaintCategory, type GeoPoint, type Privacy } from '@mpp-kit/core';
 
 export const STEPS = ['category', 'text', 'photo', 'location', 'contact', 'privacy', 'review', 'done'] as const;
 export type Step = (typeof STEPS)[number];
@@ -29,6 +29,8 @@ export interface ReportDraft {
   privacy: Privacy;
   /** Kept with the draft: a retry after a lost answer sends the same key, and the server files the complaint once. */
   idempotencyKey: string;
+  /** Sending failed for want of a connection: sent again when it returns or on the next visit. */
+  queued: boolean;
   /** Set once the server filed the complaint. */
   receipt: { trackingCode: string; contactHint: string; contactVerified: boolean; categoryId: string } | null;
 }
@@ -48,6 +50,7 @@ export const emptyDraft = (categoryId: string | null = null): ReportDraft => ({
   name: '',
   privacy: 'anonim',
   idempotencyKey: newIdempotencyKey(),
+  queued: false,
   receipt: null,
 });
 
@@ -80,6 +83,22 @@ export function draftStore(key: string) {
     async save(d: ReportDraft): Promise<void> {
       try {
         await set(key, d, open());
+      } catch {
+        /* full or unavailable */
+      }
+    },
+    /** The categories last seen (per API base): a draft restored offline still shows its category. */
+    async categories(base: string): Promise<ComplaintCategory[] | null> {
+      try {
+        const v = await get<unknown>(`categories ${base}`, open());
+        return Array.isArray(v) ? (v as ComplaintCategory[]) : null;
+      } catch {
+        return null;
+      }
+    },
+    async saveCategories(base: string, items: ComplaintCategory[]): Promise<void> {
+      try {
+        await set(`categories ${base}`, items, open());
       } catch {
         /* full or unavailable */
       }

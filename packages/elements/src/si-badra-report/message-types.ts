@@ -71,6 +71,7 @@ export interface ReportMessages {
   contact: string;
   submit: string;
   sending: string;
+  queued: string;
   doneIntro: string;
   trackingCode: string;
   codeSent(hint: string): string;

@@ -68,6 +68,8 @@ export const reportEn: ReportMessages = {
   contact: 'Contact',
   submit: 'Send the complaint',
   sending: 'Sending…',
+  queued:
+    'The complaint is not sent yet and is kept on this device. It is sent by itself when the connection returns, or press Send the complaint again.',
   doneIntro: 'Thank you. Keep this code to follow your complaint.',
   trackingCode: 'Complaint code',
   codeSent: (h) => `A 6-digit confirmation code was sent to ${h}. The complaint goes on once the contact is confirmed.`,

@@ -73,6 +73,7 @@ const id: ReportMessages = {
   contact: 'Kontak',
   submit: 'Kirim aduan',
   sending: 'Mengirim…',
+  queued: 'Aduan belum terkirim dan tersimpan di perangkat ini. Aduan dikirim otomatis saat koneksi kembali, atau tekan Kirim aduan lagi.',
   doneIntro: 'Terima kasih. Simpan kode aduan ini untuk melacak tindak lanjutnya.',
   trackingCode: 'Kode aduan',
   codeSent: (h) => `Kode konfirmasi 6 angka sudah dikirim ke ${h}. Aduan diteruskan setelah kontak dikonfirmasi.`,

@@ -102,8 +102,14 @@ export class SiBadraReport extends MppElement<ReportMessages> {
     return this.draft;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('online', this.#onOnline);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    removeEventListener('online', this.#onOnline);
     this.#stopCamera();
     for (const u of this.#urls.values()) URL.revokeObjectURL(u);
     this.#urls.clear();
@@ -124,17 +130,27 @@ export class SiBadraReport extends MppElement<ReportMessages> {
       void store.load().then((d) => {
         if (this.#store !== store) return;
         this.draft = d ?? emptyDraft(this.category);
+        this.#resume();
       });
     }
   }
 
   async #loadCategories(): Promise<void> {
     this.categoriesError = null;
+    const base = this.#base!;
+    const store = draftStore(this.draftKey);
     try {
       this.categories = (await this.#api!.categories()).items;
+      void store.saveCategories(base, this.categories);
+      this.#resume();
     } catch (e) {
-      this.categoriesError = isMppError(e) ? e.code : 'fallback';
-      this.#report(this.categoriesError);
+      // Offline: the categories last seen on this device, so a kept draft can still be read and sent later.
+      const kept = await store.categories(base);
+      if (kept) this.categories = kept;
+      else {
+        this.categoriesError = isMppError(e) ? e.code : 'fallback';
+        this.#report(this.categoriesError);
+      }
     }
   }
 
@@ -337,10 +353,26 @@ export class SiBadraReport extends MppElement<ReportMessages> {
     };
   }
 
-  #submit = async (e: Event) => {
+  /**
+   * A report that could not be sent (offline, or the server failed) goes by itself once the draft
+   * and the categories are there and the browser is online; with its key, so at most one complaint.
+   */
+  #resume(): void {
+    const d = this.draft;
+    if (d?.queued && d.step === 'review' && this.categories && navigator.onLine) void this.#send();
+  }
+
+  /** Back online: a queued report is sent. */
+  #onOnline = () => this.#resume();
+
+  #submit = (e: Event) => {
     e.preventDefault();
-    const d = this.draft!;
-    if (this.busy) return;
+    void this.#send();
+  };
+
+  async #send(): Promise<void> {
+    const d = this.draft;
+    if (!d || this.busy || d.receipt) return;
     const missing = FORM_STEPS.find((s) => this.#check(s));
     if (missing) {
       this.#go(missing);
@@ -354,6 +386,7 @@ export class SiBadraReport extends MppElement<ReportMessages> {
       const categoryId = d.categoryId!;
       this.#patch({
         step: 'done',
+        queued: false,
         receipt: { trackingCode: r.trackingCode, contactHint: r.contactHint, contactVerified: r.contactVerified, categoryId },
       });
       this.verified = r.contactVerified;
@@ -361,13 +394,15 @@ export class SiBadraReport extends MppElement<ReportMessages> {
       this.dispatchEvent(new SiBadraReportSubmittedEvent({ trackingCode: r.trackingCode, categoryId }));
     } catch (err) {
       const code = isMppError(err) ? err.code : 'fallback';
+      // No connection: kept, and sent by itself when the connection returns (or on the next visit).
+      this.#patch({ queued: isMppError(err) && err.retryable });
       const at = STEP_OF_PROBLEM[code];
       if (at) this.#go(at);
       this.#fail(code);
     } finally {
       this.busy = false;
     }
-  };
+  }
 
   #verify = async (e: Event) => {
     e.preventDefault();
@@ -691,6 +726,7 @@ export class SiBadraReport extends MppElement<ReportMessages> {
         ${t.edit}
       </button>`;
     return html`<p>${t.reviewIntro}</p>
+      ${d.queued ? html`<p class="notice" id="queued">${t.queued}</p>` : nothing}
       ${facts(
         [
           [t.category, html`${c ? (this.locale === 'en' ? c.nameEn : c.name) : d.categoryId} ${edit('category', t.category)}`, 'category'],
