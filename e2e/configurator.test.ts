@@ -31,11 +31,13 @@ describe('the snippet configurator', { timeout: 240_000 }, () => {
 
   it('turns the choices into the snippet and runs it in the preview', async () => {
     await page.goto(`${server.url}/docs/configurator.html`);
-    await page.locator('#agency option[value="disdukcapil"]').waitFor({ state: 'attached', timeout: 30_000 });
-    await page.selectOption('#widget', 'booking');
-    await page.selectOption('#agency', 'disdukcapil');
-    await page.selectOption('#service', 'disdukcapil-ktp-el');
-    await page.locator('#color').fill('#7a1f1f');
+    // Scoped to the configurator's form: the preview's widget has controls with the same ids in its
+    // shadow root, which Playwright's CSS selectors pierce.
+    await page.locator('#form #agency option[value="disdukcapil"]').waitFor({ state: 'attached', timeout: 30_000 });
+    await page.selectOption('#form #widget', 'booking');
+    await page.selectOption('#form #agency', 'disdukcapil');
+    await page.selectOption('#form #service', 'disdukcapil-ktp-el');
+    await page.locator('#form #color').fill('#7a1f1f');
     const snippet = (await page.locator('#snippet').textContent()) ?? '';
     assert.match(snippet, new RegExp(`<script type="module" src="${server.url}/cdn/mpp-kit.js"></script>`));
     assert.match(
@@ -44,7 +46,7 @@ describe('the snippet configurator', { timeout: 240_000 }, () => {
     );
     await page.locator('#preview mpp-queue-booking [data-date]').first().waitFor({ timeout: 30_000 });
 
-    await page.selectOption('#mode', 'popup');
+    await page.selectOption('#form #mode', 'popup');
     assert.match(
       (await page.locator('#snippet').textContent()) ?? '',
       /<a href="#" data-mpp-open="booking" data-mpp-agency="disdukcapil" data-mpp-service="disdukcapil-ktp-el"/,
