@@ -97,6 +97,7 @@ await step('end to end (playwright-core)', process.execPath, [
   'e2e/configurator.test.ts',
   'e2e/docs.test.ts',
   'e2e/react.test.ts',
+  'e2e/city-portal.test.ts',
   'e2e/hosts.test.ts',
 ]);
 
