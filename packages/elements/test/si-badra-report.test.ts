@@ -4,7 +4,8 @@ import { createComplaintsApi, createHttp } from '@mpp-kit/core';
 import { clear, createStore } from 'idb-keyval';
 import '../src/si-badra-report/define.js';
 import type { SiBadraReport } from '../src/si-badra-report/si-badra-report.js';
-import type { SiBadraReportErrorEvent, SiBadraReportSubmittedEvent } from '../src/si-badra-report/events.js';
+import type { SiBadraReportSubmittedEvent } from '../src/si-badra-report/events.js';
+import type { SiBadraErrorEvent } from '../src/shared/si-badra-events.js';
 import { $, $$, setProxy, typeInto, until } from './helpers.js';
 import { API, PROXY_API } from './queue-helpers.js';
 
@@ -107,7 +108,7 @@ describe('<si-badra-report>', () => {
     try {
       const el = await mount('t-walk');
       const errors: string[] = [];
-      el.addEventListener('si-badra-error', (e: SiBadraReportErrorEvent) => errors.push(e.detail.code));
+      el.addEventListener('si-badra-error', (e: SiBadraErrorEvent) => errors.push(e.detail.code));
 
       // Category: from the server, one required.
       expect(step(el)).to.equal('category');
@@ -361,7 +362,7 @@ describe('<si-badra-report>', () => {
         if (s !== 'review') click(el, 'next');
       }
       const errors: string[] = [];
-      el.addEventListener('si-badra-error', (e: SiBadraReportErrorEvent) => errors.push(e.detail.code));
+      el.addEventListener('si-badra-error', (e: SiBadraErrorEvent) => errors.push(e.detail.code));
       click(el, 'submit');
       await atStep(el, 'location');
       await until(() => $(el, '[role="alert"]'), 'the refusal');

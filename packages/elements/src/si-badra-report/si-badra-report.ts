@@ -20,7 +20,8 @@ import { actions, button, facts, statusLine } from '../shared/templates.js';
 import { textField } from '../shared/field.js';
 import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
-import { SiBadraReportErrorEvent, SiBadraReportSubmittedEvent } from './events.js';
+import { SiBadraErrorEvent } from '../shared/si-badra-events.js';
+import { SiBadraReportSubmittedEvent } from './events.js';
 import { REPORT_MESSAGES, type ReportMessages } from './messages.js';
 import { STEPS, draftStore, emptyDraft, type ReportDraft, type Step } from './draft.js';
 import { compressPhoto, type CompressedPhoto } from './photo.js';
@@ -173,7 +174,7 @@ export class SiBadraReport extends MppElement<ReportMessages> {
     this.emitError(code);
     const r = this.draft?.receipt;
     this.dispatchEvent(
-      new SiBadraReportErrorEvent({
+      new SiBadraErrorEvent({
         code,
         trackingCode: r?.trackingCode ?? null,
         category: r?.categoryId ?? this.draft?.categoryId ?? null,

@@ -1,8 +1,10 @@
 /**
  * Events of the Si Badra widgets. They bubble, cross shadow roots (`composed`), are named
  * `si-badra-*` in the past tense, and carry only the tracking code and the category: never the
- * reporter's name, contact or location.
+ * reporter's name, contact or location. `si-badra-error` is shared with the report form
+ * (`../shared/si-badra-events.ts`).
  */
+export { SiBadraErrorEvent } from '../shared/si-badra-events.js';
 
 /** What a Si Badra event may say about a complaint. */
 export interface ComplaintRef {
@@ -19,17 +21,8 @@ export class SiBadraReportUpdatedEvent extends Event {
   }
 }
 
-/** A Si Badra widget showed an error; `code` is the stable error code, the complaint when one is known. */
-export class SiBadraErrorEvent extends Event {
-  static readonly type = 'si-badra-error';
-  constructor(readonly detail: { code: string; trackingCode: string | null; category: string | null }) {
-    super(SiBadraErrorEvent.type, { bubbles: true, composed: true });
-  }
-}
-
 declare global {
   interface GlobalEventHandlersEventMap {
     'si-badra-report-updated': SiBadraReportUpdatedEvent;
-    'si-badra-error': SiBadraErrorEvent;
   }
 }
