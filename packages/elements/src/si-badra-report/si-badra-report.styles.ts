@@ -42,20 +42,9 @@ export const styles = css`
     color: var(--_muted);
   }
   textarea {
-    display: block;
-    width: 100%;
     min-height: calc(8 * var(--_base));
-    box-sizing: border-box;
-    padding: calc(0.5 * var(--_base));
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
     color: var(--_text);
     font: inherit;
-    resize: vertical;
-  }
-  .field.invalid textarea {
-    border-color: var(--_danger);
   }
   .counter {
     color: var(--_muted);
@@ -69,27 +58,14 @@ export const styles = css`
     border-radius: var(--_radius);
     margin-bottom: calc(0.5 * var(--_base));
   }
-  .photos {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(0.5 * var(--_base));
-    margin: 0 0 calc(0.5 * var(--_base));
-    padding: 0;
-    list-style: none;
-  }
   .photos li {
     display: flex;
     flex-direction: column;
     gap: calc(0.25 * var(--_base));
   }
   .photos img {
-    display: block;
     width: calc(7 * var(--_base));
-    height: auto;
-    aspect-ratio: 4 / 3;
-    object-fit: cover;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_border);
+    max-width: none;
   }
   input[type='file'] {
     max-width: 100%;
@@ -103,11 +79,6 @@ export const styles = css`
     font-weight: 700;
     letter-spacing: 0.05em;
     overflow-wrap: anywhere;
-  }
-  .notice {
-    padding: calc(0.5 * var(--_base)) calc(0.75 * var(--_base));
-    border-radius: var(--_radius);
-    background: var(--_surface-2);
   }
   .field-error {
     color: var(--_danger);

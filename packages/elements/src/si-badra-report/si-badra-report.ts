@@ -4,7 +4,6 @@ import {
   COMPLAINT_TEXT,
   MAX_ACCURACY_M,
   MAX_PHOTOS,
-  createComplaintsApi,
   isEmail,
   isMppError,
   type ComplaintCategory,
@@ -13,13 +12,14 @@ import {
   type Privacy,
 } from '@mpp-kit/core';
 import { resolveApiBase } from '../shared/config.js';
-import { httpFor } from '../shared/http.js';
 import { MppElement } from '../shared/mpp-element.js';
 import { problemText } from '../shared/problems.js';
 import { actions, button, facts, statusLine } from '../shared/templates.js';
 import { textField } from '../shared/field.js';
 import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
+import { complaintsApiFor } from '../shared/complaints-api.js';
+import { siBadraStyles } from '../shared/si-badra.styles.js';
 import { SiBadraErrorEvent } from '../shared/si-badra-events.js';
 import { SiBadraReportSubmittedEvent } from './events.js';
 import { REPORT_MESSAGES, type ReportMessages } from './messages.js';
@@ -72,7 +72,7 @@ const STEP_OF_PROBLEM: Partial<Record<string, Step>> = {
  * @cssprop --si-badra-report-border-color - Border around the form. Default none (the host page's card frames it).
  */
 export class SiBadraReport extends MppElement<ReportMessages> {
-  static override styles = [tokens, components, styles];
+  static override styles = [tokens, components, siBadraStyles, styles];
   protected readonly messages = REPORT_MESSAGES;
 
   @property() api: string | null = null;
@@ -122,7 +122,7 @@ export class SiBadraReport extends MppElement<ReportMessages> {
     if (!this.isConnected) return;
     const base = resolveApiBase(this.api);
     if (!this.#api || base !== this.#base) {
-      this.#api = createComplaintsApi(httpFor(base));
+      this.#api = complaintsApiFor(base);
       this.#base = base;
       void this.#loadCategories();
     }

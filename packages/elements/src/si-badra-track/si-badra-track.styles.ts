@@ -30,24 +30,6 @@ export const styles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
-  .photos {
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(0.5 * var(--_base));
-    margin: 0 0 calc(0.5 * var(--_base));
-    padding: 0;
-    list-style: none;
-  }
-  .photos img {
-    display: block;
-    width: calc(8 * var(--_base));
-    max-width: 100%;
-    height: auto;
-    aspect-ratio: 4 / 3;
-    object-fit: cover;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_border);
-  }
   ol.timeline {
     margin: 0 0 var(--_base);
     padding: 0;
@@ -63,24 +45,5 @@ export const styles = css`
   }
   .entry-meta {
     color: var(--_muted);
-  }
-  textarea {
-    display: block;
-    width: 100%;
-    min-height: calc(6 * var(--_base));
-    box-sizing: border-box;
-    padding: calc(0.5 * var(--_base));
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    resize: vertical;
-  }
-  .field.invalid textarea {
-    border-color: var(--_danger);
-  }
-  .notice {
-    padding: calc(0.5 * var(--_base)) calc(0.75 * var(--_base));
-    border-radius: var(--_radius);
-    background: var(--_surface-2);
   }
 `;

@@ -1,23 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  answerClock,
-  canDo,
-  createComplaintsApi,
-  hoursLeft,
-  isMppError,
-  type ComplaintsApi,
-  type ComplaintView,
-  type TimelineEntry,
-} from '@mpp-kit/core';
+import { answerClock, canDo, hoursLeft, isMppError, type ComplaintsApi, type ComplaintView, type TimelineEntry } from '@mpp-kit/core';
 import { resolveApiBase } from '../shared/config.js';
-import { httpFor } from '../shared/http.js';
 import { MppElement } from '../shared/mpp-element.js';
 import { problemText } from '../shared/problems.js';
 import { actions, button, facts, statusLine } from '../shared/templates.js';
 import { textField } from '../shared/field.js';
 import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
+import { complaintsApiFor } from '../shared/complaints-api.js';
+import { siBadraStyles } from '../shared/si-badra.styles.js';
 import { SiBadraErrorEvent, SiBadraReportUpdatedEvent } from './events.js';
 import { TRACK_MESSAGES, type TrackMessages } from './messages.js';
 import { styles } from './si-badra-track.styles.js';
@@ -69,7 +61,7 @@ const clockStartOf = (v: ComplaintView): string | null =>
  * @cssprop --si-badra-track-border-color - Border around the tracker. Default none (the host page's card frames it).
  */
 export class SiBadraTrack extends MppElement<TrackMessages> {
-  static override styles = [tokens, components, styles];
+  static override styles = [tokens, components, siBadraStyles, styles];
   protected readonly messages = TRACK_MESSAGES;
 
   @property() api: string | null = null;
@@ -123,7 +115,7 @@ export class SiBadraTrack extends MppElement<TrackMessages> {
     if (!this.isConnected) return;
     const base = resolveApiBase(this.api);
     if (!this.#api || base !== this.#base) {
-      this.#api = createComplaintsApi(httpFor(base));
+      this.#api = complaintsApiFor(base);
       this.#base = base;
       this.#asked = null;
     }
