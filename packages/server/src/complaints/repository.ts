@@ -221,20 +221,17 @@ export async function reportPhotos(db: Sql, complaintId: string): Promise<string
   return rows.map((r) => r.id);
 }
 
+/** The columns an action changes besides the status. */
+export interface ComplaintChange {
+  agencyId?: string;
+  rejectReason?: string | null;
+  clockStart?: Date | null;
+  answeredAt?: Date | null;
+  resetEscalation?: boolean;
+}
+
 /** Moves a complaint to `status` with the given column changes. */
-export async function updateComplaint(
-  tx: Sql,
-  id: string,
-  now: Date,
-  set: {
-    status: ComplaintStatus;
-    agencyId?: string;
-    rejectReason?: string | null;
-    clockStart?: Date | null;
-    answeredAt?: Date | null;
-    resetEscalation?: boolean;
-  },
-): Promise<void> {
+export async function updateComplaint(tx: Sql, id: string, now: Date, set: ComplaintChange & { status: ComplaintStatus }): Promise<void> {
   const cols = ['status = $2', 'updated_at = $3::timestamptz'];
   const params: unknown[] = [id, set.status, now.toISOString()];
   const add = (col: string, v: unknown, cast = '') => {

@@ -15,6 +15,7 @@ import {
   RejectRequest,
   TrackingCodeParam,
   VerifyContactRequest,
+  COMPLAINT_ACTIONS,
   answerClock,
   canDo,
   insideBoundary,
@@ -293,12 +294,16 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
     return c.json({ contactHint: ok }, 202);
   });
 
-  /** A staff or citizen action on one complaint: checks the transition, runs `fn`, answers the view. */
+  /**
+   * A staff or citizen action on one complaint: checks the transition, runs `fn` (its own checks and
+   * side effects; it returns the columns to change besides the status), moves the complaint to the
+   * action's status from core's `COMPLAINT_ACTIONS`, adds the timeline entry, answers the view.
+   */
   const act = async (
     c: Context<Env>,
     action: ComplaintAction,
     who: (row: repo.ComplaintRow) => Promise<{ actor: 'citizen' | 'verifier' | 'agency'; staffId: string | null }>,
-    fn: (tx: Sql, row: repo.ComplaintRow, now: Date) => Promise<{ note?: string | null; photoIds?: string[] }>,
+    fn: (tx: Sql, row: repo.ComplaintRow, now: Date) => Promise<{ set?: repo.ComplaintChange; note?: string | null; photoIds?: string[] }>,
   ) => {
     const { code } = validate(TrackingCodeParam, c.req.param());
     const { db, clock } = c.get('deps');
@@ -315,11 +320,12 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
       if (!canDo(action, row.status))
         throw problem(409, 'complaint_transition', `A complaint in status ${row.status} cannot be given "${action}"`);
       const e = await fn(tx, row, now);
-      const statusAfter = (await repo.findByCode(tx, code))!.status;
+      const status = COMPLAINT_ACTIONS[action].to;
+      await repo.updateComplaint(tx, row.id, now, { ...e.set, status });
       await repo.addEvent(tx, {
         complaintId: row.id,
         at: now,
-        status: statusAfter,
+        status,
         actor: by.actor,
         staffId: by.staffId,
         note: e.note ?? null,
@@ -336,19 +342,14 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
       return { actor, staffId: s.id };
     };
 
-  r.post(honoPath(ROUTES.verifyComplaint.path), (c) =>
-    act(c, 'verify', staffAs(c, VERIFIERS, 'verifier'), async (tx, row, now) => {
-      await repo.updateComplaint(tx, row.id, now, { status: 'verified' });
-      return {};
-    }),
-  );
+  r.post(honoPath(ROUTES.verifyComplaint.path), (c) => act(c, 'verify', staffAs(c, VERIFIERS, 'verifier'), async () => ({})));
 
   r.post(honoPath(ROUTES.rejectComplaint.path), (c) => {
     const body = validate(RejectRequest, c.get('body'));
-    return act(c, 'reject', staffAs(c, VERIFIERS, 'verifier'), async (tx, row, now) => {
-      await repo.updateComplaint(tx, row.id, now, { status: 'rejected', rejectReason: body.reason });
-      return { note: body.note ?? null };
-    });
+    return act(c, 'reject', staffAs(c, VERIFIERS, 'verifier'), async () => ({
+      set: { rejectReason: body.reason },
+      note: body.note ?? null,
+    }));
   });
 
   r.post(honoPath(ROUTES.dispatchComplaint.path), (c) => {
@@ -357,13 +358,6 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
       if (!row.contact_verified_at) throw problem(409, 'complaint_transition', 'The reporter has not confirmed their contact yet');
       const agencyId = body.agencyId ?? row.agency_id;
       if (!(await repo.agencyExists(tx, agencyId))) throw problem(404, 'agency_not_found', 'No such agency', 'agencyId');
-      await repo.updateComplaint(tx, row.id, now, {
-        status: 'dispatched',
-        agencyId,
-        clockStart: now,
-        answeredAt: null,
-        resetEscalation: true,
-      });
       for (const to of await repo.recipients(tx, agencyId, 'officer'))
         await enqueueMail(tx, now, {
           dedupeKey: `dispatch:${row.id}:${now.getTime()}:${to}`,
@@ -371,7 +365,7 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
           subject: `[Si Badra] Aduan baru ${row.tracking_code}: mohon dijawab dalam 24 jam`,
           body: `Aduan ${row.tracking_code} diteruskan ke instansi Anda. Jawab dalam 24 jam; setelah itu aduan dieskalasi ke kepala instansi.\nA complaint was dispatched to your agency: please answer within 24 hours.\n\n${p.publicUrl}/api/v1/complaints/${row.tracking_code}\n\n${row.text.slice(0, 1000)}`,
         });
-      return { note: body.note ?? null };
+      return { set: { agencyId, clockStart: now, answeredAt: null, resetEscalation: true }, note: body.note ?? null };
     });
   });
 
@@ -386,11 +380,7 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
         const free = await repo.freePhotos(tx, ids, 'answer');
         if (free.length !== new Set(ids).size) throw problem(422, 'photo_not_found', 'A photo is unknown or already used', 'photoIds');
         await repo.attachPhotos(tx, row.id, free);
-        await repo.updateComplaint(tx, row.id, now, {
-          status: body.resolve ? 'resolved' : 'answered',
-          answeredAt: row.answered_at ? new Date(row.answered_at) : now,
-        });
-        return { note: body.text, photoIds: free };
+        return { set: { answeredAt: row.answered_at ? new Date(row.answered_at) : now }, note: body.text, photoIds: free };
       },
     );
   });
@@ -402,12 +392,10 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
       c,
       body.dispute ? 'dispute' : 'close',
       async () => ({ actor: 'citizen', staffId: null }),
-      async (tx, row, now) => {
-        if (body.dispute)
-          await repo.updateComplaint(tx, row.id, now, { status: 'reopened', clockStart: now, answeredAt: null, resetEscalation: true });
-        else await repo.updateComplaint(tx, row.id, now, { status: 'closed' });
-        return { note: body.text };
-      },
+      async (_tx, _row, now) => ({
+        set: body.dispute ? { clockStart: now, answeredAt: null, resetEscalation: true } : {},
+        note: body.text,
+      }),
     );
   });
 
