@@ -95,6 +95,7 @@ export {
   MAX_ACCURACY_M,
   SI_BADRA_ESCALATION,
 } from './complaints/rules.js';
+export { TRACKING_CODE_PATTERN, isTrackingCode, normalizeTrackingCode } from './complaints/codes.js';
 export type { Boundary, ComplaintAction, EscalationPolicy, EscalationTarget } from './complaints/rules.js';
 export type { IdentityCheck, IdentityField, IdentityInput } from './queue/identity.js';
 export { StaffSession } from './staff/session.js';

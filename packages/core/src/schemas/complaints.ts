@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { Slug } from './common.js';
 import { personName, text } from './text.js';
 import { Instant } from './queue.js';
+import { TRACKING_CODE_PATTERN } from '../complaints/codes.js';
 
 export { COMPLAINT_PROBLEMS, type ComplaintProblem } from './complaint-problems.js';
 
@@ -63,6 +64,10 @@ export type GeoPoint = z.infer<typeof GeoPoint>;
 
 /** Complaint text: at least 10 characters (a real description), at most 4,000. */
 export const COMPLAINT_TEXT = { min: 10, max: 4000 } as const;
+/** A typed address or landmark instead of a map point: at least 5 characters, at most 300. */
+export const ADDRESS_TEXT = { min: 5, max: 300 } as const;
+/** An answer or a citizen's reply: at least 2 characters. */
+export const REPLY_TEXT = { min: 2, max: COMPLAINT_TEXT.max } as const;
 /** Photos per complaint. */
 export const MAX_PHOTOS = 4;
 
@@ -71,7 +76,7 @@ export const ComplaintRequest = z.object({
   text: text({ min: COMPLAINT_TEXT.min, max: COMPLAINT_TEXT.max, multiline: true }),
   /** From the Geolocation API; or `address` typed instead of a map (a landmark, a street). */
   location: z.optional(z.nullable(GeoPoint)),
-  address: z.optional(z.nullable(text({ max: 300 }))),
+  address: z.optional(z.nullable(text(ADDRESS_TEXT))),
   photoIds: z.array(PhotoId).check(z.maxLength(MAX_PHOTOS)),
   privacy: Privacy,
   name: z.optional(z.nullable(personName({ min: 2, max: 100 }))),
@@ -82,7 +87,7 @@ export const ComplaintRequest = z.object({
 export type ComplaintRequest = z.infer<typeof ComplaintRequest>;
 
 /** `SB-` and two groups of five Crockford base-32 characters (50 random bits): `SB-7K3MQ-9XD2F`. */
-export const TrackingCode = z.string().check(z.regex(/^SB-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/));
+export const TrackingCode = z.string().check(z.regex(TRACKING_CODE_PATTERN));
 export const TrackingCodeParam = z.object({ code: TrackingCode });
 
 export const ComplaintReceipt = z.object({
@@ -145,14 +150,14 @@ export type DispatchRequest = z.infer<typeof DispatchRequest>;
 export const RejectRequest = z.object({ reason: RejectReason, note: z.optional(z.nullable(text({ max: 1000, multiline: true }))) });
 export type RejectRequest = z.infer<typeof RejectRequest>;
 export const AnswerRequest = z.object({
-  text: text({ min: 2, max: COMPLAINT_TEXT.max, multiline: true }),
+  text: text({ ...REPLY_TEXT, multiline: true }),
   photoIds: z.optional(z.array(PhotoId).check(z.maxLength(MAX_PHOTOS))),
   /** Also marks the complaint resolved. */
   resolve: z.optional(z.boolean()),
 });
 export type AnswerRequest = z.infer<typeof AnswerRequest>;
 export const CitizenReplyRequest = z.object({
-  text: text({ min: 2, max: COMPLAINT_TEXT.max, multiline: true }),
+  text: text({ ...REPLY_TEXT, multiline: true }),
   /** The problem is not solved: the complaint goes back to the agency. */
   dispute: z.optional(z.boolean()),
 });

@@ -1,10 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import {
+  ADDRESS_TEXT,
   COMPLAINT_TEXT,
   MAX_ACCURACY_M,
   MAX_PHOTOS,
   isEmail,
+  normalizePhone,
   isMppError,
   type ComplaintCategory,
   type ComplaintRequest,
@@ -30,8 +32,6 @@ import { styles } from './si-badra-report.styles.js';
 /** The steps a citizen walks through (the receipt comes after them). */
 const FORM_STEPS: readonly Step[] = STEPS.filter((s) => s !== 'done');
 const PRIVACY: readonly Privacy[] = ['public', 'anonim', 'rahasia'];
-const PHONE = /^(?:\+?62|0)8\d{7,12}$/;
-const ADDRESS_MIN = 5;
 /** Server problem codes and the step where the citizen fixes them. */
 const STEP_OF_PROBLEM: Partial<Record<string, Step>> = {
   category_not_found: 'category',
@@ -207,12 +207,12 @@ export class SiBadraReport extends MppElement<ReportMessages> {
       case 'photo':
         return d.photos.length ? null : 'photo_missing';
       case 'location':
-        if (d.locationMode === 'address') return d.address.trim().length >= ADDRESS_MIN ? null : 'address_missing';
+        if (d.locationMode === 'address') return d.address.trim().length >= ADDRESS_TEXT.min ? null : 'address_missing';
         if (!d.location) return 'location_missing';
         return d.location.accuracy > MAX_ACCURACY_M ? 'location_inaccurate' : null;
       case 'contact':
         if (d.contactKind === 'email') return isEmail(d.email.trim()) ? null : 'email_invalid';
-        return PHONE.test(d.phone.replace(/[\s().-]/g, '')) ? null : 'phone_invalid';
+        return normalizePhone(d.phone).ok ? null : 'phone_invalid';
       default:
         return null;
     }
@@ -644,7 +644,7 @@ export class SiBadraReport extends MppElement<ReportMessages> {
               value: d.address,
               onInput: (x) => this.#patch({ address: x }),
               autocomplete: 'street-address',
-              maxlength: 300,
+              maxlength: ADDRESS_TEXT.max,
               required: true,
               hint: t.addressHint,
               invalid: addressInvalid,

@@ -1,6 +1,17 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { answerClock, canDo, hoursLeft, isMppError, type ComplaintsApi, type ComplaintView, type TimelineEntry } from '@mpp-kit/core';
+import {
+  REPLY_TEXT,
+  answerClock,
+  canDo,
+  hoursLeft,
+  isMppError,
+  isTrackingCode,
+  normalizeTrackingCode,
+  type ComplaintsApi,
+  type ComplaintView,
+  type TimelineEntry,
+} from '@mpp-kit/core';
 import { resolveApiBase } from '../shared/config.js';
 import { MppElement } from '../shared/mpp-element.js';
 import { problemText } from '../shared/problems.js';
@@ -15,16 +26,6 @@ import { TRACK_MESSAGES, type TrackMessages } from './messages.js';
 import { styles } from './si-badra-track.styles.js';
 
 const HOUR = 3_600_000;
-const CODE_PATTERN = /^SB-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/;
-/** The reply's bounds (`CitizenReplyRequest`). */
-const REPLY = { min: 2, max: 4000 } as const;
-
-/** A typed tracking code in its canonical form (`sb 7k3mq 9xd2f` → `SB-7K3MQ-9XD2F`); unchanged when it is not one. */
-export function normalizeTrackingCode(input: string): string {
-  const s = input.toUpperCase().replace(/[\s-]/g, '');
-  const body = s.startsWith('SB') ? s.slice(2) : s;
-  return body.length === 10 ? `SB-${body.slice(0, 5)}-${body.slice(5)}` : input.trim().toUpperCase();
-}
 
 /** When the answer clock started: the last dispatch or reopening in the timeline. */
 const clockStartOf = (v: ComplaintView): string | null =>
@@ -140,7 +141,7 @@ export class SiBadraTrack extends MppElement<TrackMessages> {
   async #load(code: string): Promise<void> {
     this.#reset();
     this.codeInput = code;
-    if (!CODE_PATTERN.test(code)) {
+    if (!isTrackingCode(code)) {
       this.#fail('loadError', 'code_format', code);
       return;
     }
@@ -166,7 +167,7 @@ export class SiBadraTrack extends MppElement<TrackMessages> {
     this.dispatchEvent(
       new SiBadraErrorEvent({
         code,
-        trackingCode: known?.trackingCode ?? (trackingCode && CODE_PATTERN.test(trackingCode) ? trackingCode : null),
+        trackingCode: known?.trackingCode ?? (trackingCode && isTrackingCode(trackingCode) ? trackingCode : null),
         category: known?.category.id ?? null,
       }),
     );
@@ -310,7 +311,7 @@ export class SiBadraTrack extends MppElement<TrackMessages> {
           id="reply-input"
           part="input"
           rows="4"
-          maxlength=${REPLY.max}
+          maxlength=${REPLY_TEXT.max}
           aria-invalid=${fieldError ? 'true' : 'false'}
           aria-describedby=${described}
           .value=${this.replyText}
@@ -351,7 +352,7 @@ export class SiBadraTrack extends MppElement<TrackMessages> {
     const v = this.view;
     if (!v || this.replyBusy) return;
     const text = this.replyText.trim();
-    if (text.length < REPLY.min) {
+    if (text.length < REPLY_TEXT.min) {
       this.#fail('replyError', 'reply_too_short', v.trackingCode);
       this.focusAfterUpdate('#reply-input');
       return;
