@@ -31,12 +31,12 @@ export interface BuiltApp {
   deps: Deps;
   queue: QueueParts;
   complaints: ComplaintParts;
-  /** Background jobs (mail delivery, escalation sweep): `start()` runs them every minute, `runAll()` now. */
+  /** Background jobs (mail delivery, escalation sweep): `start()` runs them on their timers (mail every 5 s, the sweep every minute), `runAll()` now. */
   jobs: JobRunner;
   /** Prepares what the first rush needs (booking connections, codes drawn ahead). */
   warm(): Promise<void>;
   /** Stops the app's background work. */
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 /** Builds the API application and its parts; the caller owns the database and the listening socket. */
@@ -55,7 +55,8 @@ export function buildApp(d: AppDeps): BuiltApp {
   const jobs = createJobRunner(
     [
       { name: 'escalation', run: () => sweepEscalations(deps.db, deps.clock, complaints.policy, complaints.publicUrl) },
-      { name: 'mail', run: () => deliverMail(deps.db, deps.clock, complaints.mail, deps.logger, complaints.mailDomain) },
+      // Every 5 s: a contact code must reach the citizen while they wait for it.
+      { name: 'mail', everyMs: 5_000, run: () => deliverMail(deps.db, deps.clock, complaints.mail, deps.logger, complaints.mailDomain) },
     ],
     deps.logger,
   );
@@ -89,9 +90,9 @@ export function buildApp(d: AppDeps): BuiltApp {
     complaints,
     jobs,
     warm: () => queue.fast.warm(),
-    stop: () => {
-      jobs.stop();
+    stop: async () => {
       queue.fast.stop();
+      await jobs.stop();
     },
   };
 }

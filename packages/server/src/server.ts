@@ -104,7 +104,7 @@ export async function startServer(o: StartOptions = {}): Promise<RunningServer> 
     built,
     startupMs: Math.round(performance.now() - t0),
     async close() {
-      built.stop();
+      await built.stop();
       bus.close();
       await new Promise<void>((r) => {
         server.close(() => r());
