@@ -1,7 +1,9 @@
 // @ts-check
 // Element tests in Debian's Chromium against a real mpp-kit server (PGlite, Bogor demo seed) that
 // this config starts for the run, plus a loopback proxy the tests can switch "down" to see the
-// widgets' offline and retry paths.
+// widgets' offline and retry paths, and a real SMTP server (smtp-server, in process) the server's mail
+// job delivers to: `/__mpp-mail/last?to=<address>` answers the last mail to that address, so a test
+// reads the e-mail code the way a citizen does.
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
 import { createServer, request } from 'node:http';
@@ -11,6 +13,8 @@ import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
+import { SMTPServer } from 'smtp-server';
+import { simpleParser } from 'mailparser';
 import { nextWeekdayNine } from '../../scripts/test-clock.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
 
@@ -23,6 +27,36 @@ if (!existsSync(executablePath)) {
 
 const SERVER_NOW = nextWeekdayNine();
 const ADMIN_TOKEN = `test-admin-${Math.random().toString(36).slice(2)}`;
+const MAIL_FROM = 'Si Badra <sibadra@demo.mpp-kit.id>';
+
+/**
+ * A real SMTP server on loopback that keeps every mail it receives, by recipient address (lower case).
+ * @returns {Promise<{ port: number, mails: Map<string, { subject: string, text: string }[]>, close(): Promise<void> }>}
+ */
+async function startSmtp() {
+  /** @type {Map<string, { subject: string, text: string }[]>} */
+  const mails = new Map();
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, cb) {
+      simpleParser(stream)
+        .then((m) => {
+          const mail = { subject: m.subject ?? '', text: m.text ?? '' };
+          for (const rcpt of session.envelope.rcptTo) {
+            const to = rcpt.address.toLowerCase();
+            mails.set(to, [...(mails.get(to) ?? []), mail]);
+          }
+          cb();
+        })
+        .catch(cb);
+    },
+  });
+  await new Promise((r) => smtp.listen(0, '127.0.0.1', () => r(null)));
+  const port = /** @type {import('node:net').AddressInfo} */ (smtp.server.address()).port;
+  return { port, mails, close: () => new Promise((r) => smtp.close(() => r(undefined))) };
+}
 
 /** Starts the real server as a child process and a switchable proxy in front of it. */
 function mppServerPlugin() {
@@ -33,10 +67,13 @@ function mppServerPlugin() {
   let apiUrl = '';
   let proxyUrl = '';
   let down = false;
+  /** @type {Awaited<ReturnType<typeof startSmtp>> | null} */
+  let smtp = null;
   const dataDir = mkdtempSync(join(tmpdir(), 'mpp-wtr-'));
   return {
     name: 'mpp-server',
     async serverStart() {
+      smtp = await startSmtp();
       child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', join(root, 'packages/server/src/cli.ts')], {
         env: {
           ...process.env,
@@ -47,6 +84,8 @@ function mppServerPlugin() {
           DATABASE_URL: '',
           MPP_NOW: SERVER_NOW,
           MPP_ADMIN_TOKEN: ADMIN_TOKEN,
+          MAIL_URL: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`,
+          MAIL_FROM,
         },
         stdio: ['ignore', 'pipe', 'inherit'],
       });
@@ -82,10 +121,18 @@ function mppServerPlugin() {
       proxy?.close();
       child?.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 300));
+      await smtp?.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
-    /** @param {{ path: string }} context */
+    /** @param {{ path: string, query: Record<string, string | string[] | undefined> }} context */
     serve(context) {
+      if (context.path === '/__mpp-mail/last') {
+        // The last mail to `to` and how many that address has had (a test waits for a new one).
+        const to = String(context.query.to ?? '').toLowerCase();
+        const list = smtp?.mails.get(to) ?? [];
+        const last = list[list.length - 1];
+        return { body: JSON.stringify(last ? { ...last, count: list.length } : { count: 0 }), type: 'json' };
+      }
       if (context.path === '/__mpp-test-env.js') {
         return {
           body: `export const API = ${JSON.stringify(apiUrl + '/api/v1/')};\nexport const PROXY_API = ${JSON.stringify(proxyUrl + '/api/v1/')};\nexport const DEAD_API = 'http://127.0.0.1:9/api/v1/';\nexport const ADMIN_TOKEN = ${JSON.stringify(ADMIN_TOKEN)};\nexport const SERVER_NOW = ${JSON.stringify(SERVER_NOW)};\n`,

@@ -31,3 +31,34 @@ export async function clearStorage(): Promise<void> {
   sessionStorage.clear();
   await clear(createStore('mpp-kit', 'catalog'));
 }
+
+/** A mail the test SMTP server received (see web-test-runner.config.mjs). */
+export interface TestMail {
+  subject: string;
+  text: string;
+  /** How many mails this address has had so far (this one included). */
+  count: number;
+}
+
+/**
+ * The last mail the real SMTP server received for `address`, once it has had at least `count` mails.
+ * Polls: the server's mail job delivers the outbox on its own schedule (every 5 s).
+ */
+export async function lastMailTo(address: string, count = 1, timeout = 20_000): Promise<TestMail> {
+  const start = performance.now();
+  for (;;) {
+    const res = await fetch(`/__mpp-mail/last?to=${encodeURIComponent(address)}`);
+    const mail = (await res.json()) as Partial<TestMail> & { count: number };
+    if (mail.count >= count) return mail as TestMail;
+    if (performance.now() - start > timeout) throw new Error(`No mail #${count} to ${address} within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The six-digit code of the last mail to `address` (waits for mail number `count`). */
+export async function codeFromMail(address: string, count = 1): Promise<string> {
+  const mail = await lastMailTo(address, count);
+  const code = /\b(\d{6})\b/.exec(mail.subject) ?? /\b(\d{6})\b/.exec(mail.text);
+  if (!code) throw new Error(`No six-digit code in the mail to ${address}: ${mail.subject}`);
+  return code[1]!;
+}

@@ -6,7 +6,7 @@ import '../src/si-badra-report/define.js';
 import type { SiBadraReport } from '../src/si-badra-report/si-badra-report.js';
 import type { SiBadraReportSubmittedEvent } from '../src/si-badra-report/events.js';
 import type { SiBadraErrorEvent } from '../src/shared/si-badra-events.js';
-import { $, $$, setProxy, typeInto, until } from './helpers.js';
+import { $, $$, codeFromMail, setProxy, typeInto, until } from './helpers.js';
 import { API, PROXY_API } from './queue-helpers.js';
 
 const complaints = createComplaintsApi(createHttp({ baseUrl: API, timeout: 15_000 }));
@@ -172,7 +172,8 @@ describe('<si-badra-report>', () => {
       click(el, 'next');
       await until(() => $(el, '[role="alert"]'), 'the e-mail check');
       expect($<HTMLInputElement>(el, '#email-input')!.getAttribute('aria-invalid')).to.equal('true');
-      typeInto($<HTMLInputElement>(el, '#email-input')!, email());
+      const mail = email();
+      typeInto($<HTMLInputElement>(el, '#email-input')!, mail);
       typeInto($<HTMLInputElement>(el, '#name-input')!, 'Siti Aminah');
       await expect(el).to.be.accessible();
       click(el, 'next');
@@ -218,6 +219,11 @@ describe('<si-badra-report>', () => {
       click(el, 'resend');
       await until(() => $(el, '#otp-note'), 'the new code note');
       expect($(el, '#otp-note')!.textContent).to.match(/Kode baru sudah dikirim ke .+@example\.id/);
+      // The second code, read from the mail the real SMTP server received, confirms the contact.
+      typeInto($<HTMLInputElement>(el, '#otp-input')!, await codeFromMail(mail, 2));
+      click(el, 'verify');
+      await until(() => $(el, '#verified'), 'the contact confirmed');
+      expect((await complaints.track(ev.detail.trackingCode)).contactVerified).to.equal(true);
       expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
       expect(el.scrollWidth).to.be.at.most(320);
       expect(errors).to.include.members(['category_missing', 'text_too_short', 'photo_missing', 'location_missing', 'email_invalid']);
