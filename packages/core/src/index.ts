@@ -102,3 +102,15 @@ export { StaffSession } from './staff/session.js';
 export type { StaffSessionOptions, StaffSessionState, StaffSessionStatus } from './staff/session.js';
 export { createComplaintsApi } from './complaints/api.js';
 export type { ComplaintsApi, ComplaintsApiOptions } from './complaints/api.js';
+export { createComplaintOutbox } from './complaints/outbox.js';
+export type {
+  ComplaintOutbox,
+  ComplaintOutboxOptions,
+  FlushResult,
+  NewOutboxReport,
+  OutboxEntry,
+  OutboxPhoto,
+  OutboxState,
+  OutboxStatus,
+  OutboxStorage,
+} from './complaints/outbox.js';
