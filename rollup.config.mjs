@@ -105,7 +105,15 @@ const precompress = () => ({
   },
 });
 
-const ELEMENTS = ['mpp-service-catalog', 'mpp-queue-booking', 'mpp-queue-ticket', 'mpp-launcher', 'si-badra-track', 'si-badra-report'];
+const ELEMENTS = [
+  'mpp-service-catalog',
+  'mpp-queue-booking',
+  'mpp-queue-ticket',
+  'mpp-launcher',
+  'si-badra-track',
+  'si-badra-report',
+  'si-badra-inbox',
+];
 
 /**
  * The CDN loader's preload list: for each element, every chunk its lazy chunk imports (all the way

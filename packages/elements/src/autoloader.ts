@@ -28,6 +28,7 @@ const loaders: Record<string, () => Promise<unknown>> = {
   'mpp-launcher': () => import('./mpp-launcher/define.js'),
   'si-badra-track': () => import('./si-badra-track/define.js'),
   'si-badra-report': () => import('./si-badra-report/define.js'),
+  'si-badra-inbox': () => import('./si-badra-inbox/define.js'),
 };
 
 /**
@@ -45,6 +46,7 @@ const english: Record<string, () => Promise<unknown>> = {
   'mpp-launcher': () => quiet(import('./mpp-launcher/messages.en.js')),
   'si-badra-track': () => quiet(import('./si-badra-track/messages.en.js')),
   'si-badra-report': () => quiet(import('./si-badra-report/messages.en.js')),
+  'si-badra-inbox': () => quiet(import('./si-badra-inbox/messages.en.js')),
 };
 /** The same rule as the widgets' `resolveLocale`, for a tag in the page itself. */
 const isEnglish = (el: Element) => /^en\b/i.test(el.closest('[lang]')?.getAttribute('lang') ?? '');

@@ -20,3 +20,5 @@ export { SiBadraTrack } from './si-badra-track/si-badra-track.js';
 export * from './si-badra-track/events.js';
 export { SiBadraReport } from './si-badra-report/si-badra-report.js';
 export { SiBadraReportSubmittedEvent } from './si-badra-report/events.js';
+export { SiBadraInbox } from './si-badra-inbox/si-badra-inbox.js';
+export * from './si-badra-inbox/events.js';

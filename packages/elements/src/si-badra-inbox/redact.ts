@@ -1,0 +1,104 @@
+/**
+ * The redaction of a complaint photo in the browser: boxes in fractions of the image (0…1, so they
+ * do not depend on the size the photo is shown at), moved and resized by keyboard steps, and the
+ * pixelation of those regions on a canvas, re-encoded as a JPEG the server stores as the public copy.
+ */
+
+/** A region to hide, in fractions of the image's width and height. */
+export interface RedactBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The smallest box side (2 % of the image): a box never collapses to nothing. */
+export const MIN_BOX = 0.02;
+/** One arrow-key step: 2 % of the image (Shift + arrow resizes by the same step). */
+export const STEP = 0.02;
+
+const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+
+/** A box kept inside the image and at least `MIN_BOX` on each side. */
+export function clampBox(b: RedactBox): RedactBox {
+  const w = clamp(b.w, MIN_BOX, 1);
+  const h = clamp(b.h, MIN_BOX, 1);
+  return { x: clamp(b.x, 0, 1 - w), y: clamp(b.y, 0, 1 - h), w, h };
+}
+
+/** The box spanned by two corners (a pointer drag), clamped. */
+export const boxFromCorners = (ax: number, ay: number, bx: number, by: number): RedactBox =>
+  clampBox({ x: Math.min(ax, bx), y: Math.min(ay, by), w: Math.abs(bx - ax), h: Math.abs(by - ay) });
+
+/** What an arrow key does to a box: moves it, or with `resize` grows or shrinks its width or height. */
+export function nudge(b: RedactBox, key: string, resize: boolean): RedactBox | null {
+  const d = { ArrowLeft: [-STEP, 0], ArrowRight: [STEP, 0], ArrowUp: [0, -STEP], ArrowDown: [0, STEP] }[key];
+  if (!d) return null;
+  const [dx, dy] = d as [number, number];
+  return clampBox(resize ? { ...b, w: b.w + dx, h: b.h + dy } : { ...b, x: b.x + dx, y: b.y + dy });
+}
+
+/**
+ * Draws `image` with every box pixelated (each box reduced to blocks of about 1/12 of its shorter
+ * side, at least 8 pixels, and scaled back without smoothing, so a face or a plate cannot be read)
+ * and encodes it as a JPEG.
+ */
+export async function pixelate(image: Blob, boxes: readonly RedactBox[], quality = 0.88): Promise<Blob> {
+  const bitmap = await createImageBitmap(image);
+  try {
+    const { width, height } = bitmap;
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('No 2D canvas');
+    ctx.drawImage(bitmap, 0, 0);
+    const small = document.createElement('canvas');
+    const sctx = small.getContext('2d');
+    if (!sctx) throw new Error('No 2D canvas');
+    for (const b of boxes) {
+      const x = Math.floor(b.x * width);
+      const y = Math.floor(b.y * height);
+      const w = Math.max(1, Math.ceil(b.w * width));
+      const h = Math.max(1, Math.ceil(b.h * height));
+      const block = Math.max(8, Math.round(Math.min(w, h) / 12));
+      small.width = Math.max(1, Math.ceil(w / block));
+      small.height = Math.max(1, Math.ceil(h / block));
+      sctx.imageSmoothingEnabled = true;
+      sctx.drawImage(canvas, x, y, w, h, 0, 0, small.width, small.height);
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(small, 0, 0, small.width, small.height, x, y, w, h);
+    }
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('JPEG encoding failed'))), 'image/jpeg', quality),
+    );
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** The longest side of an agency's "after" photo, in pixels (as the report form's photos). */
+export const AFTER_PHOTO_MAX_SIDE = 1600;
+
+/**
+ * An "after" photo chosen from a file, made fit to upload: decoded with its EXIF orientation,
+ * scaled to `AFTER_PHOTO_MAX_SIDE` on the longest side and re-encoded as a JPEG (only pixels are
+ * drawn, so no metadata is carried over). A file that is no image rejects.
+ */
+export async function shrinkPhoto(file: Blob, max = AFTER_PHOTO_MAX_SIDE, quality = 0.8): Promise<Blob> {
+  const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  try {
+    const scale = Math.min(1, max / Math.max(bitmap.width, bitmap.height));
+    const canvas = document.createElement('canvas');
+    canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+    canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('No 2D canvas');
+    ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('JPEG encoding failed'))), 'image/jpeg', quality),
+    );
+  } finally {
+    bitmap.close();
+  }
+}
