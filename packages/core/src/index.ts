@@ -100,8 +100,8 @@ export type { Boundary, ComplaintAction, EscalationPolicy, EscalationTarget } fr
 export type { IdentityCheck, IdentityField, IdentityInput } from './queue/identity.js';
 export { StaffSession } from './staff/session.js';
 export type { StaffSessionOptions, StaffSessionState, StaffSessionStatus } from './staff/session.js';
-export { createComplaintsApi } from './complaints/api.js';
-export type { ComplaintsApi, ComplaintsApiOptions } from './complaints/api.js';
+export { CONTACT_PROOF_HEADER, createComplaintsApi, createStaffComplaintsApi } from './complaints/api.js';
+export type { ComplaintsApi, ComplaintsApiOptions, StaffComplaintsApi } from './complaints/api.js';
 export { createComplaintOutbox } from './complaints/outbox.js';
 export type {
   ComplaintOutbox,

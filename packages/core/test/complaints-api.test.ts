@@ -51,6 +51,8 @@ const view: ComplaintView = {
   rejectReason: null,
   clock: { running: true, level: 0, dueAt: '2026-12-08T02:00:00.000Z', answeredAt: null },
   timeline: [{ at: '2026-12-07T02:00:00.000Z', status: 'received', note: null, by: 'citizen', photos: [] }],
+  supporters: 0,
+  mergedInto: null,
 };
 const receipt = { trackingCode: CODE, status: 'received', contactVerified: false, contactHint: 's***@gmail.com' };
 const photo = { id: 'ph_abcdefghijklmnopqrstuv', type: 'image/jpeg', bytes: 4, capturedAt: '2026-12-07T02:00:00.000Z' };

@@ -290,6 +290,16 @@ const EXAMPLES: Partial<Record<keyof typeof ROUTES, { params?: object; query?: o
     params: { code: 'SB-7K3MQ-9XD2F' },
     body: { text: 'Sudah ditambal.', photoIds: ['ph_AAAAAAAAAAAAAAAAAAAAAA'], resolve: true },
   },
+  mergeComplaint: { params: { code: 'SB-7K3MQ-9XD2F' }, body: { into: 'SB-AB3MQ-9XD2F', note: 'Sama dengan aduan kemarin.' } },
+  listStaffComplaints: { query: { status: 'received', categoryId: 'jalan-rusak', agencyId: 'dinas-pupr', level: '1', q: 'lubang' } },
+  getStaffComplaint: { params: { code: 'SB-7K3MQ-9XD2F' } },
+  getStaffComplaintPhoto: { params: { id: 'ph_AAAAAAAAAAAAAAAAAAAAAA' } },
+  redactComplaintPhoto: { params: { code: 'SB-7K3MQ-9XD2F', id: 'ph_AAAAAAAAAAAAAAAAAAAAAA' } },
+  getBriefing: { query: { minLevel: '2' } },
+  requestContactCode: { body: { email: 'warga@example.org' } },
+  confirmContactCode: { params: { ticket: 'ct_AAAAAAAAAAAAAAAAAAAAAA' }, body: { code: '123456' } },
+  listNearbyComplaints: { query: { categoryId: 'jalan-rusak', lat: '-6.5971', lng: '106.806' } },
+  supportComplaint: { params: { code: 'SB-7K3MQ-9XD2F' } },
 };
 
 describe('every text field of every route', () => {

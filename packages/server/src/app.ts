@@ -63,7 +63,7 @@ export function buildApp(d: AppDeps): BuiltApp {
   const app = new Hono<Env>();
   app.use('*', requestBasics(deps, ROUTES.health.path));
   app.use('*', compression());
-  app.use('/api/*', jsonBody(config.bodyLimit, new Set([ROUTES.uploadComplaintPhoto.path])));
+  app.use('/api/*', jsonBody(config.bodyLimit, [ROUTES.uploadComplaintPhoto.path, ROUTES.redactComplaintPhoto.path]));
   // Staff answers (tokens, accounts, inbox data) are never stored by a browser or a proxy.
   app.use(`${API_PREFIX}/staff/*`, async (c, next) => {
     const outgoing = c.env?.outgoing;

@@ -150,7 +150,15 @@ describe('Si Badra complaints end to end (server)', { timeout: 120_000 }, () => 
     const { token } = (await (await api('/complaints/capture-tokens', { method: 'POST', json: {} })).json()) as { token: string };
     const ok = await photo(jpeg(), 'image/jpeg', token);
     assert.equal(ok.status, 201);
-    const again = await photo(jpeg(), 'image/jpeg', token);
+    const first = (await ok.json()) as { id: string };
+    // The same bytes again (a retry whose first answer was lost): the first receipt, not a second photo.
+    const retry = await photo(jpeg(), 'image/jpeg', token);
+    assert.equal(retry.status, 200);
+    assert.deepEqual(await retry.json(), first);
+    // Other bytes with a used token: refused.
+    const other = jpeg();
+    other[other.length - 3] = 0x99;
+    const again = await photo(other, 'image/jpeg', token);
     assert.equal(again.status, 409);
     assert.equal((await problemOf(again)).code, 'capture_token_used');
     // Bytes that are not an image, or a JPEG sent as PNG.

@@ -66,6 +66,7 @@ export const COMPLAINT_ACTIONS = {
   resolve: { from: ['dispatched', 'reopened', 'answered'], to: 'resolved' },
   dispute: { from: ['resolved', 'answered'], to: 'reopened' },
   close: { from: ['resolved'], to: 'closed' },
+  merge: { from: ['received', 'verified'], to: 'rejected' },
 } as const satisfies Record<string, { from: readonly ComplaintStatus[]; to: ComplaintStatus }>;
 export type ComplaintAction = keyof typeof COMPLAINT_ACTIONS;
 

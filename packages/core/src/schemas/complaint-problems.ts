@@ -28,5 +28,11 @@ export const COMPLAINT_PROBLEMS = [
   'contact_already_verified',
   /** The complaint's status does not allow this action (e.g. answering before dispatch). */
   'complaint_transition',
+  /** `Mpp-Contact-Proof` is missing, forged or expired: confirm the contact again. */
+  'contact_proof_invalid',
+  /** No such contact code ticket (or it expired): request a new code. */
+  'contact_ticket_not_found',
+  /** A complaint cannot be merged into itself, or into one that is rejected, closed or of another category. */
+  'merge_target_invalid',
 ] as const;
 export type ComplaintProblem = (typeof COMPLAINT_PROBLEMS)[number];

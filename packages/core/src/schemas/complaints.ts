@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { Slug } from './common.js';
 import { personName, text } from './text.js';
 import { Instant } from './queue.js';
+import { coordinate } from './input.js';
 import { TRACKING_CODE_PATTERN } from '../complaints/codes.js';
 
 export { COMPLAINT_PROBLEMS, type ComplaintProblem } from './complaint-problems.js';
@@ -139,6 +140,10 @@ export const ComplaintView = z.object({
   rejectReason: z.nullable(RejectReason),
   clock: AnswerClock,
   timeline: z.array(TimelineEntry),
+  /** Verified citizens who said "saya juga" (me too): each verified contact counted once. */
+  supporters: z.number(),
+  /** When a verifier merged this complaint into another (rejected as a duplicate): that one's code. */
+  mergedInto: z.nullable(TrackingCode),
 });
 export type ComplaintView = z.infer<typeof ComplaintView>;
 
@@ -162,3 +167,138 @@ export const CitizenReplyRequest = z.object({
   dispute: z.optional(z.boolean()),
 });
 export type CitizenReplyRequest = z.infer<typeof CitizenReplyRequest>;
+
+/** `merge`: this complaint is a duplicate of `into` (it is rejected as `duplicate`; its reporter counts as a supporter of `into`). */
+export const MergeRequest = z.object({ into: TrackingCode, note: z.optional(z.nullable(text({ max: 1000, multiline: true }))) });
+export type MergeRequest = z.infer<typeof MergeRequest>;
+
+// ---- Verified contacts without an account: one code, then a proof for "me too" and "my complaints" ----
+
+/** `POST /contact-codes`: send a one-time code to an e-mail address or a mobile number (one of them). */
+export const ContactCodeRequest = z.object({
+  email: z.optional(z.nullable(text({ max: 200 }))),
+  phone: z.optional(z.nullable(text({ max: 40, trim: false }))),
+});
+export type ContactCodeRequest = z.infer<typeof ContactCodeRequest>;
+
+/** An opaque id of the code sent (never the contact): `ct_` and 22 base64url characters. */
+export const ContactTicket = z.string().check(z.regex(/^ct_[\w-]{22}$/));
+export const ContactTicketParam = z.object({ ticket: ContactTicket });
+
+export const ContactCodeReceipt = z.object({ ticket: ContactTicket, contactHint: z.string(), expiresAt: Instant });
+export type ContactCodeReceipt = z.infer<typeof ContactCodeReceipt>;
+
+/**
+ * The proof that the bearer owns a contact, signed by the server, for one hour: sent in the header
+ * `Mpp-Contact-Proof` (never in a URL) to list one's complaints, support one, or file one already
+ * verified. It carries only a keyed hash of the contact.
+ */
+export const ContactProof = z.object({ proof: z.string(), contactHint: z.string(), expiresAt: Instant });
+export type ContactProof = z.infer<typeof ContactProof>;
+
+/** A short public card of a complaint: in "my complaints", in the nearby list, in the staff inbox. */
+export const ComplaintSummary = z.object({
+  trackingCode: TrackingCode,
+  status: ComplaintStatus,
+  category: ComplaintCategory,
+  /** The first 280 characters. */
+  text: z.string(),
+  address: z.nullable(z.string()),
+  createdAt: Instant,
+  clock: AnswerClock,
+  supporters: z.number(),
+  /** The first public photo's URL, or null. */
+  photo: z.nullable(z.string()),
+});
+export type ComplaintSummary = z.infer<typeof ComplaintSummary>;
+export const ComplaintSummaryList = z.object({ items: z.array(ComplaintSummary) });
+export type ComplaintSummaryList = z.infer<typeof ComplaintSummaryList>;
+
+/** `GET /complaints/nearby`: open public complaints of a category near a point (not `rahasia`, not rejected or closed). */
+export const NearbyQuery = z.object({
+  categoryId: Slug,
+  lat: coordinate(-90, 90),
+  lng: coordinate(-180, 180),
+});
+export type NearbyQuery = z.infer<typeof NearbyQuery>;
+/** How far "nearby" reaches, in metres, and how old a complaint may be, in days. */
+export const NEARBY = { radiusM: 300, days: 30, max: 5 } as const;
+export const NearbyComplaint = z.object({ ...ComplaintSummary.shape, distanceM: z.number() });
+export type NearbyComplaint = z.infer<typeof NearbyComplaint>;
+export const NearbyList = z.object({ items: z.array(NearbyComplaint), radiusM: z.number() });
+export type NearbyList = z.infer<typeof NearbyList>;
+
+/** `POST /complaints/{code}/support` (with `Mpp-Contact-Proof`): `counted` is false when this contact already supported it or filed it. */
+export const SupportReceipt = z.object({ supporters: z.number(), counted: z.boolean() });
+export type SupportReceipt = z.infer<typeof SupportReceipt>;
+
+// ---- The staff inbox ----
+
+/** The SLA filter of the inbox: escalation level reached (0 on time, 1 past 24 h, 2 past 48 h). */
+export const StaffComplaintQuery = z.object({
+  status: z.optional(ComplaintStatus),
+  categoryId: z.optional(Slug),
+  agencyId: z.optional(Slug),
+  level: z.optional(z.enum(['0', '1', '2'])),
+  /** Words in the text or the address, or a tracking code. */
+  q: z.optional(text({ max: 100 })),
+  /** The `next` of the previous page. */
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+});
+export type StaffComplaintQuery = z.infer<typeof StaffComplaintQuery>;
+
+export const StaffComplaintItem = z.object({
+  ...ComplaintSummary.shape,
+  agencyId: Slug,
+  agencyName: z.string(),
+  privacy: Privacy,
+  contactVerified: z.boolean(),
+  photoCount: z.number(),
+});
+export type StaffComplaintItem = z.infer<typeof StaffComplaintItem>;
+/** Newest first within the account's scope (an agency role sees its agency only); `next` is null on the last page. */
+export const StaffComplaintList = z.object({ items: z.array(StaffComplaintItem), next: z.nullable(z.string()) });
+export type StaffComplaintList = z.infer<typeof StaffComplaintList>;
+
+/** A photo as staff see it: the original (staff only) and, once redacted, the published copy. */
+export const StaffPhoto = z.object({
+  id: PhotoId,
+  role: z.enum(['report', 'answer']),
+  /** `GET /staff/complaints/photos/{id}` (bearer token): the original. */
+  originalUrl: z.string(),
+  /** The redacted copy the public sees instead, or null when the original is public. */
+  redactedId: z.nullable(PhotoId),
+});
+export type StaffPhoto = z.infer<typeof StaffPhoto>;
+
+/** `GET /staff/complaints/{code}`: the public view plus what the desk needs; the contact stays masked. */
+export const StaffComplaintView = z.object({
+  ...ComplaintView.shape,
+  agencyId: Slug,
+  agencyName: z.string(),
+  contactHint: z.string(),
+  contactKind: z.enum(['email', 'phone']),
+  staffPhotos: z.array(StaffPhoto),
+  /** Open complaints of the same category within `NEARBY.radiusM`: merge candidates. */
+  nearby: z.array(NearbyComplaint),
+});
+export type StaffComplaintView = z.infer<typeof StaffComplaintView>;
+
+/** The staff briefing (rapat staf): complaints past `minLevel`, oldest clock first, per agency. */
+export const BriefingQuery = z.object({ minLevel: z.optional(z.enum(['1', '2'])) });
+export const BriefingItem = z.object({
+  trackingCode: TrackingCode,
+  status: ComplaintStatus,
+  category: ComplaintCategory,
+  agencyId: Slug,
+  agencyName: z.string(),
+  text: z.string(),
+  clockStart: Instant,
+  /** Whole hours the clock has run without an answer. */
+  hoursOpen: z.number(),
+  level: z.number(),
+  supporters: z.number(),
+});
+export type BriefingItem = z.infer<typeof BriefingItem>;
+export const BriefingReport = z.object({ generatedAt: Instant, minLevel: z.number(), items: z.array(BriefingItem) });
+export type BriefingReport = z.infer<typeof BriefingReport>;

@@ -83,6 +83,25 @@ export function decimal(min: number, max: number) {
   );
 }
 
+const COORDINATE_SOURCE = '^-?\\d{1,3}(\\.\\d{1,10})?$';
+const COORDINATE = new RegExp(COORDINATE_SOURCE);
+
+/** A degree of latitude or longitude in a query (`-6.5971`): plain decimal notation, from `min` to `max`. */
+export function coordinate(min: number, max: number) {
+  return z.pipe(
+    z.pipe(
+      z.string().check(
+        z.meta({ pattern: COORDINATE_SOURCE, description: `Degrees from ${min} to ${max} in plain decimal notation` }),
+        z.check<string>((payload) => {
+          if (!COORDINATE.test(payload.value)) refuse(payload, 'number_invalid');
+        }),
+      ),
+      z.transform((s: string) => Number(s)),
+    ),
+    z.number().check(z.minimum(min), z.maximum(max)),
+  );
+}
+
 /** A row id: a canonical positive decimal that fits PostgreSQL's `integer`. */
 export const RowId = decimal(1, 2_147_483_647);
 

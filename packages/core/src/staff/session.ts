@@ -72,6 +72,14 @@ export class StaffSession extends Store<StaffSessionState> {
     };
   }
 
+  /**
+   * Runs `send` with the `authorization` header of the current access token (refreshed as for
+   * `http`): for requests `http` cannot make, such as raw image bytes.
+   */
+  withAuth<T>(send: (headers: Record<string, string>) => Promise<T>): Promise<T> {
+    return this.#authed(send);
+  }
+
   /** Whether a session is held (it may still be refused by the server). */
   get signedIn(): boolean {
     return this.#tokens !== null;

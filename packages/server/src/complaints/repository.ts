@@ -60,12 +60,42 @@ export async function spendCaptureToken(tx: Sql, id: string, now: Date): Promise
 
 export async function insertPhoto(
   tx: Sql,
-  p: { id: string; tokenId: string | null; type: string; bytes: number; capturedAt: Date; role: 'report' | 'answer' },
+  p: {
+    id: string;
+    tokenId: string | null;
+    type: string;
+    bytes: number;
+    capturedAt: Date;
+    role: 'report' | 'answer';
+    uploadSha256?: string | null;
+    complaintId?: string | null;
+    redactionOf?: string | null;
+  },
 ): Promise<void> {
   await tx.query(
-    `insert into complaint_photos (id, token_id, type, bytes, captured_at, role) values ($1, $2, $3, $4, $5::timestamptz, $6)`,
-    [p.id, p.tokenId, p.type, p.bytes, p.capturedAt.toISOString(), p.role],
+    `insert into complaint_photos (id, token_id, type, bytes, captured_at, role, upload_sha256, complaint_id, redaction_of)
+     values ($1, $2, $3, $4, $5::timestamptz, $6, $7, $8::bigint, $9)`,
+    [
+      p.id,
+      p.tokenId,
+      p.type,
+      p.bytes,
+      p.capturedAt.toISOString(),
+      p.role,
+      p.uploadSha256 ?? null,
+      p.complaintId ?? null,
+      p.redactionOf ?? null,
+    ],
   );
+}
+
+/** The photo a capture token carried (the first upload's receipt), or null. */
+export async function photoByToken(tx: Sql, tokenId: string) {
+  const [r] = await tx.query<{ id: string; type: string; bytes: number; captured_at: string | Date; upload_sha256: string | null }>(
+    `select id, type, bytes, captured_at, upload_sha256 from complaint_photos where token_id = $1`,
+    [tokenId],
+  );
+  return r ? { id: r.id, type: r.type, bytes: Number(r.bytes), capturedAt: new Date(r.captured_at), sha256: r.upload_sha256 } : null;
 }
 
 /** The photos of `ids` not yet attached to a complaint, of this role. */
@@ -81,9 +111,55 @@ export async function attachPhotos(tx: Sql, complaintId: string, ids: string[]):
   if (ids.length) await tx.query(`update complaint_photos set complaint_id = $1 where id = any($2::text[])`, [complaintId, ids]);
 }
 
+/** A photo's type when the public may see it: attached to a complaint and not replaced by a redacted copy. */
 export async function photoType(db: Sql, id: string): Promise<string | null> {
-  const [r] = await db.query<{ type: string }>(`select type from complaint_photos where id = $1 and complaint_id is not null`, [id]);
+  const [r] = await db.query<{ type: string }>(
+    `select type from complaint_photos where id = $1 and complaint_id is not null and redacted_id is null`,
+    [id],
+  );
   return r?.type ?? null;
+}
+
+/** A photo for staff: its type and the agency of its complaint, redacted or not. */
+export async function staffPhoto(db: Sql, id: string) {
+  const [r] = await db.query<{ type: string; agency_id: string }>(
+    `select p.type, c.agency_id from complaint_photos p join complaints c on c.id = p.complaint_id where p.id = $1`,
+    [id],
+  );
+  return r ? { type: r.type, agencyId: r.agency_id } : null;
+}
+
+/** The original photo `id` of complaint `complaintId` (not itself a redacted copy), locked, or null. */
+export async function originalPhoto(tx: Sql, complaintId: string, id: string) {
+  const [r] = await tx.query<{ role: 'report' | 'answer'; captured_at: string | Date }>(
+    `select role, captured_at from complaint_photos where id = $1 and complaint_id = $2::bigint and redaction_of is null for update`,
+    [id, complaintId],
+  );
+  return r ? { role: r.role, capturedAt: new Date(r.captured_at) } : null;
+}
+
+/** From now on the public sees `copyId` instead of `originalId`. */
+export async function linkRedaction(tx: Sql, originalId: string, copyId: string): Promise<void> {
+  await tx.query(`update complaint_photos set redacted_id = $2 where id = $1`, [originalId, copyId]);
+}
+
+/** The photos of a complaint as staff see them: originals, each with its redacted copy if any. */
+export async function staffPhotos(db: Sql, complaintId: string) {
+  const rows = await db.query<{ id: string; role: 'report' | 'answer'; redacted_id: string | null }>(
+    `select id, role, redacted_id from complaint_photos where complaint_id = $1::bigint and redaction_of is null order by captured_at, id`,
+    [complaintId],
+  );
+  return rows.map((r) => ({ id: r.id, role: r.role, redactedId: r.redacted_id }));
+}
+
+/** What the public sees for each of `ids`: the redacted copy where there is one. */
+export async function publicPhotoIds(db: Sql, ids: string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.query<{ id: string; redacted_id: string | null }>(
+    `select id, redacted_id from complaint_photos where id = any($1::text[])`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r.redacted_id ?? r.id]));
 }
 
 export async function categoryAgency(tx: Sql, categoryId: string): Promise<string | null> {
@@ -104,12 +180,16 @@ export interface NewComplaint {
   name: string | null;
   contactKind: 'email' | 'phone';
   contact: string;
+  contactHash: string;
+  /** Set when the contact was proven already (a contact proof came with the complaint). */
+  contactVerifiedAt: Date | null;
 }
 
 export async function insertComplaint(tx: Sql, c: NewComplaint, now: Date): Promise<string> {
   const [r] = await tx.query<{ id: string }>(
-    `insert into complaints (tracking_code, category_id, agency_id, text, lat, lng, accuracy, address, privacy, name, contact_kind, contact, status, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'received', $13::timestamptz, $13::timestamptz) returning id`,
+    `insert into complaints (tracking_code, category_id, agency_id, text, lat, lng, accuracy, address, privacy, name, contact_kind, contact,
+                             contact_hash, contact_verified_at, status, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $14, $15::timestamptz, 'received', $13::timestamptz, $13::timestamptz) returning id`,
     [
       c.trackingCode,
       c.categoryId,
@@ -124,6 +204,8 @@ export async function insertComplaint(tx: Sql, c: NewComplaint, now: Date): Prom
       c.contactKind,
       c.contact,
       now.toISOString(),
+      c.contactHash,
+      c.contactVerifiedAt?.toISOString() ?? null,
     ],
   );
   return String(r!.id);
@@ -196,11 +278,23 @@ export interface ComplaintRow {
   answered_at: string | Date | null;
   escalation_level: number;
   created_at: string | Date;
+  contact_hash: string | null;
+  merged_into: string | null;
+  /** The tracking code of `merged_into`. */
+  merged_into_code: string | null;
+  supporters: number;
 }
 
 export async function findByCode(db: Sql, code: string, lock = false): Promise<ComplaintRow | null> {
-  const [r] = await db.query<ComplaintRow>(`select * from complaints where tracking_code = $1${lock ? ' for update' : ''}`, [code]);
-  return r ?? null;
+  const [r] = await db.query<ComplaintRow>(
+    `select c.*, (select m.tracking_code from complaints m where m.id = c.merged_into) as merged_into_code,
+            (select count(*) from complaint_supports s where s.complaint_id = c.id)::int as supporters
+       from complaints c where c.tracking_code = $1${lock ? ' for update of c' : ''}`,
+    [code],
+  );
+  return r
+    ? { ...r, id: String(r.id), merged_into: r.merged_into === null ? null : String(r.merged_into), supporters: Number(r.supporters) }
+    : null;
 }
 
 export async function eventsOf(db: Sql, complaintId: string) {
@@ -213,9 +307,11 @@ export async function eventsOf(db: Sql, complaintId: string) {
   }>(`select at, status, actor, note, photo_ids from complaint_events where complaint_id = $1 order by id`, [complaintId]);
 }
 
+/** The public report photos of a complaint: each original, or its redacted copy when there is one. */
 export async function reportPhotos(db: Sql, complaintId: string): Promise<string[]> {
   const rows = await db.query<{ id: string }>(
-    `select id from complaint_photos where complaint_id = $1 and role = 'report' order by captured_at, id`,
+    `select coalesce(redacted_id, id) as id from complaint_photos
+      where complaint_id = $1 and role = 'report' and redaction_of is null order by captured_at, id`,
     [complaintId],
   );
   return rows.map((r) => r.id);
@@ -228,6 +324,8 @@ export interface ComplaintChange {
   clockStart?: Date | null;
   answeredAt?: Date | null;
   resetEscalation?: boolean;
+  /** The id of the complaint this one is a duplicate of. */
+  mergedInto?: string;
 }
 
 /** Moves a complaint to `status` with the given column changes. */
@@ -242,8 +340,14 @@ export async function updateComplaint(tx: Sql, id: string, now: Date, set: Compl
   if (set.rejectReason !== undefined) add('reject_reason', set.rejectReason);
   if (set.clockStart !== undefined) add('clock_start', set.clockStart?.toISOString() ?? null, '::timestamptz');
   if (set.answeredAt !== undefined) add('answered_at', set.answeredAt?.toISOString() ?? null, '::timestamptz');
+  if (set.mergedInto !== undefined) add('merged_into', set.mergedInto, '::bigint');
   if (set.resetEscalation) cols.push('escalation_level = 0');
   await tx.query(`update complaints set ${cols.join(', ')} where id = $1`, params);
+}
+
+export async function agencyNames(db: Sql): Promise<Map<string, string>> {
+  const rows = await db.query<{ id: string; short_name: string }>(`select id, short_name from complaint_agencies`);
+  return new Map(rows.map((r) => [r.id, r.short_name]));
 }
 
 export async function agencyExists(tx: Sql, id: string): Promise<boolean> {
@@ -303,11 +407,244 @@ export async function escalateBatch(
   return { moved: Number(r?.moved ?? 0), mails: Number(r?.mails ?? 0) };
 }
 
-/** The briefing report: complaints at level 2 or more whose clock still runs. */
-export async function briefing(db: Sql, minLevel: number) {
-  return db.query<{ tracking_code: string; agency_id: string; category_id: string; clock_start: string | Date; escalation_level: number }>(
-    `select tracking_code, agency_id, category_id, clock_start, escalation_level from complaints
-      where clock_start is not null and answered_at is null and escalation_level >= $1 order by clock_start`,
-    [minLevel],
+// ---- Supports ("saya juga") ----
+
+/** Counts `contactHash` as a supporter of the complaint; false when it already was one. */
+export async function addSupport(tx: Sql, complaintId: string, contactHash: string, now: Date): Promise<boolean> {
+  const rows = await tx.query(
+    `insert into complaint_supports (complaint_id, contact_hash, at) values ($1::bigint, $2, $3::timestamptz)
+     on conflict (complaint_id, contact_hash) do nothing returning 1`,
+    [complaintId, contactHash, now.toISOString()],
   );
+  return rows.length === 1;
+}
+
+export async function supporterCount(db: Sql, complaintId: string): Promise<number> {
+  const [r] = await db.query<{ n: number }>(`select count(*)::int as n from complaint_supports where complaint_id = $1::bigint`, [
+    complaintId,
+  ]);
+  return Number(r?.n ?? 0);
+}
+
+// ---- Contact code tickets (a contact proven without a complaint) ----
+
+export interface NewTicket {
+  id: string;
+  contactKind: 'email' | 'phone';
+  contact: string;
+  contactHash: string;
+  codeHash: string;
+  expiresAt: Date;
+}
+
+export async function insertTicket(db: Sql, t: NewTicket, now: Date): Promise<void> {
+  await db.query(
+    `insert into contact_tickets (id, contact_kind, contact, contact_hash, code_hash, created_at, expires_at)
+     values ($1, $2, $3, $4, $5, $6::timestamptz, $7::timestamptz)`,
+    [t.id, t.contactKind, t.contact, t.contactHash, t.codeHash, now.toISOString(), t.expiresAt.toISOString()],
+  );
+}
+
+export async function ticketForUpdate(tx: Sql, id: string) {
+  const [r] = await tx.query<{
+    contact_kind: 'email' | 'phone';
+    contact: string;
+    contact_hash: string;
+    code_hash: string;
+    expires_at: string | Date;
+    failures: number;
+  }>(`select contact_kind, contact, contact_hash, code_hash, expires_at, failures from contact_tickets where id = $1 for update`, [id]);
+  return r
+    ? {
+        contactKind: r.contact_kind,
+        contact: r.contact,
+        contactHash: r.contact_hash,
+        codeHash: r.code_hash,
+        expiresAt: new Date(r.expires_at),
+        failures: Number(r.failures),
+      }
+    : null;
+}
+
+export async function countTicketFailure(tx: Sql, id: string): Promise<void> {
+  await tx.query(`update contact_tickets set failures = failures + 1 where id = $1`, [id]);
+}
+
+/**
+ * The ticket is used up; complaints of this contact filed before contact hashes were kept get
+ * theirs now (so "my complaints" finds them too).
+ */
+export async function confirmTicket(tx: Sql, id: string, t: { contactKind: string; contact: string; contactHash: string }): Promise<void> {
+  await tx.query(`delete from contact_tickets where id = $1`, [id]);
+  await tx.query(`update complaints set contact_hash = $3 where contact_hash is null and contact_kind = $1 and contact = $2`, [
+    t.contactKind,
+    t.contact,
+    t.contactHash,
+  ]);
+}
+
+// ---- Cards: my complaints, nearby, the staff inbox ----
+
+export interface SummaryRow {
+  id: string;
+  tracking_code: string;
+  status: ComplaintStatus;
+  category_id: string;
+  agency_id: string;
+  agency_name: string;
+  text: string;
+  address: string | null;
+  privacy: Privacy;
+  created_at: string | Date;
+  clock_start: string | Date | null;
+  answered_at: string | Date | null;
+  contact_verified_at: string | Date | null;
+  supporters: number;
+  photo: string | null;
+  photo_count: number;
+}
+
+const SUMMARY = `c.id, c.tracking_code, c.status, c.category_id, c.agency_id, a.short_name as agency_name, left(c.text, 400) as text,
+  c.address, c.privacy, c.created_at, c.clock_start, c.answered_at, c.contact_verified_at,
+  (select count(*) from complaint_supports s where s.complaint_id = c.id)::int as supporters,
+  (select coalesce(p.redacted_id, p.id) from complaint_photos p
+    where p.complaint_id = c.id and p.role = 'report' and p.redaction_of is null order by p.captured_at, p.id limit 1) as photo,
+  (select count(*) from complaint_photos p where p.complaint_id = c.id and p.redaction_of is null)::int as photo_count`;
+const FROM = `from complaints c join complaint_agencies a on a.id = c.agency_id`;
+
+const summaryRow = <T extends SummaryRow>(r: T): T => ({
+  ...r,
+  id: String(r.id),
+  supporters: Number(r.supporters),
+  photo_count: Number(r.photo_count),
+});
+
+/** Every complaint filed with this contact (all privacy modes: the reporter asks), newest first. */
+export async function complaintsOfContact(db: Sql, contactHash: string, limit: number): Promise<SummaryRow[]> {
+  const rows = await db.query<SummaryRow>(
+    `select ${SUMMARY} ${FROM} where c.contact_hash = $1 order by c.created_at desc, c.id desc limit $2`,
+    [contactHash, limit],
+  );
+  return rows.map(summaryRow);
+}
+
+export interface NearbySearch {
+  categoryId: string;
+  lat: number;
+  lng: number;
+  /** Half the bounding box, in degrees (the rule computes them from the radius). */
+  dLat: number;
+  dLng: number;
+  radiusM: number;
+  since: Date;
+  statuses: readonly ComplaintStatus[];
+  /** Whether `rahasia` complaints count (staff) or not (the public). */
+  includeSecret: boolean;
+  excludeId?: string;
+  /** An agency-scoped account sees its agency's only. */
+  agencyId?: string | null;
+  limit: number;
+}
+
+/**
+ * Complaints of a category within `radiusM` of a point, nearest first, with their distance:
+ * a bounding box on latitude and longitude (index `complaints_nearby`), then the great-circle
+ * distance (haversine, mean earth radius) in SQL, so it runs the same on PGlite and PostgreSQL.
+ */
+export async function nearby(db: Sql, q: NearbySearch): Promise<Array<SummaryRow & { distance_m: number }>> {
+  const params: unknown[] = [q.categoryId, q.lat, q.lng, q.dLat, q.dLng, q.radiusM, q.since.toISOString(), [...q.statuses], q.limit];
+  const extra: string[] = [];
+  if (!q.includeSecret) extra.push(`c.privacy <> 'rahasia'`);
+  if (q.excludeId !== undefined) {
+    params.push(q.excludeId);
+    extra.push(`c.id <> $${params.length}::bigint`);
+  }
+  if (q.agencyId) {
+    params.push(q.agencyId);
+    extra.push(`c.agency_id = $${params.length}`);
+  }
+  const rows = await db.query<SummaryRow & { distance_m: number }>(
+    `select ${SUMMARY}, d.distance_m ${FROM}
+       cross join lateral (select 6371008.8 * 2 * asin(least(1, sqrt(
+         power(sin(radians(c.lat - $2::float8) / 2), 2) +
+         cos(radians($2::float8)) * cos(radians(c.lat)) * power(sin(radians(c.lng - $3::float8) / 2), 2)))) as distance_m) d
+      where c.category_id = $1 and c.lat is not null and c.merged_into is null
+        and c.lat between $2::float8 - $4::float8 and $2::float8 + $4::float8
+        and c.lng between $3::float8 - $5::float8 and $3::float8 + $5::float8
+        and d.distance_m <= $6::float8 and c.created_at >= $7::timestamptz and c.status = any($8::text[])
+        ${extra.map((e) => `and ${e}`).join(' ')}
+      order by d.distance_m, c.id limit $9`,
+    params,
+  );
+  return rows.map((r) => ({ ...summaryRow(r), distance_m: Number(r.distance_m) }));
+}
+
+/**
+ * The escalation level as SQL, as core's `answerClock` counts it: the policy's levels whose hour
+ * mark (`$hours`, ascending) the clock passed before the answer, or before `$now` while it runs.
+ */
+const levelSql = (hours: string, now: string) =>
+  `(case when c.clock_start is null then 0 else (select count(*) from unnest(${hours}::float8[]) h
+     where c.clock_start + interval '1 hour' * h <= coalesce(c.answered_at, ${now}::timestamptz)) end)::int`;
+
+export interface InboxSearch {
+  now: Date;
+  levelHours: number[];
+  status?: ComplaintStatus;
+  categoryId?: string;
+  /** The agency asked for, or the account's own for an agency role. */
+  agencyId?: string | null;
+  level?: number;
+  /** A tracking code (exact). */
+  trackingCode?: string;
+  /** Words that must all be in the text or the address (case-insensitive, literal). */
+  words?: string[];
+  after?: { createdAt: Date; id: string };
+  limit: number;
+}
+
+/** A page of the staff inbox, newest first (keyset on created_at, id). */
+export async function inbox(db: Sql, q: InboxSearch): Promise<SummaryRow[]> {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  const add = (sql: (n: string) => string, v: unknown) => {
+    params.push(v);
+    where.push(sql(`$${params.length}`));
+  };
+  if (q.status) add((n) => `c.status = ${n}`, q.status);
+  if (q.categoryId) add((n) => `c.category_id = ${n}`, q.categoryId);
+  if (q.agencyId) add((n) => `c.agency_id = ${n}`, q.agencyId);
+  if (q.level !== undefined) {
+    params.push(q.now.toISOString(), q.levelHours);
+    add((n) => `${levelSql(`$${params.length - 1}`, `$${params.length - 2}`)} = ${n}::int`, q.level);
+  }
+  if (q.trackingCode) add((n) => `c.tracking_code = ${n}`, q.trackingCode);
+  for (const w of q.words ?? [])
+    add((n) => `(strpos(lower(c.text), lower(${n})) > 0 or strpos(lower(coalesce(c.address, '')), lower(${n})) > 0)`, w);
+  if (q.after) {
+    params.push(q.after.createdAt.toISOString(), q.after.id);
+    const [t, i] = [`$${params.length - 1}`, `$${params.length}`];
+    where.push(`(c.created_at < ${t}::timestamptz or (c.created_at = ${t}::timestamptz and c.id < ${i}::bigint))`);
+  }
+  params.push(q.limit);
+  const rows = await db.query<SummaryRow>(
+    `select ${SUMMARY} ${FROM} where ${where.length ? where.join(' and ') : 'true'}
+      order by c.created_at desc, c.id desc limit $${params.length}`,
+    params,
+  );
+  return rows.map(summaryRow);
+}
+
+/**
+ * The briefing report: complaints whose clock still runs past `afterHours` (the level's mark),
+ * with their level, per agency, oldest clock first.
+ */
+export async function briefing(db: Sql, o: { now: Date; afterHours: number; levelHours: number[] }) {
+  const rows = await db.query<SummaryRow & { level: number }>(
+    `select ${SUMMARY}, ${levelSql('$3', '$1')} as level ${FROM}
+      where c.clock_start is not null and c.answered_at is null and c.clock_start + interval '1 hour' * $2::float8 <= $1::timestamptz
+      order by a.position, a.id, c.clock_start, c.id`,
+    [o.now.toISOString(), o.afterHours, o.levelHours],
+  );
+  return rows.map((r) => ({ ...summaryRow(r), level: Number(r.level) }));
 }

@@ -6,7 +6,15 @@
 import { Hono, type Context } from 'hono';
 import {
   AnswerRequest,
+  BriefingQuery,
+  CONTACT_PROOF_HEADER,
   CitizenReplyRequest,
+  ContactCodeRequest,
+  ContactTicketParam,
+  MergeRequest,
+  NEARBY,
+  NearbyQuery,
+  StaffComplaintQuery,
   ComplaintRequest,
   DispatchRequest,
   MAX_ACCURACY_M,
@@ -23,11 +31,19 @@ import {
   maskEmail,
   maskPhone,
   normalizePhone,
+  normalizeTrackingCode,
+  isTrackingCode,
   type ComplaintAction,
+  type ComplaintCategory,
+  type ComplaintStatus,
+  type ComplaintSummary,
   type ComplaintView,
+  type NearbyComplaint,
+  type StaffComplaintItem,
   type ProblemCode,
   type RejectReason,
   type StaffRole,
+  type EscalationPolicy,
 } from '@mpp-kit/core';
 import { requireRole } from '../auth/staff.js';
 import type { Env } from '../context.js';
@@ -46,11 +62,21 @@ import {
   CODE_MAX_FAILURES,
   CODE_TTL_MS,
   MAX_PHOTO_BYTES,
+  PROOF_TTL_MS,
+  bytesSha256,
   captureTokenId,
   contactCodeHash,
+  contactHash,
+  contactProofHash,
+  decodeCursor,
+  encodeCursor,
+  excerpt,
+  newTicketId,
+  signContactProof,
   newContactCode,
   newPhotoId,
   newTrackingCode,
+  nearbyBox,
   signCaptureToken,
   sniffImage,
   stripMetadata,
@@ -65,14 +91,32 @@ const photoUrl = (id: string) => ROUTES.getComplaintPhoto.path.replace('{id}', i
 /** The roles of the verifiers' desk and of the agencies' officers. */
 const VERIFIERS: StaffRole[] = ['verifier', 'city_admin', 'admin'];
 const AGENCY: StaffRole[] = ['agency_officer', 'agency_head', 'city_admin', 'admin'];
+/** Who reads the inbox: the desk and the mayor's office everywhere, an agency's officers and head their agency. */
+const INBOX: StaffRole[] = ['verifier', 'city_admin', 'admin', 'mayor_office', 'agency_officer', 'agency_head'];
+const CITY_WIDE_INBOX: StaffRole[] = ['verifier', 'city_admin', 'admin', 'mayor_office'];
+const BRIEFING: StaffRole[] = ['mayor_office', 'city_admin', 'admin'];
+/** The statuses in which a complaint is still open: nearby, "saya juga". */
+const OPEN: ComplaintStatus[] = ['verified', 'dispatched', 'answered', 'reopened'];
+/** The statuses a duplicate may be merged into (merge candidates). */
+const MERGEABLE: ComplaintStatus[] = ['received', 'verified', 'dispatched', 'answered', 'resolved', 'reopened'];
+const PAGE = 25;
+/** Merge candidates on the desk: more than the citizen's nearby list (the desk sees unverified and rahasia ones too). */
+const MERGE_CANDIDATES = 20;
+const MINE_MAX = 100;
 
-/** The public view of a complaint: the name only when public, never the contact. */
-async function view(db: Sql, row: repo.ComplaintRow, now: Date): Promise<ComplaintView> {
+const photoIdsOf = (v: unknown): string[] => (typeof v === 'string' ? (JSON.parse(v) as string[]) : ((v as string[] | null) ?? []));
+
+/** The public view of a complaint: the name only when public, never the contact; redacted copies instead of their originals. */
+async function view(db: Sql, row: repo.ComplaintRow, now: Date, policy: EscalationPolicy): Promise<ComplaintView> {
   const [categories, events, photos] = await Promise.all([
     repo.listCategories(db),
     repo.eventsOf(db, row.id),
     repo.reportPhotos(db, row.id),
   ]);
+  const published = await repo.publicPhotoIds(
+    db,
+    events.flatMap((e) => photoIdsOf(e.photo_ids)),
+  );
   const category = categories.find((c) => c.id === row.category_id)!;
   return {
     trackingCode: row.tracking_code,
@@ -88,7 +132,7 @@ async function view(db: Sql, row: repo.ComplaintRow, now: Date): Promise<Complai
     createdAt: iso(row.created_at)!,
     contactVerified: row.contact_verified_at !== null,
     rejectReason: (row.reject_reason as RejectReason | null) ?? null,
-    clock: answerClock({ clockStart: iso(row.clock_start), answeredAt: iso(row.answered_at) }, now),
+    clock: answerClock({ clockStart: iso(row.clock_start), answeredAt: iso(row.answered_at) }, now, policy),
     timeline: events
       // Escalation notes are for staff; the citizen sees the clock.
       .filter((e) => !(e.actor === 'system' && e.note?.startsWith('escalated:')))
@@ -97,9 +141,43 @@ async function view(db: Sql, row: repo.ComplaintRow, now: Date): Promise<Complai
         status: e.status,
         note: e.note,
         by: e.actor,
-        photos: (typeof e.photo_ids === 'string' ? (JSON.parse(e.photo_ids) as string[]) : ((e.photo_ids as string[]) ?? [])).map(photoUrl),
+        photos: photoIdsOf(e.photo_ids).map((id) => photoUrl(published.get(id) ?? id)),
       })),
+    supporters: row.supporters,
+    mergedInto: row.merged_into_code,
   };
+}
+
+/** A complaint's card (my complaints, nearby, the inbox). */
+function summary(r: repo.SummaryRow, categories: Map<string, ComplaintCategory>, now: Date, policy: EscalationPolicy): ComplaintSummary {
+  return {
+    trackingCode: r.tracking_code,
+    status: r.status,
+    category: categories.get(r.category_id)!,
+    text: excerpt(r.text),
+    address: r.address,
+    createdAt: iso(r.created_at)!,
+    clock: answerClock({ clockStart: iso(r.clock_start), answeredAt: iso(r.answered_at) }, now, policy),
+    supporters: r.supporters,
+    photo: r.photo ? photoUrl(r.photo) : null,
+  };
+}
+
+const categoryMap = async (db: Sql) => new Map((await repo.listCategories(db)).map((c) => [c.id, c]));
+
+/** The contact of a request (`email` or `phone`), normalised, or the 422 problem of the first one given. */
+function contactOf(body: { email?: string | null; phone?: string | null }): { kind: 'email' | 'phone'; value: string; hint: string } {
+  if (body.email) {
+    if (!isEmail(body.email)) throw problem(422, 'email_format', 'The e-mail address is not valid', 'email');
+    const value = body.email.toLowerCase();
+    return { kind: 'email', value, hint: maskEmail(value) };
+  }
+  if (body.phone) {
+    const ph = normalizePhone(body.phone);
+    if (!ph.ok) throw problem(422, ph.code, 'The phone number is not valid', 'phone');
+    return { kind: 'phone', value: ph.e164, hint: maskPhone(ph.e164) };
+  }
+  throw problem(422, 'contact_required', 'An e-mail address or a mobile number is required', 'email');
 }
 
 /** Sends (enqueues) a fresh contact code for complaint `id`. */
@@ -152,6 +230,7 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
     if (!clean) throw problem(415, 'photo_type', 'The image could not be read');
     const id = newPhotoId();
     const now = clock.now();
+    const sha256 = bytesSha256(bytes);
     const spent = await db.transaction(async (tx) => {
       const s = await repo.spendCaptureToken(tx, tokenId, now);
       if (s === 'ok')
@@ -162,12 +241,21 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
           bytes: clean.length,
           capturedAt: now,
           role: c.req.query('role') === 'answer' ? 'answer' : 'report',
+          uploadSha256: sha256,
         });
-      return s;
+      // A retry of an upload that arrived (the answer was lost): the same bytes get the first receipt.
+      const first = s === 'used' ? await repo.photoByToken(tx, tokenId) : null;
+      return { s, first };
     });
-    if (spent === 'unknown') throw problem(403, 'capture_token_invalid', 'Unknown capture token');
-    if (spent === 'used') throw problem(409, 'capture_token_used', 'This capture token already carried a photo: ask for a new one');
-    if (spent === 'expired')
+    if (spent.first && spent.first.sha256 === sha256) {
+      const f = spent.first;
+      // The first upload may have died between its row and its bytes: store them now (they are the same).
+      if (!(await p.photos.get(f.id))) await p.photos.put(f.id, clean);
+      return c.json({ id: f.id, type: f.type, bytes: f.bytes, capturedAt: f.capturedAt.toISOString() }, 200);
+    }
+    if (spent.s === 'unknown') throw problem(403, 'capture_token_invalid', 'Unknown capture token');
+    if (spent.s === 'used') throw problem(409, 'capture_token_used', 'This capture token already carried a photo: ask for a new one');
+    if (spent.s === 'expired')
       throw problem(410, 'capture_token_expired', 'The capture token expired before the photo arrived: take the photo again');
     await p.photos.put(id, clean);
     return c.json({ id, type, bytes: clean.length, capturedAt: now.toISOString() }, 201);
@@ -198,15 +286,11 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
       throw problem(422, 'location_inaccurate', `The location's accuracy must be within ${MAX_ACCURACY_M} m`, 'location');
     if (loc && p.boundary && !insideBoundary(p.boundary, loc.lat, loc.lng))
       throw problem(422, 'location_outside_area', 'The location is outside the area this service covers', 'location');
-    let contact: { kind: 'email' | 'phone'; value: string; hint: string };
-    if (body.email) {
-      if (!isEmail(body.email)) throw problem(422, 'email_format', 'The e-mail address is not valid', 'email');
-      contact = { kind: 'email', value: body.email.toLowerCase(), hint: maskEmail(body.email.toLowerCase()) };
-    } else if (body.phone) {
-      const ph = normalizePhone(body.phone);
-      if (!ph.ok) throw problem(422, ph.code, 'The phone number is not valid', 'phone');
-      contact = { kind: 'phone', value: ph.e164, hint: maskPhone(ph.e164) };
-    } else throw problem(422, 'contact_required', 'An e-mail address or a mobile number is required', 'email');
+    const contact = contactOf(body);
+    const hash = contactHash(p.contactKey, contact.kind, contact.value);
+    // A proof of this very contact (confirmed minutes ago for "saya juga" or "my complaints"):
+    // the complaint is verified at once and no code is sent. Any other proof is ignored.
+    const proven = contactProofHash(p.proofKey, c.req.header(CONTACT_PROOF_HEADER), clock.now()) === hash;
 
     return idempotent(c, 'complaint', body, async (tx) => {
       const now = clock.now();
@@ -231,14 +315,144 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
           name: body.name ?? null,
           contactKind: contact.kind,
           contact: contact.value,
+          contactHash: hash,
+          contactVerifiedAt: proven ? now : null,
         },
         now,
       );
       await repo.attachPhotos(tx, id, free);
       await repo.addEvent(tx, { complaintId: id, at: now, status: 'received', actor: 'citizen' });
-      await sendCode(tx, p, now, { id, tracking_code: trackingCode, contact_kind: contact.kind, contact: contact.value });
-      return { status: 201, body: { trackingCode, status: 'received', contactVerified: false, contactHint: contact.hint } };
+      if (!proven) await sendCode(tx, p, now, { id, tracking_code: trackingCode, contact_kind: contact.kind, contact: contact.value });
+      return { status: 201, body: { trackingCode, status: 'received', contactVerified: proven, contactHint: contact.hint } };
     });
+  });
+
+  /** The contact hash a valid `Mpp-Contact-Proof` carries, or a 401 problem. */
+  const provenContact = (c: Context<Env>, now: Date): string => {
+    const hash = contactProofHash(p.proofKey, c.req.header(CONTACT_PROOF_HEADER), now);
+    if (!hash)
+      throw new ProblemException(401, 'contact_proof_invalid', 'Send a valid Mpp-Contact-Proof: confirm your contact with a code again');
+    return hash;
+  };
+
+  r.post(honoPath(ROUTES.requestContactCode.path), async (c) => {
+    const body = validate(ContactCodeRequest, c.get('body'));
+    const contact = contactOf(body);
+    throwIfLimited(p.contactCodes.hit(clientAddress(c)), 'code requests');
+    const { db, clock } = c.get('deps');
+    const now = clock.now();
+    const ticket = newTicketId();
+    const code = newContactCode();
+    const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
+    await db.transaction(async (tx) => {
+      await repo.insertTicket(
+        tx,
+        {
+          id: ticket,
+          contactKind: contact.kind,
+          contact: contact.value,
+          contactHash: contactHash(p.contactKey, contact.kind, contact.value),
+          codeHash: contactCodeHash(p.codeKey, ticket, code),
+          expiresAt,
+        },
+        now,
+      );
+      await enqueueMail(tx, now, {
+        dedupeKey: `contact-code:${ticket}`,
+        channel: contact.kind === 'email' ? 'email' : 'sms',
+        to: contact.value,
+        subject: `Kode verifikasi Si Badra: ${code}`,
+        body: `Kode untuk membuktikan kontak Anda di Si Badra: ${code} (berlaku 15 menit). Jangan berikan kode ini kepada siapa pun.\nYour Si Badra code to prove your contact: ${code} (valid for 15 minutes). Do not share it.`,
+      });
+    });
+    return c.json({ ticket, contactHint: contact.hint, expiresAt: expiresAt.toISOString() }, 201);
+  });
+
+  r.post(honoPath(ROUTES.confirmContactCode.path), async (c) => {
+    const { ticket } = validate(ContactTicketParam, c.req.param());
+    const { code } = validate(VerifyContactRequest, c.get('body'));
+    throwIfLimited(p.codeTries.hit(clientAddress(c)), 'code attempts');
+    const { db, clock } = c.get('deps');
+    const now = clock.now();
+    const outcome = await db.transaction(async (tx) => {
+      const t = await repo.ticketForUpdate(tx, ticket);
+      if (!t) return { kind: 'not_found' as const };
+      if (t.failures >= CODE_MAX_FAILURES) return { kind: 'locked' as const };
+      if (t.expiresAt < now) return { kind: 'expired' as const };
+      if (!safeEqual(t.codeHash, contactCodeHash(p.codeKey, ticket, code))) {
+        await repo.countTicketFailure(tx, ticket);
+        return { kind: 'wrong' as const };
+      }
+      await repo.confirmTicket(tx, ticket, t);
+      return { kind: 'ok' as const, ticket: t };
+    });
+    if (outcome.kind === 'not_found') throw problem(404, 'contact_ticket_not_found', 'No such code request: ask for a new code');
+    if (outcome.kind === 'locked') throw problem(429, 'verification_locked', 'Too many wrong codes: request a new code', 'code');
+    if (outcome.kind === 'expired') throw problem(410, 'verification_code_expired', 'The code expired: request a new one', 'code');
+    if (outcome.kind === 'wrong') throw problem(422, 'verification_code_wrong', 'The code is wrong', 'code');
+    const t = outcome.ticket;
+    const expiresAt = new Date(now.getTime() + PROOF_TTL_MS);
+    c.header('cache-control', 'no-store');
+    return c.json({
+      proof: signContactProof(p.proofKey, t.contactHash, expiresAt),
+      contactHint: t.contactKind === 'email' ? maskEmail(t.contact) : maskPhone(t.contact),
+      expiresAt: expiresAt.toISOString(),
+    });
+  });
+
+  // Before `/complaints/{code}`: "mine" and "nearby" are not tracking codes.
+  r.get(honoPath(ROUTES.listMyComplaints.path), async (c) => {
+    const { db, clock } = c.get('deps');
+    const now = clock.now();
+    const hash = provenContact(c, now);
+    const [rows, categories] = await Promise.all([repo.complaintsOfContact(db, hash, MINE_MAX), categoryMap(db)]);
+    c.header('cache-control', 'no-store');
+    return c.json({ items: rows.map((row) => summary(row, categories, now, p.policy)) });
+  });
+
+  const nearbyOf = async (
+    db: Sql,
+    now: Date,
+    q: { categoryId: string; lat: number; lng: number },
+    o: { statuses: readonly ComplaintStatus[]; includeSecret: boolean; excludeId?: string; agencyId?: string | null; limit: number },
+  ): Promise<NearbyComplaint[]> => {
+    const [rows, categories] = await Promise.all([
+      repo.nearby(db, {
+        ...q,
+        ...nearbyBox(q.lat, NEARBY.radiusM),
+        ...o,
+        radiusM: NEARBY.radiusM,
+        since: new Date(now.getTime() - NEARBY.days * 86_400_000),
+      }),
+      categoryMap(db),
+    ]);
+    return rows.map((row) => ({ ...summary(row, categories, now, p.policy), distanceM: Math.round(row.distance_m) }));
+  };
+
+  r.get(honoPath(ROUTES.listNearbyComplaints.path), async (c) => {
+    const q = validate(NearbyQuery, c.req.query());
+    const { db, clock } = c.get('deps');
+    const items = await nearbyOf(db, clock.now(), q, { statuses: OPEN, includeSecret: false, limit: NEARBY.max });
+    c.header('cache-control', 'no-store');
+    return c.json({ items, radiusM: NEARBY.radiusM });
+  });
+
+  r.post(honoPath(ROUTES.supportComplaint.path), async (c) => {
+    const { code } = validate(TrackingCodeParam, c.req.param());
+    const { db, clock } = c.get('deps');
+    const now = clock.now();
+    const hash = provenContact(c, now);
+    throwIfLimited(p.supports.hit(clientAddress(c)), 'supports');
+    const out = await db.transaction(async (tx) => {
+      const row = await repo.findByCode(tx, code, true);
+      if (!row) throw problem(404, 'complaint_not_found', 'No such complaint');
+      if (!OPEN.includes(row.status) || row.merged_into !== null)
+        throw problem(409, 'complaint_transition', `A complaint in status ${row.status} cannot be supported`);
+      // The reporter's own contact is not a second voice.
+      const counted = row.contact_hash !== hash && (await repo.addSupport(tx, row.id, hash, now));
+      return { supporters: await repo.supporterCount(tx, row.id), counted };
+    });
+    return c.json(out);
   });
 
   r.get(honoPath(ROUTES.getComplaint.path), async (c) => {
@@ -247,7 +461,7 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
     const row = await repo.findByCode(db, code);
     if (!row) throw problem(404, 'complaint_not_found', 'No such complaint');
     c.header('cache-control', 'no-store');
-    return c.json(await view(db, row, clock.now()));
+    return c.json(await view(db, row, clock.now(), p.policy));
   });
 
   r.post(honoPath(ROUTES.verifyComplaintContact.path), async (c) => {
@@ -276,7 +490,7 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
     if (outcome === 'expired') throw problem(410, 'verification_code_expired', 'The code expired: request a new one', 'code');
     if (outcome === 'wrong') throw problem(422, 'verification_code_wrong', 'The code is wrong', 'code');
     const row = (await repo.findByCode(db, tracking))!;
-    return c.json(await view(db, row, now));
+    return c.json(await view(db, row, now, p.policy));
   });
 
   r.post(honoPath(ROUTES.resendComplaintCode.path), async (c) => {
@@ -333,7 +547,7 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
       });
     });
     const row = (await repo.findByCode(db, code))!;
-    return c.json(await view(db, row, now));
+    return c.json(await view(db, row, now, p.policy));
   };
   const staffAs =
     (c: Context<Env>, roles: StaffRole[], actor: 'verifier' | 'agency', agency?: (row: repo.ComplaintRow) => string) =>
@@ -397,6 +611,203 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
         note: body.text,
       }),
     );
+  });
+
+  r.post(honoPath(ROUTES.mergeComplaint.path), (c) => {
+    const body = validate(MergeRequest, c.get('body'));
+    const into = normalizeTrackingCode(body.into);
+    return act(c, 'merge', staffAs(c, VERIFIERS, 'verifier'), async (tx, row, now) => {
+      const target = into === row.tracking_code ? null : await repo.findByCode(tx, into, true);
+      if (!target) throw problem(422, 'merge_target_invalid', 'Merge into another existing complaint', 'into');
+      if (target.status === 'rejected' || target.status === 'closed' || target.merged_into !== null)
+        throw problem(422, 'merge_target_invalid', 'A complaint cannot be merged into a rejected or closed one', 'into');
+      if (target.category_id !== row.category_id)
+        throw problem(422, 'merge_target_invalid', 'A complaint can only be merged into one of the same category', 'into');
+      // The duplicate's reporter now speaks for the other complaint, once, unless it is theirs too.
+      if (row.contact_hash && row.contact_hash !== target.contact_hash) await repo.addSupport(tx, target.id, row.contact_hash, now);
+      return { set: { rejectReason: 'duplicate', mergedInto: target.id }, note: body.note ?? null };
+    });
+  });
+
+  /** The account's inbox scope: null (every agency) or its agency; 403 for an agency role without one. */
+  const inboxScope = async (c: Context<Env>) => {
+    const staff = await requireRole(c, INBOX);
+    if (CITY_WIDE_INBOX.includes(staff.role)) return { staff, agencyId: null };
+    if (!staff.agencyId) throw new ProblemException(403, 'forbidden', 'This account serves no agency');
+    return { staff, agencyId: staff.agencyId };
+  };
+
+  r.get(honoPath(ROUTES.listStaffComplaints.path), async (c) => {
+    const q = validate(StaffComplaintQuery, c.req.query());
+    const scope = await inboxScope(c);
+    if (scope.agencyId && q.agencyId && q.agencyId !== scope.agencyId)
+      throw new ProblemException(403, 'forbidden', 'This account serves another agency');
+    const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
+    if (after === null) throw problem(400, 'validation_failed', 'The cursor is not one this server gave', 'cursor');
+    const words = (q.q ?? '').trim();
+    const code = normalizeTrackingCode(words);
+    const { db, clock } = c.get('deps');
+    const now = clock.now();
+    const [rows, categories] = await Promise.all([
+      repo.inbox(db, {
+        now,
+        levelHours: p.policy.levels.map((l) => l.afterHours),
+        status: q.status,
+        categoryId: q.categoryId,
+        agencyId: scope.agencyId ?? q.agencyId,
+        level: q.level === undefined ? undefined : Number(q.level),
+        trackingCode: isTrackingCode(code) ? code : undefined,
+        words: isTrackingCode(code) ? undefined : words.split(/\s+/).filter(Boolean).slice(0, 10),
+        after,
+        limit: PAGE + 1,
+      }),
+      categoryMap(db),
+    ]);
+    const page = rows.slice(0, PAGE);
+    const last = page.at(-1);
+    const items: StaffComplaintItem[] = page.map((row) => ({
+      ...summary(row, categories, now, p.policy),
+      agencyId: row.agency_id,
+      agencyName: row.agency_name,
+      privacy: row.privacy,
+      contactVerified: row.contact_verified_at !== null,
+      photoCount: row.photo_count,
+    }));
+    return c.json({
+      items,
+      next: rows.length > PAGE && last ? encodeCursor({ createdAt: new Date(last.created_at), id: last.id }) : null,
+    });
+  });
+
+  r.get(honoPath(ROUTES.getStaffComplaint.path), async (c) => {
+    const { code } = validate(TrackingCodeParam, c.req.param());
+    const { db, clock } = c.get('deps');
+    const scope = await inboxScope(c);
+    const row = await repo.findByCode(db, code);
+    if (!row) throw problem(404, 'complaint_not_found', 'No such complaint');
+    await requireRole(c, INBOX, row.agency_id);
+    const now = clock.now();
+    const [v, photos, agencies] = await Promise.all([view(db, row, now, p.policy), repo.staffPhotos(db, row.id), repo.agencyNames(db)]);
+    const nearby =
+      row.lat === null || row.lng === null
+        ? []
+        : await nearbyOf(
+            db,
+            now,
+            { categoryId: row.category_id, lat: Number(row.lat), lng: Number(row.lng) },
+            { statuses: MERGEABLE, includeSecret: true, excludeId: row.id, agencyId: scope.agencyId, limit: MERGE_CANDIDATES },
+          );
+    return c.json({
+      ...v,
+      agencyId: row.agency_id,
+      agencyName: agencies.get(row.agency_id) ?? row.agency_id,
+      contactHint: row.contact_kind === 'email' ? maskEmail(row.contact) : maskPhone(row.contact),
+      contactKind: row.contact_kind,
+      staffPhotos: photos.map((ph) => ({
+        id: ph.id,
+        role: ph.role,
+        originalUrl: ROUTES.getStaffComplaintPhoto.path.replace('{id}', ph.id),
+        redactedId: ph.redactedId,
+      })),
+      nearby,
+    });
+  });
+
+  r.get(honoPath(ROUTES.getStaffComplaintPhoto.path), async (c) => {
+    const { id } = validate(PhotoIdParam, c.req.param());
+    await requireRole(c, INBOX);
+    const db = c.get('deps').db;
+    const ph = await repo.staffPhoto(db, id);
+    if (!ph) throw problem(404, 'photo_not_found', 'No such photo');
+    await requireRole(c, INBOX, ph.agencyId);
+    const bytes = await p.photos.get(id);
+    if (!bytes) throw problem(404, 'photo_not_found', 'No such photo');
+    return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': ph.type,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'",
+    });
+  });
+
+  r.post(honoPath(ROUTES.redactComplaintPhoto.path), async (c) => {
+    const { code, id } = validate(ROUTES.redactComplaintPhoto.params, c.req.param());
+    const staff = await requireRole(c, VERIFIERS);
+    const declared = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (!['image/jpeg', 'image/png', 'image/webp'].includes(declared))
+      throw new ProblemException(415, 'photo_type', 'Send the photo as image/jpeg, image/png or image/webp');
+    const bytes = await readBytes(
+      c,
+      MAX_PHOTO_BYTES,
+      () => new ProblemException(413, 'payload_too_large', `A photo may be at most ${MAX_PHOTO_BYTES} bytes`),
+    );
+    const type = sniffImage(bytes);
+    if (!type || type !== declared) throw problem(415, 'photo_type', 'The bytes are not an image of the declared type');
+    const clean = stripMetadata(type, bytes);
+    if (!clean) throw problem(415, 'photo_type', 'The image could not be read');
+    const { db, clock } = c.get('deps');
+    const now = clock.now();
+    const copy = newPhotoId();
+    const seen = await repo.findByCode(db, code);
+    if (!seen) throw problem(404, 'complaint_not_found', 'No such complaint');
+    const original = await repo.originalPhoto(db, seen.id, id);
+    if (!original) throw problem(404, 'photo_not_found', 'No such photo in this complaint');
+    // The bytes first: the public is switched to the copy only once it can be served.
+    await p.photos.put(copy, clean);
+    await db.transaction(async (tx) => {
+      const o = await repo.originalPhoto(tx, seen.id, id);
+      if (!o) throw problem(404, 'photo_not_found', 'No such photo in this complaint');
+      await repo.insertPhoto(tx, {
+        id: copy,
+        tokenId: null,
+        type,
+        bytes: clean.length,
+        capturedAt: o.capturedAt,
+        role: o.role,
+        uploadSha256: bytesSha256(bytes),
+        complaintId: seen.id,
+        redactionOf: id,
+      });
+      await repo.linkRedaction(tx, id, copy);
+      await repo.addEvent(tx, {
+        complaintId: seen.id,
+        at: now,
+        status: seen.status,
+        actor: 'system',
+        staffId: staff.id,
+        note: `redacted:${id}`,
+      });
+    });
+    return c.json({ id: copy, type, bytes: clean.length, capturedAt: original.capturedAt.toISOString() }, 201);
+  });
+
+  r.get(honoPath(ROUTES.getBriefing.path), async (c) => {
+    const q = validate(BriefingQuery, c.req.query());
+    await requireRole(c, BRIEFING);
+    const { db, clock } = c.get('deps');
+    const now = clock.now();
+    const minLevel = Number(q.minLevel ?? '2');
+    const step = p.policy.levels[minLevel - 1];
+    const [rows, categories] = await Promise.all([
+      step ? repo.briefing(db, { now, afterHours: step.afterHours, levelHours: p.policy.levels.map((l) => l.afterHours) }) : [],
+      categoryMap(db),
+    ]);
+    return c.json({
+      generatedAt: now.toISOString(),
+      minLevel,
+      items: rows.map((row) => ({
+        trackingCode: row.tracking_code,
+        status: row.status,
+        category: categories.get(row.category_id)!,
+        agencyId: row.agency_id,
+        agencyName: row.agency_name,
+        text: excerpt(row.text),
+        clockStart: iso(row.clock_start)!,
+        hoursOpen: Math.floor((now.getTime() - new Date(row.clock_start!).getTime()) / 3_600_000),
+        level: row.level,
+        supporters: row.supporters,
+      })),
+    });
   });
 
   return r;

@@ -2,7 +2,7 @@
  * The server's own rules for complaints (the shared ones, the answer clock and the status actions,
  * are in core): capture tokens, photo bytes, tracking codes and the one-time contact codes.
  */
-import { createHmac, randomBytes, randomInt } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
 import { safeEqual } from '../crypto/hash.js';
 
 /** How long a capture token stays good: the camera opens, the photo is taken and uploaded. */
@@ -12,6 +12,8 @@ export const MAX_PHOTO_BYTES = 2 * 1024 * 1024;
 /** A contact code is good for 15 minutes and 5 tries. */
 export const CODE_TTL_MS = 15 * 60_000;
 export const CODE_MAX_FAILURES = 5;
+/** A contact proof (`Mpp-Contact-Proof`) is good for one hour. */
+export const PROOF_TTL_MS = 60 * 60_000;
 
 /** A key for one purpose, derived from the deployment secret. */
 export const subKey = (secret: string, purpose: string) => createHmac('sha256', secret).update(`mpp-kit:${purpose}`).digest();
@@ -146,3 +148,69 @@ export const contactCodeHash = (key: Buffer, complaintId: string, code: string) 
 
 /** `ph_` and 22 random base64url characters. */
 export const newPhotoId = () => `ph_${randomBytes(16).toString('base64url')}`;
+
+/** `ct_` and 22 random base64url characters: a contact code ticket. */
+export const newTicketId = () => `ct_${randomBytes(16).toString('base64url')}`;
+
+/**
+ * The keyed hash of a normalised contact (`email` lower-cased, `phone` in E.164): what complaints,
+ * supports and proofs keep instead of the contact when they only need to know it is the same one.
+ */
+export const contactHash = (key: Buffer, kind: 'email' | 'phone', value: string) => mac(key, `${kind}:${value}`);
+
+/**
+ * A contact proof: `<contact hash>.<expiry, ms in base 36>.<mac>`, signed with its own key. It
+ * carries the keyed hash of the contact and when it runs out, nothing else.
+ */
+export function signContactProof(key: Buffer, hash: string, expiresAt: Date): string {
+  const body = `${hash}.${expiresAt.getTime().toString(36)}`;
+  return `${body}.${mac(key, body)}`;
+}
+
+/** The contact hash a proof carries when its MAC is right and it has not expired at `now`, else null. */
+export function contactProofHash(key: Buffer, proof: string | undefined, now: Date): string | null {
+  const m = /^([\w-]{43})\.([0-9a-z]{1,11})\.([\w-]{43})$/.exec(proof ?? '');
+  if (!m) return null;
+  if (!safeEqual(mac(key, `${m[1]}.${m[2]}`), m[3]!)) return null;
+  return parseInt(m[2]!, 36) > now.getTime() ? m[1]! : null;
+}
+
+/** The SHA-256 of bytes, hex: a retried photo upload is recognised by it. */
+export const bytesSha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** Where a page of the staff inbox ends: the last row's creation time and id. */
+export interface InboxCursor {
+  createdAt: Date;
+  id: string;
+}
+
+export const encodeCursor = (c: InboxCursor) => Buffer.from(`${c.createdAt.getTime()}.${c.id}`).toString('base64url');
+
+/** The cursor of `s`, or null when it is not one this server wrote (a forged cursor is refused, never run). */
+export function decodeCursor(s: string): InboxCursor | null {
+  if (!/^[\w-]{1,64}$/.test(s)) return null;
+  const m = /^(\d{1,15})\.([1-9]\d{0,17})$/.exec(Buffer.from(s, 'base64url').toString('latin1'));
+  if (!m) return null;
+  const ms = Number(m[1]);
+  if (ms > 8.64e15) return null;
+  return { createdAt: new Date(ms), id: m[2]! };
+}
+
+/** A complaint's card text: the first 280 characters (never a lone half of a surrogate pair). */
+export function excerpt(text: string, max = 280): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : chars.slice(0, max).join('');
+}
+
+/** Metres per degree of latitude (and of longitude at the equator). */
+const M_PER_DEGREE = 111_320;
+
+/**
+ * Half the sides, in degrees, of a box that holds every point within `radiusM` of `lat` (wider
+ * towards the poles, where a degree of longitude is shorter; capped at a half-world).
+ */
+export function nearbyBox(lat: number, radiusM: number): { dLat: number; dLng: number } {
+  const dLat = radiusM / M_PER_DEGREE;
+  const cos = Math.cos((lat * Math.PI) / 180);
+  return { dLat, dLng: cos < 1e-6 ? 180 : Math.min(180, radiusM / (M_PER_DEGREE * cos)) };
+}

@@ -65,15 +65,20 @@ export async function readBytes(c: Context<Env>, limit: number, tooLarge: () => 
   });
 }
 
+/** A route template (`/api/v1/staff/complaints/{code}/photos/{id}/redaction`) as a pattern of one path segment per parameter. */
+const templatePattern = (template: string) => new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '[^/]+')}$`);
+
 /**
- * Every request with a body but those to `rawPaths`: size limit, JSON only, valid UTF-8, parsed once. Handlers read
- * `c.get('body')`; the contract's schemas then decide what each field may hold.
+ * Every request with a body but those to `rawPaths` (route templates, `{param}` one segment):
+ * size limit, JSON only, valid UTF-8, parsed once. Handlers read `c.get('body')`; the contract's
+ * schemas then decide what each field may hold.
  */
-export function jsonBody(limit: number, rawPaths: ReadonlySet<string> = new Set()): MiddlewareHandler<Env> {
+export function jsonBody(limit: number, rawPaths: readonly string[] = []): MiddlewareHandler<Env> {
+  const raw = rawPaths.map(templatePattern);
   return async (c, next) => {
     if (!['POST', 'PUT', 'PATCH'].includes(c.req.method)) return next();
     // Endpoints that take bytes (a photo) read their own body with their own limit.
-    if (rawPaths.has(c.req.path)) return next();
+    if (raw.some((r) => r.test(c.req.path))) return next();
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type))
       throw new ProblemException(415, 'unsupported_media_type', 'Send the body as application/json');

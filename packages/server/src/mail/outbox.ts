@@ -29,8 +29,7 @@ export function smtpTransport(url: string, from: string): MailTransport {
   return {
     kind: 'smtp',
     async send(m) {
-      // SMS goes through its own sender (an interface for a deployment's gateway); over SMTP it is
-      // not sent: it stays in the outbox for the dev mailbox.
+      // SMS goes through its own sender (`SmsSender` in sms.ts, joined by `withSms`), never over SMTP.
       if (m.channel === 'sms') return;
       await t.sendMail({ from, to: m.to, subject: m.subject, text: m.body, messageId: m.messageId });
     },
