@@ -6,7 +6,7 @@
 // does not load, a server that does not start, any error) or a broken invariant (0 overbooked,
 // 0 duplicates, every watcher updated, …). The full run fails on the same and reports misses.
 // Other arguments pick sections by name: `npm run bench -- search booking` (sizes, search, startup,
-// booking, watchers).
+// booking, watchers, national, escalation, first-use, photo, outbox-faults, report-page).
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,9 @@ import { benchBooking, P99_TO_FLOOR } from './booking.js';
 import { benchEscalation } from './escalation.js';
 import { benchFirstUse } from './first-use.js';
 import { benchNational } from './national.js';
+import { benchOutbox } from './outbox.js';
+import { benchPhoto } from './photo.js';
+import { benchReportPage } from './report-page.js';
 import { describeError, printRows, type BenchOptions, type SectionResult } from './rows.js';
 import { benchSearch } from './search.js';
 import { benchSizes } from './sizes.js';
@@ -37,6 +40,17 @@ const SECTIONS: Array<[name: string, title: string, run: (o: BenchOptions) => Pr
     'First use on a cheap phone (150 ms RTT, 1.6 Mbit/s, CPU ÷4): demo pages cold and repeated, beside a static floor page',
     benchFirstUse,
   ],
+  [
+    'photo',
+    "Si Badra photo: a 12 MP phone JPEG through <si-badra-report>'s compressPhoto in Chromium, beside a bare re-encode",
+    benchPhoto,
+  ],
+  [
+    'outbox-faults',
+    'Si Badra submit under faults: 500 reports through the core outbox, 30 % of requests failed or cut by a proxy',
+    benchOutbox,
+  ],
+  ['report-page', 'Si Badra report page cold (city portal): bytes on the wire by resource, beside the host page alone', benchReportPage],
 ];
 
 type Check = (v: number, f: Record<string, number>) => boolean;
@@ -65,6 +79,11 @@ const TARGETS: Array<[key: string, text: string, ok: Check]> = [
   ['first_use.kelurahan.useful_to_floor', 'kelurahan portal: a usable widget ≤ 1.5× the static floor page', (v) => v <= 1.5],
   ['escalation.postgres.sweep_ms', 'escalation sweep over 100,000 open complaints ≤ 1,000 ms on PostgreSQL', (v) => v <= 1000],
   ['first_use.ticket.useful_ms', 'ticket by code useful ≤ 1000 ms on the profile', (v) => v <= 1000],
+  ['photo.output_kb', 'a 12 MP phone JPEG compressed to ≤ 400 KB', (v) => v <= 400],
+  ['photo.compress_to_bare', 'compressPhoto ≤ 1.5× a bare createImageBitmap + canvas re-encode (same run)', (v) => v <= 1.5],
+  ['outbox.lost', 'must be 0 (every report stored)', (v) => v === 0],
+  ['outbox.duplicates', 'must be 0', (v) => v === 0],
+  ['report_page.portal.cold_kb', 'city portal with <si-badra-report> cold ≤ 110 KB on the wire (Lit and core included)', (v) => v <= 110],
 ];
 
 const { values, positionals } = parseArgs({ options: { smoke: { type: 'boolean', default: false } }, allowPositionals: true });

@@ -14,7 +14,7 @@ export interface OutboxStorage {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
   del(key: string): Promise<void>;
-  keys(): Promise<readonly IDBValidKey[]>;
+  keys(): Promise<readonly unknown[]>;
 }
 
 /** A photo of a queued report: its capture token, its bytes, and its id once the server has it. */
