@@ -38,10 +38,39 @@ export function nudge(b: RedactBox, key: string, resize: boolean): RedactBox | n
   return clampBox(resize ? { ...b, w: b.w + dx, h: b.h + dy } : { ...b, x: b.x + dx, y: b.y + dy });
 }
 
+/** Replaces each `block`-sized square of `px` (RGBA, `w` wide, `h` high) by its average colour. */
+export function averageBlocks(px: Uint8ClampedArray, w: number, h: number, block: number): void {
+  for (let by = 0; by < h; by += block) {
+    const ye = Math.min(h, by + block);
+    for (let bx = 0; bx < w; bx += block) {
+      const xe = Math.min(w, bx + block);
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      let n = 0;
+      for (let y = by; y < ye; y++)
+        for (let x = bx; x < xe; x++) {
+          const i = (y * w + x) * 4;
+          r += px[i]!;
+          g += px[i + 1]!;
+          b += px[i + 2]!;
+          n++;
+        }
+      for (let y = by; y < ye; y++)
+        for (let x = bx; x < xe; x++) {
+          const i = (y * w + x) * 4;
+          px[i] = r / n;
+          px[i + 1] = g / n;
+          px[i + 2] = b / n;
+        }
+    }
+  }
+}
+
 /**
- * Draws `image` with every box pixelated (each box reduced to blocks of about 1/12 of its shorter
- * side, at least 8 pixels, and scaled back without smoothing, so a face or a plate cannot be read)
- * and encodes it as a JPEG.
+ * Draws `image` with every box pixelated (each box cut into blocks of about 1/12 of its shorter
+ * side, at least 8 pixels, each filled with its average colour, so a face or a plate cannot be
+ * read) and encodes it as a JPEG.
  */
 export async function pixelate(image: Blob, boxes: readonly RedactBox[], quality = 0.88): Promise<Blob> {
   const bitmap = await createImageBitmap(image);
@@ -50,24 +79,17 @@ export async function pixelate(image: Blob, boxes: readonly RedactBox[], quality
     const canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;
-    const ctx = canvas.getContext('2d');
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
     if (!ctx) throw new Error('No 2D canvas');
     ctx.drawImage(bitmap, 0, 0);
-    const small = document.createElement('canvas');
-    const sctx = small.getContext('2d');
-    if (!sctx) throw new Error('No 2D canvas');
     for (const b of boxes) {
       const x = Math.floor(b.x * width);
       const y = Math.floor(b.y * height);
-      const w = Math.max(1, Math.ceil(b.w * width));
-      const h = Math.max(1, Math.ceil(b.h * height));
-      const block = Math.max(8, Math.round(Math.min(w, h) / 12));
-      small.width = Math.max(1, Math.ceil(w / block));
-      small.height = Math.max(1, Math.ceil(h / block));
-      sctx.imageSmoothingEnabled = true;
-      sctx.drawImage(canvas, x, y, w, h, 0, 0, small.width, small.height);
-      ctx.imageSmoothingEnabled = false;
-      ctx.drawImage(small, 0, 0, small.width, small.height, x, y, w, h);
+      const w = Math.max(1, Math.min(width - x, Math.ceil(b.w * width)));
+      const h = Math.max(1, Math.min(height - y, Math.ceil(b.h * height)));
+      const data = ctx.getImageData(x, y, w, h);
+      averageBlocks(data.data, w, h, Math.max(8, Math.round(Math.min(w, h) / 12)));
+      ctx.putImageData(data, x, y);
     }
     return await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('JPEG encoding failed'))), 'image/jpeg', quality),

@@ -316,19 +316,22 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
    * (hours past the last level passed: exact when the clock's start is known, else from the next
    * level's due time), answered, or not running.
    */
-  #clockText(clock: AnswerClock, start: string | null): { text: string; late: boolean } {
+  #clockText(clock: AnswerClock, clockStart: string | null): { text: string; late: boolean } {
     const t = this.t;
     const now = new Date(this.now());
+    const levels = SI_BADRA_ESCALATION.levels;
+    // A list row has no timeline: a running clock's start is its next due time less that level's hours.
+    const next = clock.dueAt ? levels[clock.level] : undefined;
+    const start =
+      clockStart ??
+      (clock.running && clock.dueAt && next ? new Date(Date.parse(clock.dueAt) - next.afterHours * HOUR).toISOString() : null);
     const c = start ? answerClock({ clockStart: start, answeredAt: clock.answeredAt }, now) : clock;
     if (c.answeredAt) return { text: t.clockAnswered, late: false };
     if (!c.running) return { text: t.clockNotRunning, late: false };
     if (c.level === 0) return { text: c.dueAt ? t.clockLeft(hoursLeft(c.dueAt, now)) : t.clockNotRunning, late: false };
-    const levels = SI_BADRA_ESCALATION.levels;
     const passed = levels[c.level - 1]?.afterHours ?? 0;
-    let late: number | null = null;
-    if (start) late = Math.floor((now.getTime() - Date.parse(start)) / HOUR) - passed;
-    else if (c.dueAt) late = (levels[c.level]?.afterHours ?? passed) - passed - hoursLeft(c.dueAt, now);
-    return { text: t.clockLate(c.level, late === null ? null : Math.max(0, late)), late: true };
+    const late = start ? Math.max(0, Math.floor((now.getTime() - Date.parse(start)) / HOUR) - passed) : null;
+    return { text: t.clockLate(c.level, late), late: true };
   }
 
   // ---- sign-in ----
@@ -564,17 +567,19 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
             ? { ...i, status: v.status, clock: v.clock, supporters: v.supporters, contactVerified: v.contactVerified }
             : i,
         );
-      this.#closePanel();
-      this.done = action;
-      this.focusAfterUpdate('#done');
-      this.dispatchEvent(new SiBadraInboxActionEvent({ trackingCode: d.trackingCode, action }));
-      await this.#loadDetail(d.trackingCode);
     } catch (e) {
+      // The form stays open with what was typed: the staff member corrects it or tries again.
       this.#fail('actionError', this.#code(e));
       this.focusAfterUpdate('#action-error');
+      return;
     } finally {
       this.busy = false;
     }
+    this.#closePanel();
+    this.done = action;
+    this.focusAfterUpdate('#done');
+    this.dispatchEvent(new SiBadraInboxActionEvent({ trackingCode: d.trackingCode, action }));
+    await this.#loadDetail(d.trackingCode);
   }
 
   #verify(): Promise<void> {
@@ -651,7 +656,11 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
     e.preventDefault();
     const p = this.#point(e);
     this.#drag = { ...p, id: e.pointerId };
-    (e.currentTarget as HTMLElement).setPointerCapture?.(e.pointerId);
+    try {
+      (e.currentTarget as HTMLElement).setPointerCapture(e.pointerId);
+    } catch {
+      // A pointer the browser does not track (a synthetic one): the drag works without capture.
+    }
     this.draft = { x: p.x, y: p.y, w: 0, h: 0 };
   };
 
@@ -908,29 +917,31 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
     const t = this.t;
     const items = this.items;
     return html`${
-      this.#can(BRIEFING) ? actions(button({ label: t.briefing, action: 'briefing', onClick: () => this.#openBriefing() })) : nothing
-    }
-    ${this.#renderFilters()} ${this.listError ? this.alert(this.listError, () => void this.#loadList(false)) : nothing}
-    ${statusLine(this.listLoading && !items.length ? t.loading : items.length ? t.count(items.length, !!this.next) : t.empty, 'count')}
-    ${
-      items.length
-        ? html`<ul class="rows" part="list" aria-label=${t.listLabel}>
-            ${items.map((item, i) => this.#renderRow(item, i))}
-          </ul>`
-        : nothing
-    }
-    ${
-      this.next
-        ? actions(
-            button({
-              label: this.listLoading ? t.loading : t.loadMore,
-              action: 'load-more',
-              busy: this.listLoading,
-              onClick: () => !this.listLoading && void this.#loadList(true),
-            }),
-          )
-        : nothing
-    }`;
+        this.#can(BRIEFING) ? actions(button({ label: t.briefing, action: 'briefing', onClick: () => this.#openBriefing() })) : nothing
+      }
+      ${this.#renderFilters()} ${this.listError ? this.alert(this.listError, () => void this.#loadList(false)) : nothing}
+      <div class="results" aria-busy=${this.listLoading ? 'true' : 'false'}>
+        ${statusLine(this.listLoading && !items.length ? t.loading : items.length ? t.count(items.length, !!this.next) : t.empty, 'count')}
+        ${
+          items.length
+            ? html`<ul class="rows" part="list" aria-label=${t.listLabel}>
+                ${items.map((item, i) => this.#renderRow(item, i))}
+              </ul>`
+            : nothing
+        }
+        ${
+          this.next
+            ? actions(
+                button({
+                  label: this.listLoading ? t.loading : t.loadMore,
+                  action: 'load-more',
+                  busy: this.listLoading,
+                  onClick: () => !this.listLoading && void this.#loadList(true),
+                }),
+              )
+            : nothing
+        }
+      </div>`;
   }
 
   #renderRow(item: StaffComplaintItem, i: number) {
