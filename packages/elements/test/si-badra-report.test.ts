@@ -1,10 +1,10 @@
 import { html, fixture, expect, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { createComplaintsApi, createHttp } from '@mpp-kit/core';
+import { StaffSession, createComplaintsApi, createHttp, createStaffComplaintsApi } from '@mpp-kit/core';
 import { clear, createStore } from 'idb-keyval';
 import '../src/si-badra-report/define.js';
 import type { SiBadraReport } from '../src/si-badra-report/si-badra-report.js';
-import type { SiBadraReportSubmittedEvent } from '../src/si-badra-report/events.js';
+import type { SiBadraReportSubmittedEvent, SiBadraReportSupportedEvent } from '../src/si-badra-report/events.js';
 import type { SiBadraErrorEvent } from '../src/shared/si-badra-events.js';
 import { $, $$, codeFromMail, setProxy, typeInto, until } from './helpers.js';
 import { API, PROXY_API } from './queue-helpers.js';
@@ -99,6 +99,7 @@ describe('<si-badra-report>', () => {
   beforeEach(async () => {
     await setViewport({ width: 320, height: 900 });
     await clear(createStore('mpp-kit-si-badra', 'drafts'));
+    sessionStorage.clear();
     delete (window as { __pwned?: number }).__pwned;
   });
 
@@ -441,6 +442,148 @@ describe('<si-badra-report>', () => {
     } finally {
       clearInterval(paint);
       media.getUserMedia = original;
+    }
+  });
+  it('shows the open complaints of the category nearby; "saya juga" with the e-mail code counts once, a second time not; filing after it is verified at once', async function () {
+    this.timeout(120_000);
+    // Another citizen's complaint at this spot (away from the other tests' location), verified by the desk.
+    const [lat, lng] = [-6.58, 106.81];
+    const { token } = await complaints.captureToken();
+    const photo = await complaints.uploadPhoto(token, await cameraFile());
+    const near = await complaints.create({
+      categoryId: 'jalan-rusak',
+      text: `Lubang besar di tengah jalan. ${HOSTILE}`,
+      location: { lat: lat + 0.0005, lng, accuracy: 10 },
+      photoIds: [photo.id],
+      privacy: 'anonim',
+      name: 'Budi',
+      email: email(),
+    });
+    const session = new StaffSession({ baseUrl: API, timeout: 15_000 });
+    await session.signIn('verifikator@demo.mpp-kit.id', 'demo-verifikator-bogor');
+    await createStaffComplaintsApi(session).verify(near.trackingCode);
+    const before = (await complaints.track(near.trackingCode)).supporters;
+
+    const restore = fakeGeolocation(lat, lng);
+    const mail = email();
+    const details: unknown[] = [];
+    try {
+      const el = await fixture<SiBadraReport>(
+        html`<si-badra-report api=${API} draft-key="t-metoo" category="jalan-rusak" track-url="/lacak.html"></si-badra-report>`,
+      );
+      await ready(el);
+      for (const type of ['si-badra-error', 'si-badra-report-supported', 'si-badra-report-submitted'])
+        el.addEventListener(type, (e) => details.push((e as CustomEvent).detail));
+      click(el, 'next');
+      await atStep(el, 'text');
+      typeInto($<HTMLInputElement>(el, '#text-input')!, TEXT);
+      click(el, 'next');
+      await atStep(el, 'photo');
+      await choosePhoto(el);
+      await until(() => $(el, '[data-photo]'), 'the photo uploaded');
+      click(el, 'next');
+      await atStep(el, 'location');
+      click(el, 'locate');
+      await until(() => $(el, '#located'), 'the location');
+      click(el, 'next');
+
+      // The similar complaint nearby: its text inert, a link to the tracker, its supporters.
+      await atStep(el, 'similar');
+      expect(focused(el)?.id).to.equal('step-title');
+      expect($(el, '#step-of')!.textContent).to.contain('Langkah 4 dari 7');
+      const card = await until(() => $(el, `[part="nearby"] li[data-code="${near.trackingCode}"]`), 'the nearby complaint');
+      expect(card.textContent).to.contain('Lubang besar di tengah jalan');
+      expect(card.querySelector('script, img:not(.card-photo)')).to.equal(null);
+      expect(card.querySelector<HTMLAnchorElement>('a[data-action="open-nearby"]')!.href).to.match(
+        new RegExp(`/lacak\\.html\\?kode=${near.trackingCode}$`),
+      );
+      await expect(el).to.be.accessible();
+      expect(el.scrollWidth).to.be.at.most(320);
+
+      // "Saya juga": the contact, a wrong code, then the code from the real mail.
+      card.querySelector<HTMLButtonElement>('[data-action="support"]')!.click();
+      await until(() => $(el, '#support-email'), 'the contact field');
+      expect(focused(el)?.id).to.equal('support-title');
+      typeInto($<HTMLInputElement>(el, '#support-email')!, 'bukan-email');
+      click(el, 'support-send');
+      await until(() => $(el, '#support-email-error'), 'the e-mail check');
+      typeInto($<HTMLInputElement>(el, '#support-email')!, mail);
+      click(el, 'support-send');
+      await until(() => $(el, '#support-otp'), 'the code field');
+      expect($(el, '#support-sent')!.textContent).not.to.contain(mail);
+      await expect(el).to.be.accessible();
+      typeInto($<HTMLInputElement>(el, '#support-otp')!, '000000');
+      click(el, 'support-confirm');
+      await until(() => $(el, '#support-otp-error')?.textContent?.includes('Kode konfirmasi salah'), 'the wrong-code answer');
+      const supported = oneEvent(el, 'si-badra-report-supported');
+      typeInto($<HTMLInputElement>(el, '#support-otp')!, await codeFromMail(mail));
+      click(el, 'support-confirm');
+      const ev = (await supported) as SiBadraReportSupportedEvent;
+      expect(ev.detail).to.deep.equal({ trackingCode: near.trackingCode, categoryId: 'jalan-rusak', counted: true });
+      await until(() => $(el, '#supported'), 'the support counted');
+      expect($(el, '#supported')!.textContent).to.contain(`Kini ${before + 1} warga mendukung`);
+      expect((await complaints.track(near.trackingCode)).supporters).to.equal(before + 1);
+      await expect(el).to.be.accessible();
+
+      // The same contact again (the proof is held): not counted twice.
+      const again = oneEvent(el, 'si-badra-report-supported');
+      card.querySelector<HTMLButtonElement>('[data-action="support"]')!.click();
+      expect(((await again) as SiBadraReportSupportedEvent).detail.counted).to.equal(false);
+      await until(() => $(el, '#supported')?.textContent?.includes('Anda sudah mendukung aduan ini'), 'already supported');
+      expect((await complaints.track(near.trackingCode)).supporters).to.equal(before + 1);
+
+      // Filing anyway: the contact is filled in, and the complaint is verified at once (the proof).
+      click(el, 'file-anyway');
+      await atStep(el, 'contact');
+      expect($<HTMLInputElement>(el, '#email-input')!.value).to.equal(mail);
+      click(el, 'back');
+      await atStep(el, 'similar');
+      click(el, 'next');
+      await atStep(el, 'contact');
+      click(el, 'next');
+      await atStep(el, 'privacy');
+      click(el, 'next');
+      await atStep(el, 'review');
+      const submitted = oneEvent(el, 'si-badra-report-submitted');
+      click(el, 'submit');
+      const { trackingCode } = ((await submitted) as SiBadraReportSubmittedEvent).detail;
+      await until(() => $(el, '#verified'), 'verified at once');
+      expect($(el, '#otp-input')).to.equal(null);
+      expect((await complaints.track(trackingCode)).contactVerified).to.equal(true);
+      expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+      // The page never learns the contact or the place; the proof is never in the URL.
+      const told = JSON.stringify(details);
+      expect(told).not.to.contain(mail);
+      expect(told).not.to.contain(String(lat));
+      expect(location.href).not.to.contain('proof');
+    } finally {
+      restore();
+    }
+  });
+
+  it('goes straight on to the contact when nothing similar is near, and when the location was typed', async function () {
+    this.timeout(60_000);
+    const restore = fakeGeolocation(-6.64, 106.76);
+    try {
+      const el = await mount('t-nothing-near', API, 'preselect');
+      click(el, 'next');
+      await atStep(el, 'text');
+      typeInto($<HTMLInputElement>(el, '#text-input')!, TEXT);
+      click(el, 'next');
+      await atStep(el, 'photo');
+      await choosePhoto(el);
+      await until(() => $(el, '[data-photo]'), 'the photo uploaded');
+      click(el, 'next');
+      await atStep(el, 'location');
+      click(el, 'locate');
+      await until(() => $(el, '#located'), 'the location');
+      click(el, 'next');
+      await atStep(el, 'contact');
+      expect($(el, '#step-of')!.textContent).to.contain('Langkah 5 dari 7');
+      click(el, 'back');
+      await atStep(el, 'location');
+    } finally {
+      restore();
     }
   });
 });

@@ -4,7 +4,7 @@ import { createComplaintsApi, createHttp, type ComplaintView } from '@mpp-kit/co
 import '../src/si-badra-track/define.js';
 import type { SiBadraTrack } from '../src/si-badra-track/si-badra-track.js';
 import type { SiBadraErrorEvent, SiBadraReportUpdatedEvent } from '../src/si-badra-track/events.js';
-import { $, $$, typeInto, until } from './helpers.js';
+import { $, $$, codeFromMail, lastMailTo, typeInto, until } from './helpers.js';
 import { ADMIN_TOKEN, API } from './queue-helpers.js';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"> "><script>window.__pwned=2</script> <svg/onload=window.__pwned=3>';
@@ -30,7 +30,7 @@ function jpeg(): Uint8Array<ArrayBuffer> {
 }
 
 /** Files a real complaint through the SDK: capture token, the photo's bytes, the complaint (address typed, e-mail contact). */
-async function fileComplaint(extra = '') {
+async function fileComplaint(extra = '', email = `siti.${Math.random().toString(36).slice(2, 8)}@example.id`) {
   const { token } = await complaints.captureToken();
   const photo = await complaints.uploadPhoto(token, new Blob([jpeg()], { type: 'image/jpeg' }));
   return complaints.create({
@@ -40,7 +40,7 @@ async function fileComplaint(extra = '') {
     photoIds: [photo.id],
     privacy: 'anonim',
     name: 'Siti Aminah',
-    email: `siti.${Math.random().toString(36).slice(2, 8)}@example.id`,
+    email,
   });
 }
 
@@ -51,6 +51,8 @@ const staff = (code: string, action: 'verify' | 'reject', body: unknown) =>
     body: JSON.stringify(body),
   });
 
+const click = (el: SiBadraTrack, action: string) => $<HTMLButtonElement>(el, `[data-action="${action}"]`)!.click();
+
 const track = (code: string, lang = 'id') =>
   fixture<SiBadraTrack>(html`<si-badra-track api=${API} code=${code} lang=${lang}></si-badra-track>`);
 const loaded = (el: SiBadraTrack) => until(() => $(el, '[part="status"]') ?? $(el, '[role="alert"]'), 'the tracker to load');
@@ -58,6 +60,7 @@ const loaded = (el: SiBadraTrack) => until(() => $(el, '[part="status"]') ?? $(e
 describe('<si-badra-track>', () => {
   beforeEach(async () => {
     await setViewport({ width: 320, height: 800 });
+    sessionStorage.clear();
     delete (window as { __pwned?: number }).__pwned;
   });
 
@@ -292,5 +295,76 @@ describe('<si-badra-track> answer clock and reply', () => {
     expect($(el, '#replied')!.textContent).to.contain('The complaint is closed.');
     expect($(el, '[part="status"]')!.textContent).to.contain('Closed');
     await expect(el).to.be.accessible();
+  });
+  it('"aduan saya": by e-mail without an account — a wrong code refused, the code from the real mail, the list kept through a reload, one opened in the tracker', async function () {
+    this.timeout(120_000);
+    const mail = `warga.${Math.random().toString(36).slice(2, 8)}@example.id`;
+    const first = await fileComplaint('Pertama.', mail);
+    const second = await fileComplaint(`Kedua. ${HOSTILE}`, mail);
+    const other = await fileComplaint('Kontak lain.');
+    // Both complaints' own confirmation mails arrive first: the contact code is the third mail.
+    await lastMailTo(mail, 2);
+    const errors: SiBadraErrorEvent['detail'][] = [];
+
+    let el = await fixture<SiBadraTrack>(html`<si-badra-track api=${API} mode="mine"></si-badra-track>`);
+    el.addEventListener('si-badra-error', (e: SiBadraErrorEvent) => errors.push(e.detail));
+    await until(() => $(el, '#mine-email'), 'the contact form');
+    expect($(el, '#t-title')!.textContent).to.equal('Aduan saya');
+    expect($(el, '[data-action="tab-mine"]')!.getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    typeInto($<HTMLInputElement>(el, '#mine-email')!, 'warga@');
+    click(el, 'mine-send');
+    await until(() => $(el, '#mine-email-error'), 'the e-mail check');
+    expect($<HTMLInputElement>(el, '#mine-email')!.getAttribute('aria-invalid')).to.equal('true');
+    typeInto($<HTMLInputElement>(el, '#mine-email')!, mail);
+    click(el, 'mine-send');
+    await until(() => $(el, '#mine-otp'), 'the code field');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('mine-otp');
+    expect($(el, '#mine-sent')!.textContent).not.to.contain(mail);
+
+    // A reload in the middle keeps the step: the code on its way and the contact typed.
+    el.remove();
+    el = await fixture<SiBadraTrack>(html`<si-badra-track api=${API}></si-badra-track>`);
+    el.addEventListener('si-badra-error', (e: SiBadraErrorEvent) => errors.push(e.detail));
+    await until(() => $(el, '#mine-otp'), 'the code field after a reload');
+
+    typeInto($<HTMLInputElement>(el, '#mine-otp')!, '000000');
+    click(el, 'mine-confirm');
+    await until(() => $(el, '#mine-otp-error')?.textContent?.includes('Kode konfirmasi salah'), 'the wrong-code answer');
+    expect(errors.map((e) => e.code)).to.include('verification_code_wrong');
+    await expect(el).to.be.accessible();
+    typeInto($<HTMLInputElement>(el, '#mine-otp')!, await codeFromMail(mail, 3));
+    click(el, 'mine-confirm');
+
+    // The reporter's complaints, newest first; not the other contact's; the hostile text inert.
+    await until(() => $$(el, '[part="mine"] li').length === 2, 'the two complaints');
+    expect($$(el, '[part="mine"] li').map((li) => li.dataset.code)).to.deep.equal([second.trackingCode, first.trackingCode]);
+    expect(text(el)).not.to.contain(other.trackingCode);
+    expect(text(el)).to.contain('Diterima');
+    expect(el.shadowRoot!.querySelectorAll('script, img, svg')).to.have.length(0);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    await expect(el).to.be.accessible();
+    expect(el.scrollWidth).to.be.at.most(320);
+
+    // A reload keeps the list (the proof stays in the tab for its hour).
+    el.remove();
+    el = await fixture<SiBadraTrack>(html`<si-badra-track api=${API}></si-badra-track>`);
+    await until(() => $$(el, '[part="mine"] li').length === 2, 'the list after a reload');
+
+    // One opens in the tracker; back to the list.
+    $<HTMLButtonElement>(el, `[part="mine"] li[data-code="${first.trackingCode}"] button`)!.click();
+    await until(() => $(el, '[part="status"]'), 'the complaint');
+    expect(text(el)).to.contain(first.trackingCode);
+    expect(text(el)).to.contain('Pertama.');
+    await expect(el).to.be.accessible();
+    click(el, 'back-to-mine');
+    await until(() => $$(el, '[part="mine"] li').length === 2, 'the list again');
+
+    // Leaving drops the proof: the contact form again.
+    click(el, 'mine-sign-out');
+    await until(() => $(el, '#mine-email'), 'the contact form after leaving');
+    expect(Object.keys(sessionStorage).some((k) => k.includes('proof') && sessionStorage.getItem(k))).to.equal(false);
+    expect(JSON.stringify(errors)).not.to.contain(mail);
   });
 });

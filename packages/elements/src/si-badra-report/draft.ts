@@ -1,7 +1,8 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
 import { newIdempotencyKey, type ComplaintCategory, type GeoPoint, type Privacy } from '@mpp-kit/core';
 
-export const STEPS = ['category', 'text', 'photo', 'location', 'contact', 'privacy', 'review', 'done'] as const;
+/** `similar` comes only when open public complaints of the category are near the location (not numbered). */
+export const STEPS = ['category', 'text', 'photo', 'location', 'similar', 'contact', 'privacy', 'review', 'done'] as const;
 export type Step = (typeof STEPS)[number];
 
 /** A photo already on the server: its id and the compressed bytes (for the preview). */

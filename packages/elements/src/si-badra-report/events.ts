@@ -12,8 +12,17 @@ export class SiBadraReportSubmittedEvent extends Event {
   }
 }
 
+/** "Saya juga": the citizen supported an open complaint instead of filing the same again (`counted` false: already supported). */
+export class SiBadraReportSupportedEvent extends Event {
+  static readonly type = 'si-badra-report-supported';
+  constructor(readonly detail: { trackingCode: string; categoryId: string; counted: boolean }) {
+    super(SiBadraReportSupportedEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'si-badra-report-supported': SiBadraReportSupportedEvent;
     'si-badra-report-submitted': SiBadraReportSubmittedEvent;
   }
 }

@@ -1,7 +1,8 @@
 // The shape of `<si-badra-report>`'s texts: the Indonesian catalogue (`messages.ts`) and the English
 // chunk (`messages.en.ts`) both implement it.
-import type { ComplaintProblem, Privacy } from '@mpp-kit/core';
+import type { ComplaintProblem, ComplaintStatus, Privacy } from '@mpp-kit/core';
 import type { ProblemMessages } from '../shared/problems.js';
+import type { ContactProofMessages } from '../shared/complaints-api.js';
 import type { Step } from './draft.js';
 
 /** The form's own error codes (checked before anything is sent). */
@@ -82,6 +83,26 @@ export interface ReportMessages {
   resent(hint: string): string;
   verified: string;
   newReport: string;
+  /** The similar complaints nearby and "saya juga". */
+  similar: {
+    intro: string;
+    listLabel(n: number): string;
+    distance(m: number): string;
+    supporters(n: number): string;
+    photoAlt(code: string): string;
+    open: string;
+    metoo: string;
+    different: string;
+    supportTitle(code: string): string;
+    supportIntro: string;
+    counted(n: number): string;
+    already(n: number): string;
+    finish: string;
+    fileAnyway: string;
+    thanks: string;
+    proof: ContactProofMessages;
+  };
+  statuses: Record<ComplaintStatus, string>;
   checks: Record<ReportCheck, string>;
   /** The complaint problem codes this widget can meet (not in the shared problems). */
   complaintProblems: Partial<Record<ComplaintProblem, string>>;

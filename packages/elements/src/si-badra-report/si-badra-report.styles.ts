@@ -12,35 +12,6 @@ export const styles = css`
     color: var(--_muted);
     margin: 0;
   }
-  fieldset {
-    margin: 0 0 var(--_base);
-    padding: 0;
-    border: 0;
-    min-width: 0;
-  }
-  legend {
-    font-weight: 600;
-    margin-bottom: calc(0.5 * var(--_base));
-    padding: 0;
-  }
-  .choice {
-    display: flex;
-    gap: calc(0.5 * var(--_base));
-    align-items: flex-start;
-    padding: calc(0.5 * var(--_base));
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    margin-bottom: calc(0.5 * var(--_base));
-    cursor: pointer;
-  }
-  .choice input {
-    margin-top: 0.25em;
-    flex: none;
-  }
-  .choice-help {
-    display: block;
-    color: var(--_muted);
-  }
   textarea {
     min-height: calc(8 * var(--_base));
     color: var(--_text);

@@ -3,6 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import {
   ADDRESS_TEXT,
   COMPLAINT_TEXT,
+  CONTACT_PROOF_HEADER,
   MAX_ACCURACY_M,
   MAX_PHOTOS,
   isEmail,
@@ -11,19 +12,20 @@ import {
   type ComplaintCategory,
   type ComplaintRequest,
   type ComplaintsApi,
+  type NearbyComplaint,
   type Privacy,
 } from '@mpp-kit/core';
-import { resolveApiBase } from '../shared/config.js';
+import { TICKET_CODE_PARAM, pageLink, resolveApiBase } from '../shared/config.js';
 import { MppElement } from '../shared/mpp-element.js';
 import { problemText } from '../shared/problems.js';
 import { actions, button, facts, statusLine } from '../shared/templates.js';
 import { textField } from '../shared/field.js';
 import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
-import { complaintsApiFor } from '../shared/complaints-api.js';
+import { ContactProofFlow, complaintsApiFor, contactProofForm, type HeldProof, type TypedContact } from '../shared/complaints-api.js';
 import { siBadraStyles } from '../shared/si-badra.styles.js';
 import { SiBadraErrorEvent } from '../shared/si-badra-events.js';
-import { SiBadraReportSubmittedEvent } from './events.js';
+import { SiBadraReportSubmittedEvent, SiBadraReportSupportedEvent } from './events.js';
 import { REPORT_MESSAGES, type ReportMessages } from './messages.js';
 import { STEPS, draftStore, emptyDraft, type ReportDraft, type Step } from './draft.js';
 import { compressPhoto, type CompressedPhoto } from './photo.js';
@@ -31,6 +33,10 @@ import { styles } from './si-badra-report.styles.js';
 
 /** The steps a citizen walks through (the receipt comes after them). */
 const FORM_STEPS: readonly Step[] = STEPS.filter((s) => s !== 'done');
+/** The steps every report has, numbered "Langkah n dari 7" (`similar` shows only when there is one near). */
+const NUMBERED: readonly Step[] = FORM_STEPS.filter((s) => s !== 'similar');
+/** How long the nearby list may take before the form goes on without it. */
+const NEARBY_TIMEOUT_MS = 6_000;
 const PRIVACY: readonly Privacy[] = ['public', 'anonim', 'rahasia'];
 /** Server problem codes and the step where the citizen fixes them. */
 const STEP_OF_PROBLEM: Partial<Record<string, Step>> = {
@@ -46,7 +52,11 @@ const STEP_OF_PROBLEM: Partial<Record<string, Step>> = {
 /**
  * @summary The citizen's Si Badra report: category → description → live photo (camera, or the
  * camera app) → location (the phone's, or an address typed) → contact → privacy → review → send →
- * the tracking code and the contact's confirmation code. The draft (every field, the step, the
+ * the tracking code and the contact's confirmation code. With the phone's location, open public
+ * complaints of the same category nearby are shown first: the citizen can support one ("saya juga
+ * mengalami ini", once per verified contact: a code to the e-mail address or phone, the proof kept
+ * for its hour in the tab only) instead of filing the same again; a report filed after that proof
+ * is verified at once. The draft (every field, the step, the
  * uploaded photos and the idempotency key) is kept in IndexedDB: a reload or a failed send loses
  * nothing, and a retry files the complaint exactly once.
  *
@@ -55,14 +65,17 @@ const STEP_OF_PROBLEM: Partial<Record<string, Step>> = {
  * @attr api - API base (`https://…/api/v1/`). Default: `<meta name="mpp-kit:api">`, else the API next to the CDN bundle.
  * @attr category - Category id preselected (`jalan-rusak`).
  * @attr draft-key - Key of the draft on the device (several forms on one page). Default `si-badra-report`.
+ * @attr track-url - Page that holds `<si-badra-track>`: a nearby complaint links to `track-url?kode=SB-…`.
  *
  * @fires si-badra-report-submitted - `{ trackingCode, categoryId }` once the complaint is filed; never the name, contact or location.
+ * @fires si-badra-report-supported - `{ trackingCode, categoryId, counted }` after the citizen supported a nearby complaint.
  * @fires si-badra-error - `{ code, trackingCode, category }` when an error is shown.
  * @fires mpp-error - `{ code, source }` when an error is shown.
  *
  * @csspart step - The current step's form.
  * @csspart input - Text inputs and the description.
  * @csspart photos - The photos taken.
+ * @csspart nearby - The list of similar complaints nearby.
  * @csspart video - The camera view.
  * @csspart code - The tracking code.
  * @csspart alert - Error messages.
@@ -78,6 +91,7 @@ export class SiBadraReport extends MppElement<ReportMessages> {
   @property() api: string | null = null;
   @property() category: string | null = null;
   @property({ attribute: 'draft-key' }) draftKey = 'si-badra-report';
+  @property({ attribute: 'track-url' }) trackUrl: string | null = null;
 
   @state() private draft: ReportDraft | null = null;
   @state() private categories: ComplaintCategory[] | null = null;
@@ -89,6 +103,13 @@ export class SiBadraReport extends MppElement<ReportMessages> {
   @state() private otp = '';
   @state() private otpNote: string | null = null;
   @state() private verified = false;
+  /** Open public complaints of the category near the location (null: not asked). */
+  @state() private nearby: NearbyComplaint[] | null = null;
+  /** The nearby complaint the citizen chose to support. */
+  @state() private supportFor: string | null = null;
+  @state() private supported: { trackingCode: string; supporters: number; counted: boolean } | null = null;
+  /** The report was dropped after a support ("thank you" on the new form). */
+  @state() private thanked = false;
 
   @query('video') private video?: HTMLVideoElement;
 
@@ -97,6 +118,15 @@ export class SiBadraReport extends MppElement<ReportMessages> {
   #store: ReturnType<typeof draftStore> | null = null;
   #urls = new Map<Blob, string>();
   #token: ReturnType<ComplaintsApi['captureToken']> | null = null;
+  readonly #proof = new ContactProofFlow(this, {
+    scope: 'report',
+    api: () => this.#api ?? complaintsApiFor(resolveApiBase(this.api)),
+    base: () => resolveApiBase(this.api),
+    now: () => Date.now(),
+    loadContact: () => (this.draft ? this.#typed(this.draft) : null),
+    saveContact: (c) => this.#patch({ contactKind: c.kind, email: c.email, phone: c.phone }),
+    onError: (code) => this.#report(code),
+  });
 
   /** The draft as it is now (null while it loads from the device). */
   get currentDraft(): ReportDraft | null {
@@ -131,6 +161,8 @@ export class SiBadraReport extends MppElement<ReportMessages> {
       void store.load().then((d) => {
         if (this.#store !== store) return;
         this.draft = d ?? emptyDraft(this.category);
+        this.#proof.contact = this.#typed(this.draft);
+        if (this.draft.step === 'similar') void this.#reloadNearby();
         this.#resume();
       });
     }
@@ -165,6 +197,8 @@ export class SiBadraReport extends MppElement<ReportMessages> {
   #go(step: Step): void {
     if (step !== 'photo') this.#stopCamera();
     this.error = null;
+    this.thanked = false;
+    if (step === 'similar' && this.draft) this.#proof.contact = this.#typed(this.draft);
     this.#patch({ step });
     this.focusAfterUpdate('#step-title');
   }
@@ -221,15 +255,96 @@ export class SiBadraReport extends MppElement<ReportMessages> {
   #next = (e: Event) => {
     e.preventDefault();
     const d = this.draft!;
+    if (this.busy) return;
     const problem = this.#check(d.step);
     if (problem) return this.#fail(problem);
+    if (d.step === 'location') return void this.#afterLocation();
     const i = FORM_STEPS.indexOf(d.step);
     this.#go(FORM_STEPS[i + 1]!);
   };
 
   #back = () => {
-    const i = FORM_STEPS.indexOf(this.draft!.step);
+    const step = this.draft!.step;
+    if (step === 'contact') return this.#go(this.nearby?.length ? 'similar' : 'location');
+    const i = FORM_STEPS.indexOf(step);
     if (i > 0) this.#go(FORM_STEPS[i - 1]!);
+  };
+
+  // ——— similar complaints nearby ("saya juga") ———
+
+  /** With the phone's location, the open public complaints of the category nearby; never in the way of filing. */
+  async #findNearby(d: ReportDraft): Promise<NearbyComplaint[]> {
+    if (d.locationMode !== 'gps' || !d.location || !d.categoryId) return [];
+    try {
+      const { lat, lng } = d.location;
+      const r = await this.#api!.nearby({ categoryId: d.categoryId, lat, lng }, { signal: AbortSignal.timeout(NEARBY_TIMEOUT_MS) });
+      return r.items;
+    } catch {
+      return [];
+    }
+  }
+
+  async #afterLocation(): Promise<void> {
+    const d = this.draft!;
+    this.busy = true;
+    try {
+      this.nearby = await this.#findNearby(d);
+    } finally {
+      this.busy = false;
+    }
+    this.supportFor = null;
+    this.supported = null;
+    this.#go(this.nearby.length ? 'similar' : 'contact');
+  }
+
+  /** Back on the `similar` step after a reload: the list again (or on to the contact when none is left). */
+  async #reloadNearby(): Promise<void> {
+    const d = this.draft!;
+    this.nearby = [];
+    this.nearby = await this.#findNearby(d);
+    if (!this.nearby.length && this.draft?.step === 'similar') this.#go('contact');
+  }
+
+  #typed(d: ReportDraft): TypedContact {
+    return { kind: d.contactKind, email: d.email, phone: d.phone };
+  }
+
+  /** "Saya juga mengalami ini" on a nearby complaint: with a proof of the typed contact at once, else the code first. */
+  #chooseSupport(code: string): void {
+    this.supportFor = code;
+    this.supported = null;
+    this.#proof.error = null;
+    this.#proof.contact = this.#typed(this.draft!);
+    const proof = this.#proof.proofFor(this.#proof.contact);
+    if (proof) void this.#support(proof);
+    else this.focusAfterUpdate('#support-title');
+  }
+
+  async #support(proof: HeldProof): Promise<void> {
+    const code = this.supportFor;
+    if (!code || this.busy) return;
+    this.busy = true;
+    this.error = null;
+    try {
+      const r = await this.#api!.support(code, proof.proof);
+      this.supported = { trackingCode: code, supporters: r.supporters, counted: r.counted };
+      this.nearby = this.nearby?.map((n) => (n.trackingCode === code ? { ...n, supporters: r.supporters } : n)) ?? null;
+      this.focusAfterUpdate('#supported');
+      this.dispatchEvent(new SiBadraReportSupportedEvent({ trackingCode: code, categoryId: this.draft!.categoryId!, counted: r.counted }));
+    } catch (err) {
+      const c = isMppError(err) ? err.code : 'fallback';
+      this.#proof.refused(c);
+      this.focusAfterUpdate('#support-title');
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** After a support, the citizen files nothing: the draft is dropped (its photos stay unused on the server). */
+  #finishSupport = () => {
+    this.#restart();
+    this.thanked = true;
+    this.focusAfterUpdate('#thanked');
   };
 
   // ——— photo ———
@@ -383,7 +498,19 @@ export class SiBadraReport extends MppElement<ReportMessages> {
     this.error = null;
     try {
       // The key kept with the draft: a retry after a lost answer gets the same complaint back.
-      const r = await this.#api!.create(this.#request(), { idempotencyKey: d.idempotencyKey });
+      // A proof of this very contact (from "saya juga" or "aduan saya" in this tab) files it verified.
+      const proof = this.#proof.proofFor(this.#typed(d));
+      const send = (p: HeldProof | null) =>
+        this.#api!.create(this.#request(), {
+          idempotencyKey: d.idempotencyKey,
+          headers: p ? { [CONTACT_PROOF_HEADER]: p.proof } : undefined,
+        });
+      const r = await send(proof).catch((err: unknown) => {
+        // The proof ran out on the way: filed unverified, the code comes by mail as usual.
+        if (!proof || !isMppError(err) || err.code !== 'contact_proof_invalid') throw err;
+        this.#proof.forget();
+        return send(null);
+      });
       const categoryId = d.categoryId!;
       this.#patch({
         step: 'done',
@@ -449,6 +576,9 @@ export class SiBadraReport extends MppElement<ReportMessages> {
 
   #restart = () => {
     this.verified = false;
+    this.nearby = null;
+    this.supportFor = null;
+    this.supported = null;
     this.otp = '';
     this.otpNote = null;
     this.draft = emptyDraft(this.category);
@@ -468,10 +598,11 @@ export class SiBadraReport extends MppElement<ReportMessages> {
         t.title,
         this.alert(this.categoriesError, () => void this.#loadCategories()),
       );
-    const n = FORM_STEPS.indexOf(d.step);
+    // `similar` is numbered as the location it comes from.
+    const n = NUMBERED.indexOf(d.step === 'similar' ? 'location' : d.step);
     return this.frame(
       t.title,
-      html`${n >= 0 ? html`<p class="step-of" id="step-of">${t.stepOf(n + 1, FORM_STEPS.length)}</p>` : nothing}
+      html`${n >= 0 ? html`<p class="step-of" id="step-of">${t.stepOf(n + 1, NUMBERED.length)}</p>` : nothing}
         <h3 id="step-title" tabindex="-1" aria-describedby=${n >= 0 ? 'step-of' : nothing}>${t.steps[d.step]}</h3>
         ${this.#renderStep(d)}`,
     );
@@ -502,6 +633,14 @@ export class SiBadraReport extends MppElement<ReportMessages> {
         return this.#form(d, this.#renderPhoto(d));
       case 'location':
         return this.#form(d, this.#renderLocation(d));
+      case 'similar':
+        return html`${this.#form(
+          d,
+          this.#renderSimilar(),
+          this.#next,
+          this.#nav(d, button({ label: this.t.similar.different, kind: 'primary', action: 'next' })),
+        )}
+        ${this.#renderSupport()}`;
       case 'contact':
         return this.#form(d, this.#renderContact(d));
       case 'privacy':
@@ -528,14 +667,20 @@ export class SiBadraReport extends MppElement<ReportMessages> {
 
   #renderCategory(d: ReportDraft) {
     const t = this.t;
-    return html`<fieldset>
-      <legend>${t.categoryLegend}</legend>
-      ${this.categories!.map((c) =>
-        this.#radio('category', c.id, d.categoryId === c.id, this.locale === 'en' ? c.nameEn : c.name, t.categoryAgency(c.agencyName), () =>
-          this.#patch({ categoryId: c.id }),
-        ),
-      )}
-    </fieldset>`;
+    return html`${this.thanked ? html`<p class="notice" id="thanked" role="status" tabindex="-1">✓ ${t.similar.thanks}</p>` : nothing}
+      <fieldset>
+        <legend>${t.categoryLegend}</legend>
+        ${this.categories!.map((c) =>
+          this.#radio(
+            'category',
+            c.id,
+            d.categoryId === c.id,
+            this.locale === 'en' ? c.nameEn : c.name,
+            t.categoryAgency(c.agencyName),
+            () => this.#patch({ categoryId: c.id }),
+          ),
+        )}
+      </fieldset>`;
   }
 
   #renderText(d: ReportDraft) {
@@ -698,6 +843,88 @@ export class SiBadraReport extends MppElement<ReportMessages> {
         maxlength: 100,
         hint: t.nameHint,
       })}`;
+  }
+
+  #date(at: string): string {
+    return new Intl.DateTimeFormat(this.locale === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeZone: 'Asia/Jakarta' }).format(
+      new Date(at),
+    );
+  }
+
+  #renderSimilar() {
+    const t = this.t;
+    const s = t.similar;
+    const items = this.nearby;
+    if (!items) return statusLine(t.loading);
+    return html`<p>${s.intro}</p>
+      <ul class="cards" part="nearby" aria-label=${s.listLabel(items.length)}>
+        ${items.map((c) => {
+          const link = pageLink(this.trackUrl, TICKET_CODE_PARAM, c.trackingCode);
+          const head = `near-${c.trackingCode}`;
+          const chosen = this.supportFor === c.trackingCode;
+          return html`<li class="card" data-code=${c.trackingCode}>
+            <p class="card-head" id=${head}>${c.trackingCode} · ${t.statuses[c.status] ?? c.status}</p>
+            <p class="card-meta">${s.distance(c.distanceM)} · ${this.#date(c.createdAt)}</p>
+            <p class="card-text">${c.text}</p>
+            ${c.photo ? html`<img class="card-photo" src=${this.#api!.photoUrl(c.photo)} alt=${s.photoAlt(c.trackingCode)} loading="lazy" />` : nothing}
+            <p class="card-meta" data-supporters=${c.supporters}>${s.supporters(c.supporters)}</p>
+            ${actions(
+              link
+                ? html`<a class="btn" part="button" href=${link} data-action="open-nearby" aria-describedby=${head}>${s.open}</a>`
+                : nothing,
+              html`<button
+                type="button"
+                class="btn"
+                part="button"
+                data-action="support"
+                aria-describedby=${head}
+                aria-pressed=${chosen ? 'true' : 'false'}
+                @click=${() => this.#chooseSupport(c.trackingCode)}
+              >
+                ${s.metoo}
+              </button>`,
+            )}
+          </li>`;
+        })}
+      </ul>`;
+  }
+
+  /** Under the list: the contact code for the chosen complaint, then the count. */
+  #renderSupport() {
+    const t = this.t;
+    const s = t.similar;
+    const code = this.supportFor;
+    if (!code) return nothing;
+    if (this.supported?.trackingCode === code) {
+      const r = this.supported;
+      return html`<section class="support" aria-labelledby="supported">
+        <p class="notice" id="supported" role="status" tabindex="-1">
+          ${r.counted ? `✓ ${s.counted(r.supporters)}` : s.already(r.supporters)}
+        </p>
+        ${actions(
+          button({ label: s.finish, kind: 'primary', action: 'finish-support', onClick: this.#finishSupport }),
+          button({ label: s.fileAnyway, action: 'file-anyway', onClick: () => this.#go('contact') }),
+        )}
+      </section>`;
+    }
+    return html`<section class="support" aria-labelledby="support-title">
+      <h4 id="support-title" tabindex="-1">${s.supportTitle(code)}</h4>
+      <p>${s.supportIntro}</p>
+      ${
+        this.busy && this.#proof.proof
+          ? statusLine(t.sending)
+          : contactProofForm(this.#proof, s.proof, {
+              id: 'support',
+              errorText: (c) => this.errorText(c),
+              alert: (c) => this.alert(c),
+              onProof: (p) => void this.#support(p),
+              focus: (sel) => {
+                this.focusAfterUpdate(sel);
+                this.requestUpdate();
+              },
+            })
+      }
+    </section>`;
   }
 
   #renderPrivacy(d: ReportDraft) {

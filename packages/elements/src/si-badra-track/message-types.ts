@@ -2,6 +2,7 @@
 // chunk (`messages.en.ts`) both implement it.
 import type { ComplaintProblem, ComplaintStatus, RejectReason, TimelineEntry } from '@mpp-kit/core';
 import type { ProblemMessages } from '../shared/problems.js';
+import type { ContactProofCheck, ContactProofMessages } from '../shared/complaints-api.js';
 
 /** Every string `<si-badra-track>` shows, per locale. */
 export interface TrackMessages {
@@ -41,6 +42,22 @@ export interface TrackMessages {
   dispute: string;
   sending: string;
   replied: Record<'closed' | 'reopened', string>;
+  /** "Aduan saya": the reporter's complaints by verified contact. */
+  mine: {
+    title: string;
+    tabsLabel: string;
+    byCode: string;
+    intro: string;
+    loading: string;
+    empty: string;
+    count(n: number): string;
+    hoursLeft(left: number): string;
+    back: string;
+    signOut: string;
+    proof: ContactProofMessages;
+  };
+  /** The contact-code form's own checks. */
+  checks: Record<ContactProofCheck, string>;
   /** The complaint problem codes this widget can meet (not in the shared problems). */
   complaintProblems: Partial<Record<ComplaintProblem, string>>;
   problems: ProblemMessages;

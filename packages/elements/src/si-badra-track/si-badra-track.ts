@@ -9,6 +9,7 @@ import {
   isTrackingCode,
   normalizeTrackingCode,
   type ComplaintsApi,
+  type ComplaintSummary,
   type ComplaintView,
   type TimelineEntry,
 } from '@mpp-kit/core';
@@ -19,13 +20,42 @@ import { actions, button, facts, statusLine } from '../shared/templates.js';
 import { textField } from '../shared/field.js';
 import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
-import { complaintsApiFor } from '../shared/complaints-api.js';
+import { ContactProofFlow, complaintsApiFor, contactProofForm, type HeldProof, type TypedContact } from '../shared/complaints-api.js';
 import { siBadraStyles } from '../shared/si-badra.styles.js';
 import { SiBadraErrorEvent, SiBadraReportUpdatedEvent } from './events.js';
 import { TRACK_MESSAGES, type TrackMessages } from './messages.js';
 import { styles } from './si-badra-track.styles.js';
 
 const HOUR = 3_600_000;
+/** The tab's memory of the contact typed for "aduan saya" and of the tab shown (sessionStorage). */
+const TYPED_KEY = 'mpp-kit:si-badra:track-contact';
+const TAB_KEY = 'mpp-kit:si-badra:track-tab';
+
+function readSession<T>(key: string, ok: (v: unknown) => v is T): T | null {
+  try {
+    const raw = sessionStorage.getItem(key);
+    const v: unknown = raw ? JSON.parse(raw) : null;
+    return ok(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeSession(key: string, v: unknown): void {
+  try {
+    sessionStorage.setItem(key, JSON.stringify(v));
+  } catch {
+    /* blocked: memory only */
+  }
+}
+
+const isTyped = (v: unknown): v is TypedContact =>
+  typeof v === 'object' &&
+  v !== null &&
+  ((v as TypedContact).kind === 'email' || (v as TypedContact).kind === 'phone') &&
+  typeof (v as TypedContact).email === 'string' &&
+  typeof (v as TypedContact).phone === 'string';
+const isTab = (v: unknown): v is 'code' | 'mine' => v === 'code' || v === 'mine';
 
 /** When the answer clock started: the last dispatch or reopening in the timeline. */
 const clockStartOf = (v: ComplaintView): string | null =>
@@ -34,13 +64,17 @@ const clockStartOf = (v: ComplaintView): string | null =>
 /**
  * @summary The citizen's tracker of a Si Badra complaint: its status, the timeline with the agency's
  * answers and their photos, the answer clock (24 h to the head of the agency, 48 h to the Mayor),
- * and the reply: accept the resolution (closed) or dispute it (reopened).
+ * and the reply: accept the resolution (closed) or dispute it (reopened). "Aduan saya" (my complaints):
+ * the citizen proves their e-mail address or mobile number with a one-time code, without an account,
+ * and sees every complaint they filed; choosing one opens it here. The proof lasts an hour and stays
+ * in the tab (sessionStorage), so a reload keeps the list; it is never put in a URL or an event.
  *
  * @tag si-badra-track
  *
  * @attr api - API base (`https://…/api/v1/`). Default: `<meta name="mpp-kit:api">`, else the API next to the CDN bundle.
  * @attr code - Tracking code (`SB-7K3MQ-9XD2F`). Without one a code field is shown.
  * @attr time-zone - IANA zone of the dates shown. Default `Asia/Jakarta`.
+ * @attr mode - The tab shown first: `code` (track by code, default) or `mine` (my complaints, by verified contact).
  *
  * @prop now - The clock of the answer countdown (`() => number`, default `Date.now`).
  *
@@ -54,6 +88,8 @@ const clockStartOf = (v: ComplaintView): string | null =>
  * @csspart photos - A list of photos.
  * @csspart timeline - The status history.
  * @csspart reply - The reply form.
+ * @csspart tabs - The two ways in: by code, my complaints.
+ * @csspart mine - The list of my complaints.
  * @csspart input - The code input and the reply text.
  * @csspart alert - Error messages.
  * @csspart button - Secondary buttons.
@@ -69,6 +105,7 @@ export class SiBadraTrack extends MppElement<TrackMessages> {
   @property() code: string | null = null;
   @property({ attribute: 'time-zone' }) timeZone = 'Asia/Jakarta';
   @property({ attribute: false }) now: () => number = Date.now;
+  @property() mode: 'code' | 'mine' = 'code';
 
   @state() private view: ComplaintView | null = null;
   @state() private loading = false;
@@ -80,6 +117,13 @@ export class SiBadraTrack extends MppElement<TrackMessages> {
   @state() private replyError: string | null = null;
   @state() private replyBusy = false;
   @state() private replied: 'closed' | 'reopened' | null = null;
+  /** The tab shown (null: the `mode` attribute's, or the one kept in the tab). */
+  @state() private tab: 'code' | 'mine' | null = null;
+  @state() private mine: ComplaintSummary[] | null = null;
+  @state() private mineError: string | null = null;
+  @state() private mineLoading = false;
+  /** The complaint shown was chosen in "aduan saya" (a way back is offered). */
+  @state() private fromMine = false;
 
   #api: ComplaintsApi | null = null;
   #base: string | null = null;
@@ -87,6 +131,16 @@ export class SiBadraTrack extends MppElement<TrackMessages> {
   #entered: string | null = null;
   #abort: AbortController | null = null;
   #tick: ReturnType<typeof setInterval> | null = null;
+  #mineAbort: AbortController | null = null;
+  readonly #proof = new ContactProofFlow(this, {
+    scope: 'track',
+    api: () => this.#api ?? complaintsApiFor(resolveApiBase(this.api)),
+    base: () => resolveApiBase(this.api),
+    now: () => this.now(),
+    loadContact: () => readSession(TYPED_KEY, isTyped),
+    saveContact: (c) => writeSession(TYPED_KEY, c),
+    onError: (code) => this.#tell(code, null),
+  });
 
   /** The complaint shown (null before it loads). */
   get complaint(): ComplaintView | null {
@@ -104,11 +158,25 @@ export class SiBadraTrack extends MppElement<TrackMessages> {
     if (this.#tick) clearInterval(this.#tick);
     this.#tick = null;
     this.#abort?.abort();
+    this.#mineAbort?.abort();
     this.#asked = null;
+    this.mine = null;
+  }
+
+  get #tab(): 'code' | 'mine' {
+    return this.tab ?? readSession(TAB_KEY, isTab) ?? (this.mode === 'mine' ? 'mine' : 'code');
+  }
+
+  #show(tab: 'code' | 'mine'): void {
+    this.tab = tab;
+    writeSession(TAB_KEY, tab);
+    if (tab === 'mine') this.fromMine = false;
+    this.focusAfterUpdate('#t-title');
   }
 
   get #code(): string | null {
-    const c = this.code ?? this.#entered;
+    // A code typed or chosen here wins until the page sets another `code`.
+    const c = this.#entered ?? this.code;
     return c ? normalizeTrackingCode(c) : null;
   }
 
@@ -127,7 +195,59 @@ export class SiBadraTrack extends MppElement<TrackMessages> {
       if (code) void this.#load(code);
       else this.#reset();
     }
+    if (changed.has('code') && this.code) this.tab = 'code';
+    // The tab is kept in the tab's session: a reload shows "aduan saya" again.
+    if (this.#tab === 'mine') writeSession(TAB_KEY, 'mine');
+    if (this.#tab === 'mine' && this.#proof.proof && !this.mine && !this.mineLoading && !this.mineError)
+      void this.#loadMine(this.#proof.proof);
   }
+
+  async #loadMine(proof: HeldProof): Promise<void> {
+    this.#mineAbort?.abort();
+    const abort = (this.#mineAbort = new AbortController());
+    this.mineLoading = true;
+    this.mineError = null;
+    try {
+      const list = await this.#api!.mine(proof.proof, { signal: abort.signal });
+      if (abort.signal.aborted) return;
+      this.mine = list.items;
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      const code = isMppError(e) ? e.code : 'fallback';
+      if (code === 'contact_proof_invalid') {
+        this.mine = null;
+        this.#proof.refused(code);
+      } else {
+        this.mineError = code;
+        this.#tell(code, null);
+      }
+    } finally {
+      if (!abort.signal.aborted) this.mineLoading = false;
+    }
+  }
+
+  #onProof = (p: HeldProof) => {
+    this.mine = null;
+    this.focusAfterUpdate('#t-title');
+    void this.#loadMine(p);
+  };
+
+  #open(code: string): void {
+    this.#entered = code;
+    this.tab = 'code';
+    writeSession(TAB_KEY, 'code');
+    this.fromMine = true;
+    this.focusAfterUpdate('#t-title');
+  }
+
+  #signOut = () => {
+    this.#proof.forget();
+    this.#mineAbort?.abort();
+    this.mine = null;
+    this.mineError = null;
+    this.mineLoading = false;
+    this.focusAfterUpdate('#t-title');
+  };
 
   #reset(): void {
     this.#abort?.abort();
@@ -162,6 +282,11 @@ export class SiBadraTrack extends MppElement<TrackMessages> {
   /** Shows an error and tells the page: `mpp-error` and `si-badra-error` (the code and category only). */
   #fail(where: 'loadError' | 'replyError', code: string, trackingCode: string | null): void {
     this[where] = code;
+    this.#tell(code, trackingCode);
+  }
+
+  /** Tells the page: `mpp-error` and `si-badra-error` (the code, the tracking code and category only). */
+  #tell(code: string, trackingCode: string | null): void {
     this.emitError(code);
     const known = this.view;
     this.dispatchEvent(
@@ -177,6 +302,7 @@ export class SiBadraTrack extends MppElement<TrackMessages> {
     const own = this.t.complaintProblems;
     if (code === 'code_format') return this.t.codeFormat;
     if (code === 'reply_too_short') return this.t.replyTooShort;
+    if (code && Object.hasOwn(this.t.checks, code)) return this.t.checks[code as keyof TrackMessages['checks']];
     if (code && Object.hasOwn(own, code)) return own[code as keyof typeof own]!;
     return problemText(this.t.problems, code);
   }
@@ -192,15 +318,91 @@ export class SiBadraTrack extends MppElement<TrackMessages> {
 
   protected renderView() {
     const t = this.t;
+    if (this.#tab === 'mine') return this.frame(t.mine.title, html`${this.#renderTabs('mine')} ${this.#renderMine()}`, 't-title');
     const v = this.view;
     let body;
-    if (v) body = this.#renderComplaint(v);
+    if (v) body = html`${this.#renderTabs('code')} ${this.fromMine ? this.#backToMine() : nothing} ${this.#renderComplaint(v)}`;
     else if (this.loading) body = statusLine(t.loading);
     else if (this.loadError) {
       const entry = this.loadError === 'complaint_not_found' || this.loadError === 'code_format' || this.loadError === 'validation_failed';
       body = html`${this.alert(this.loadError, entry ? undefined : () => this.#retry())} ${entry ? this.#renderCodeEntry(true) : nothing}`;
     } else body = this.#renderCodeEntry(false);
+    if (!v) body = html`${this.#renderTabs('code')} ${body}`;
     return this.frame(v ? t.title : t.codeEntry, body, 't-title');
+  }
+
+  /** The two ways in: a toggle pair (each button says whether it is the one shown). */
+  #renderTabs(current: 'code' | 'mine') {
+    const t = this.t;
+    const tab = (which: 'code' | 'mine', label: string) =>
+      html`<button
+        type="button"
+        class="btn tab"
+        part="button"
+        data-action="tab-${which}"
+        aria-pressed=${current === which ? 'true' : 'false'}
+        @click=${() => this.#show(which)}
+      >
+        ${label}
+      </button>`;
+    return html`<div class="tabs" part="tabs" role="group" aria-label=${t.mine.tabsLabel}>
+      ${tab('code', t.mine.byCode)} ${tab('mine', t.mine.title)}
+    </div>`;
+  }
+
+  #backToMine() {
+    return actions(button({ label: this.t.mine.back, action: 'back-to-mine', onClick: () => this.#show('mine') }));
+  }
+
+  #renderMine() {
+    const t = this.t;
+    const m = t.mine;
+    const proof = this.#proof.proof;
+    if (!proof)
+      return html`<p>${m.intro}</p>
+        ${contactProofForm(this.#proof, m.proof, {
+          id: 'mine',
+          errorText: (c) => this.errorText(c),
+          alert: (c) => this.alert(c),
+          onProof: this.#onProof,
+          focus: (sel) => {
+            this.focusAfterUpdate(sel);
+            this.requestUpdate();
+          },
+        })}`;
+    const signOut = actions(button({ label: m.signOut, action: 'mine-sign-out', onClick: this.#signOut }));
+    let list: unknown;
+    if (this.mineLoading && !this.mine) list = statusLine(m.loading);
+    else if (this.mineError) list = this.alert(this.mineError, () => void this.#loadMine(proof));
+    else if (this.mine && !this.mine.length) list = html`<p class="notice" id="mine-empty">${m.empty}</p>`;
+    else if (this.mine)
+      list = html`<p class="status" role="status" id="mine-count">${m.count(this.mine.length)}</p>
+        <ul class="cards" part="mine" aria-labelledby="t-title">
+          ${this.mine.map((c) => this.#renderSummary(c))}
+        </ul>`;
+    return html`<p class="notice" id="mine-as">${m.proof.proven(proof.contactHint)}</p>
+      ${list} ${signOut}`;
+  }
+
+  #summaryClock(c: ComplaintSummary): string | null {
+    const t = this.t;
+    if (c.clock.answeredAt) return t.clockAnswered(this.#date(c.clock.answeredAt));
+    if (!c.clock.running) return null;
+    const left = c.clock.dueAt ? hoursLeft(c.clock.dueAt, new Date(this.now())) : null;
+    return c.clock.level === 0 ? (left === null ? null : t.mine.hoursLeft(left)) : t.clockEscalated(c.clock.level, left);
+  }
+
+  #renderSummary(c: ComplaintSummary) {
+    const t = this.t;
+    const clock = this.#summaryClock(c);
+    return html`<li data-code=${c.trackingCode} data-status=${c.status}>
+      <button type="button" class="card" part="button" data-action="open-mine" @click=${() => this.#open(c.trackingCode)}>
+        <span class="card-head"><span class="code">${c.trackingCode}</span> · ${t.statuses[c.status]}</span>
+        <span class="card-meta">${this.locale === 'en' ? c.category.nameEn : c.category.name} · ${this.#date(c.createdAt)}</span>
+        <span class="card-text">${c.text}</span>
+        ${clock ? html`<span class="card-clock" data-level=${c.clock.level}>${clock}</span>` : nothing}
+      </button>
+    </li>`;
   }
 
   #retry(): void {
