@@ -55,6 +55,11 @@ interface Fixtures {
   refreshToken: string;
   /** A complaint's tracking code. */
   complaint: string;
+  /** Its photo's id. */
+  photoId: string;
+  /** A valid contact proof (`Mpp-Contact-Proof`) and a pending contact code ticket. */
+  proof: string;
+  ticket: string;
 }
 
 // --- odd values -------------------------------------------------------------------------------
@@ -282,6 +287,63 @@ function examples(f: Fixtures) {
       params: fc.record({ code: fc.constantFrom(f.complaint, 'SB-7K3MQ-9XD2F') }),
       body: fc.record({ agencyId: fc.constantFrom('dinas-pupr', 'nope') }, { requiredKeys: [] }),
     },
+    mergeComplaint: {
+      params: fc.record({ code: fc.constantFrom(f.complaint, 'SB-7K3MQ-9XD2F') }),
+      body: fc.record(
+        {
+          into: fc.constantFrom(f.complaint, 'SB-7K3MQ-9XD2F', 'sb 7k3mq 9xd2f'),
+          note: fc.constantFrom('Sama.', null, '<svg/onload=alert(1)>'),
+        },
+        { requiredKeys: ['into'] },
+      ),
+    },
+    listStaffComplaints: {
+      query: fc.record(
+        {
+          status: fc.constantFrom('received', 'dispatched', 'semua'),
+          categoryId: fc.constantFrom('jalan-rusak', 'air-pdam', 'nope'),
+          agencyId: fc.constantFrom('pdam', 'dinas-pupr', 'nope'),
+          level: fc.constantFrom('0', '1', '2', '3'),
+          q: fc.constantFrom('lubang', f.complaint, '100%_', '"><script>alert(1)</script>', "' or 1=1 --"),
+          // Forged cursors: garbage, base64url of SQL, of huge numbers, of a valid-looking position.
+          cursor: fc.constantFrom(
+            'x',
+            Buffer.from("1.1' or 1=1").toString('base64url'),
+            Buffer.from('99999999999999999.1').toString('base64url'),
+            Buffer.from('1700000000000.99999999999999999999').toString('base64url'),
+            Buffer.from('1700000000000.5').toString('base64url'),
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+    },
+    getStaffComplaint: { params: fc.record({ code: fc.constantFrom(f.complaint, 'SB-7K3MQ-9XD2F') }) },
+    getStaffComplaintPhoto: { params: fc.record({ id: fc.constantFrom(f.photoId, 'ph_AAAAAAAAAAAAAAAAAAAAAA') }) },
+    redactComplaintPhoto: {
+      params: fc.record({
+        code: fc.constantFrom(f.complaint, 'SB-7K3MQ-9XD2F'),
+        id: fc.constantFrom(f.photoId, 'ph_AAAAAAAAAAAAAAAAAAAAAA'),
+      }),
+    },
+    getBriefing: { query: fc.record({ minLevel: fc.constantFrom('1', '2', '3', '-1') }, { requiredKeys: [] }) },
+    requestContactCode: {
+      body: fc.record(
+        { email: fc.constantFrom('siti@contoh.id', 'bukan-email', null), phone: fc.constantFrom('0812-3456-7890', '021555', null) },
+        { requiredKeys: [] },
+      ),
+    },
+    confirmContactCode: {
+      params: fc.record({ ticket: fc.constantFrom(f.ticket, `ct_${'A'.repeat(22)}`, 'ct_x') }),
+      body: fc.record({ code: fc.constantFrom('123456', '000000', '12345', 'abcdef') }),
+    },
+    listNearbyComplaints: {
+      query: fc.record({
+        categoryId: fc.constantFrom('jalan-rusak', 'air-pdam', 'nope'),
+        lat: fc.constantFrom('-6.5971', '-90', '90.0000001', '1e3', '-6,59', 'NaN', ' -6.5'),
+        lng: fc.constantFrom('106.7991', '180', '-180.5', '0x10', 'Infinity'),
+      }),
+    },
+    supportComplaint: { params: fc.record({ code: fc.constantFrom(f.complaint, 'SB-7K3MQ-9XD2F') }) },
     answerComplaint: {
       params: fc.record({ code: fc.constantFrom(f.complaint, 'SB-7K3MQ-9XD2F') }),
       body: fc.record(
@@ -396,6 +458,29 @@ function encodeOdd(s: string): string {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'options', 'head'] as const;
 
+/** `Mpp-Contact-Proof`: the valid one, and forged ones (another MAC, another expiry, another hash, garbage). */
+function proofHeader(valid: string): fc.Arbitrary<string | undefined> {
+  const [h, e, m] = valid.split('.') as [string, string, string];
+  const flip = (x: string) => `${x.slice(0, -1)}${x.endsWith('A') ? 'B' : 'A'}`;
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.constant(valid) },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        `${h}.${e}.${flip(m)}`,
+        `${flip(h)}.${e}.${m}`,
+        `${h}.${(parseInt(e, 36) * 2).toString(36)}.${m}`,
+        `${h}.zzzzzzzzzzz.${m}`,
+        `${h}.${e}`,
+        `${valid}.${m}`,
+        'x'.repeat(8_000),
+      ),
+    },
+    { weight: 1, arbitrary: headerValue },
+  );
+}
+
 function requestArb(f: Fixtures): fc.Arbitrary<Req> {
   const ex = examples(f);
   const perRoute = Object.entries(ROUTES as Record<string, RouteSpec>).map(([name, route]) => {
@@ -433,13 +518,16 @@ function requestArb(f: Fixtures): fc.Arbitrary<Req> {
         query,
         repeatQuery: fc.boolean(),
         body,
-        contentType: contentTypes,
+        contentType: ['redactComplaintPhoto', 'uploadComplaintPhoto'].includes(name)
+          ? fc.oneof(fc.constantFrom('image/jpeg', 'image/png', 'image/webp', 'image/svg+xml'), contentTypes)
+          : contentTypes,
         auth: route.staff
-          ? name.startsWith('staff') || route.path.includes('/staff/complaints/')
+          ? name.startsWith('staff') || /\/staff\/(complaints|briefing)/.test(route.path)
             ? fc.oneof(authHeader, fc.constant(`Bearer ${f.accessToken}`))
             : authHeader
           : fc.oneof({ weight: 6, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: authHeader }),
         idem: route.idempotent ? idempotencyKey : fc.constant(undefined),
+        proof: ['listMyComplaints', 'supportComplaint', 'createComplaint'].includes(name) ? proofHeader(f.proof) : fc.constant(undefined),
         lastEventId: route.sse ? fc.oneof(fc.constant(undefined), headerValue) : fc.constant(undefined),
         ifNoneMatch: route.etag ? fc.oneof(fc.constant(undefined), headerValue) : fc.constant(undefined),
         encodeParams: fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
@@ -462,6 +550,7 @@ function requestArb(f: Fixtures): fc.Arbitrary<Req> {
         if (hasBody && r.contentType !== undefined) headers['content-type'] = r.contentType;
         if (r.auth !== undefined) headers.authorization = r.auth;
         if (r.idem !== undefined) headers['idempotency-key'] = r.idem;
+        if (r.proof !== undefined) headers['mpp-contact-proof'] = r.proof;
         if (r.lastEventId !== undefined) headers['last-event-id'] = r.lastEventId;
         if (r.ifNoneMatch !== undefined) headers['if-none-match'] = r.ifNoneMatch;
         if (method === 'OPTIONS' && r.auth === undefined) {
@@ -634,6 +723,7 @@ describe(`fuzz on ${DB_KIND} (seed ${SEED}, ${RUNS} requests)`, { timeout: 240_0
       body: jpeg,
     });
     assert.equal(photo.status, 201, await photo.clone().text());
+    const photoId = ((await photo.clone().json()) as { id: string }).id;
     const filed = await fetch(`${srv.url}/api/v1/complaints`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -648,6 +738,26 @@ describe(`fuzz on ${DB_KIND} (seed ${SEED}, ${RUNS} requests)`, { timeout: 240_0
     });
     assert.equal(filed.status, 201, await filed.clone().text());
     const complaint = ((await filed.json()) as { trackingCode: string }).trackingCode;
+    // A contact proven with a code (read from the outbox), and a second code still pending.
+    const askCode = async (email: string) => {
+      const r = await fetch(`${srv.url}/api/v1/contact-codes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email }),
+      });
+      assert.equal(r.status, 201, await r.clone().text());
+      const [m] = await srv.db.query<{ body: string }>(`select body from mail_outbox where to_addr = $1 order by id desc limit 1`, [email]);
+      return { ticket: ((await r.json()) as { ticket: string }).ticket, code: /(\d{6})/.exec(m!.body)![1]! };
+    };
+    const proven = await askCode('budi@contoh.id');
+    const confirmed = await fetch(`${srv.url}/api/v1/contact-codes/${proven.ticket}/confirm`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code: proven.code }),
+    });
+    assert.equal(confirmed.status, 200, await confirmed.clone().text());
+    const proof = ((await confirmed.json()) as { proof: string }).proof;
+    const pending = await askCode('ani@contoh.id');
     fixtures = {
       slotIds,
       code: t.code,
@@ -656,6 +766,9 @@ describe(`fuzz on ${DB_KIND} (seed ${SEED}, ${RUNS} requests)`, { timeout: 240_0
       accessToken: tokens.accessToken,
       refreshToken: tokens.refreshToken,
       complaint,
+      photoId,
+      proof,
+      ticket: pending.ticket,
     };
   });
 
@@ -789,5 +902,19 @@ describe(`fuzz on ${DB_KIND} (seed ${SEED}, ${RUNS} requests)`, { timeout: 240_0
       headers: { authorization: `Bearer ${z.parse(StaffTokens, JSON.parse(signIn.text)).accessToken}` },
     });
     assert.equal(me.status, 200);
+    // Si Badra's new endpoints still answer a normal request.
+    const near = await fetch(`${srv.url}/api/v1/complaints/nearby?categoryId=jalan-rusak&lat=-6.5971&lng=106.7991`);
+    assert.equal(near.status, 200);
+    const mine = await fetch(`${srv.url}/api/v1/complaints/mine`, { headers: { 'mpp-contact-proof': fixtures.proof } });
+    assert.equal(mine.status, 200, await mine.clone().text());
+    const inbox = await fetch(`${srv.url}/api/v1/staff/complaints?categoryId=jalan-rusak`, {
+      headers: { authorization: `Bearer ${ADMIN}` },
+    });
+    assert.equal(inbox.status, 200, await inbox.clone().text());
+    assert.ok(((await inbox.json()) as { items: { trackingCode: string }[] }).items.some((i) => i.trackingCode === fixtures.complaint));
+    const briefing = await fetch(`${srv.url}/api/v1/staff/briefing`, { headers: { authorization: `Bearer ${ADMIN}` } });
+    assert.equal(briefing.status, 200);
+    const code = await fromOtherClient(`${srv.url}/api/v1/contact-codes`, 'POST', { email: 'warga.baru@contoh.id' });
+    assert.equal(code.status, 201, code.text);
   });
 });
