@@ -237,6 +237,8 @@ export async function benchOutbox(o: BenchOptions): Promise<SectionResult> {
     if (duplicates) broken.push(`outbox: ${duplicates} duplicate complaints`);
     if (wrongCode) broken.push(`outbox: ${wrongCode} complaints stored under another tracking code than the outbox's receipt`);
     if (photoless) broken.push(`outbox: ${photoless} complaints without exactly one photo`);
+    if (figures['outbox.photos_unattached'])
+      broken.push(`outbox: ${figures['outbox.photos_unattached']} photos stored but attached to no complaint`);
     if (figures['outbox.photos_stored_twice'])
       broken.push(`outbox: ${figures['outbox.photos_stored_twice']} capture tokens carried two stored photos`);
     if (pending) broken.push(`outbox: ${pending} reports still pending at the deadline`);
