@@ -5,8 +5,10 @@ import {
   InvalidResponseError,
   NetworkError,
   ProblemError,
+  StaffSession,
   createComplaintsApi,
   createHttp,
+  createStaffComplaintsApi,
   type ComplaintView,
 } from '../src/index.js';
 
@@ -170,5 +172,95 @@ describe('complaints api', () => {
     await assert.rejects(api.track(CODE), InvalidResponseError);
     assert.equal(api.photoUrl(view.photos[0]!), 'https://sibadra.example.go.id/api/v1/complaints/photos/ph_abcdefghijklmnopqrstuv');
     assert.equal(api.photoUrl(photo.id), 'https://sibadra.example.go.id/api/v1/complaints/photos/ph_abcdefghijklmnopqrstuv');
+  });
+
+  it('asks for nearby complaints with plain-decimal coordinates the contract reads', async () => {
+    const { api, calls } = setup([json({ items: [], radiusM: 300 })]);
+    assert.deepEqual(await api.nearby({ categoryId: 'jalan-rusak', lat: -6.597123456789123, lng: 1e-8 }), { items: [], radiusM: 300 });
+    const u = new URL(calls[0]!.url);
+    assert.equal(u.pathname, '/api/v1/complaints/nearby');
+    assert.deepEqual(Object.fromEntries(u.searchParams), { categoryId: 'jalan-rusak', lat: '-6.5971235', lng: '0.0000000' });
+  });
+
+  it('proves a contact with a code and sends the proof only in the Mpp-Contact-Proof header', async () => {
+    const proof = { proof: 'h.e.m', contactHint: 's***@gmail.com', expiresAt: '2026-12-07T03:00:00.000Z' };
+    const { api, calls } = setup([
+      json({ ticket: `ct_${'A'.repeat(22)}`, contactHint: 's***@gmail.com', expiresAt: '2026-12-07T02:15:00.000Z' }, 201),
+      json(proof),
+      json({ items: [] }),
+      json({ supporters: 3, counted: true }),
+    ]);
+    const t = await api.requestContactCode({ email: 'siti@gmail.com' });
+    assert.deepEqual(await api.confirmContactCode(t.ticket, '123456'), proof);
+    assert.deepEqual(await api.mine(proof.proof), { items: [] });
+    assert.deepEqual(await api.support(CODE, proof.proof), { supporters: 3, counted: true });
+    assert.deepEqual(
+      calls.map((c) => `${c.method} ${new URL(c.url).pathname}${new URL(c.url).search}`),
+      [
+        'POST /api/v1/contact-codes',
+        `POST /api/v1/contact-codes/ct_${'A'.repeat(22)}/confirm`,
+        'GET /api/v1/complaints/mine',
+        `POST /api/v1/complaints/${CODE}/support`,
+      ],
+    );
+    assert.deepEqual(JSON.parse(text(calls[0]!)!), { email: 'siti@gmail.com' });
+    assert.deepEqual(JSON.parse(text(calls[1]!)!), { code: '123456' });
+    assert.deepEqual(
+      calls.map((c) => c.headers.get('mpp-contact-proof')),
+      [null, null, 'h.e.m', 'h.e.m'],
+    );
+    const e = await setup([problem(401, 'contact_proof_invalid')])
+      .api.mine('forged')
+      .catch((x: unknown) => x);
+    assert.ok(e instanceof ProblemError && e.code === 'contact_proof_invalid');
+  });
+
+  it('staff: the inbox, actions, briefing, original photo and redaction, each with the session token', async () => {
+    const tokens = {
+      accessToken: 'access-1',
+      refreshToken: 'refresh-1',
+      tokenType: 'Bearer',
+      expiresIn: 900,
+      refreshExpiresIn: 43_200,
+      account: { id: 'v', name: 'Verifikator', role: 'verifier', agencyId: null },
+    };
+    const original = new Uint8Array([0xff, 0xd8, 0xff, 0xd9]);
+    const f = fakeFetch([
+      json(tokens),
+      json({ items: [], next: null }),
+      json({ ...view, status: 'rejected', rejectReason: 'duplicate', mergedInto: 'SB-AB3MQ-9XD2F' }),
+      json({ generatedAt: '2026-12-09T02:00:00.000Z', minLevel: 1, items: [] }),
+      new Response(original, { status: 200, headers: { 'content-type': 'image/jpeg' } }),
+      json(photo, 201),
+      problem(403, 'forbidden'),
+    ]);
+    const session = new StaffSession({ baseUrl: 'https://sibadra.example.go.id/api/v1', fetch: f.fetch, retry: 0 });
+    await session.signIn('verifikator@example.go.id', 'rahasia');
+    const staff = createStaffComplaintsApi(session, { fetch: f.fetch });
+    assert.deepEqual(await staff.list({ status: 'received', level: '2', q: 'lubang' }), { items: [], next: null });
+    assert.equal((await staff.merge(CODE, { into: 'SB-AB3MQ-9XD2F' })).mergedInto, 'SB-AB3MQ-9XD2F');
+    assert.equal((await staff.briefing(1)).minLevel, 1);
+    const blob = await staff.originalPhoto(photo.id);
+    assert.deepEqual([...new Uint8Array(await blob.arrayBuffer())], [...original]);
+    assert.deepEqual(await staff.redactPhoto(CODE, photo.id, new Blob([original], { type: 'image/jpeg' })), photo);
+    await assert.rejects(staff.get(CODE), (e: unknown) => e instanceof ProblemError && e.code === 'forbidden');
+    const calls = f.calls.slice(1);
+    assert.deepEqual(
+      calls.map((c) => `${c.method} ${new URL(c.url).pathname}${new URL(c.url).search}`),
+      [
+        'GET /api/v1/staff/complaints?status=received&level=2&q=lubang',
+        `POST /api/v1/staff/complaints/${CODE}/merge`,
+        'GET /api/v1/staff/briefing?minLevel=1',
+        `GET /api/v1/staff/complaints/photos/${photo.id}`,
+        `POST /api/v1/staff/complaints/${CODE}/photos/${photo.id}/redaction`,
+        `GET /api/v1/staff/complaints/${CODE}`,
+      ],
+    );
+    assert.ok(
+      calls.every((c) => c.headers.get('authorization') === 'Bearer access-1'),
+      'every staff request signed',
+    );
+    assert.equal(calls[4]!.headers.get('content-type'), 'image/jpeg');
+    assert.deepEqual([...calls[4]!.body!], [...original]);
   });
 });
