@@ -33,6 +33,7 @@ import {
   normalizePhone,
   normalizeTrackingCode,
   isTrackingCode,
+  roleAllows,
   type ComplaintAction,
   type ComplaintCategory,
   type ComplaintStatus,
@@ -685,7 +686,7 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
     const scope = await inboxScope(c);
     const row = await repo.findByCode(db, code);
     if (!row) throw problem(404, 'complaint_not_found', 'No such complaint');
-    await requireRole(c, INBOX, row.agency_id);
+    if (!roleAllows(scope.staff, INBOX, row.agency_id)) throw new ProblemException(403, 'forbidden', 'This account serves another agency');
     const now = clock.now();
     const [v, photos, agencies] = await Promise.all([view(db, row, now, p.policy), repo.staffPhotos(db, row.id), repo.agencyNames(db)]);
     const nearby =
@@ -715,11 +716,11 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
 
   r.get(honoPath(ROUTES.getStaffComplaintPhoto.path), async (c) => {
     const { id } = validate(PhotoIdParam, c.req.param());
-    await requireRole(c, INBOX);
+    const staff = await requireRole(c, INBOX);
     const db = c.get('deps').db;
     const ph = await repo.staffPhoto(db, id);
     if (!ph) throw problem(404, 'photo_not_found', 'No such photo');
-    await requireRole(c, INBOX, ph.agencyId);
+    if (!roleAllows(staff, INBOX, ph.agencyId)) throw new ProblemException(403, 'forbidden', 'This account serves another agency');
     const bytes = await p.photos.get(id);
     if (!bytes) throw problem(404, 'photo_not_found', 'No such photo');
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
