@@ -220,6 +220,16 @@ describe('<si-badra-inbox>', () => {
     expect((await complaints.track(c.code)).rejectReason).to.equal('duplicate');
     await expect(el).to.be.accessible();
     fits320(el);
+
+    // The page switches to English and to the dark scheme: the same complaint, still accessible.
+    el.setAttribute('lang', 'en');
+    await until(() => text(el).includes('Rejected: duplicate'), 'the English texts');
+    expect($(el, 'h2')!.textContent).to.equal(`Complaint ${c.code}`);
+    expect($(el, '[data-field="contact"]')!.textContent).to.contain('Contact not confirmed');
+    el.setAttribute('theme', 'dark');
+    await el.updateComplete;
+    expect(el.dataset.scheme).to.equal('dark');
+    await expect(el).to.be.accessible();
   });
 
   it('dispatches once the contact is verified; the PDAM officer sees only PDAM, answers with an "after" photo', async function () {
