@@ -152,6 +152,115 @@ describe('<si-badra-track>', () => {
     expect($(el, '[data-field="code"]')!.textContent).to.contain(receipt.trackingCode);
     expect(el.shadowRoot!.activeElement?.id, 'the focus moves to the heading').to.equal('t-title');
   });
+
+  it('"aduan saya": by e-mail without an account — a wrong code refused, the code from the real mail, the list kept through a reload, one opened in the tracker', async function () {
+    this.timeout(120_000);
+    const mail = `warga.${Math.random().toString(36).slice(2, 8)}@example.id`;
+    const first = await fileComplaint('Pertama.', mail);
+    const second = await fileComplaint(`Kedua. ${HOSTILE}`, mail);
+    const other = await fileComplaint('Kontak lain.');
+    // Both complaints' own confirmation mails arrive first: the contact code is the third mail.
+    await lastMailTo(mail, 2);
+    const errors: SiBadraErrorEvent['detail'][] = [];
+
+    let el = await fixture<SiBadraTrack>(html`<si-badra-track api=${API} mode="mine"></si-badra-track>`);
+    el.addEventListener('si-badra-error', (e: SiBadraErrorEvent) => errors.push(e.detail));
+    await until(() => $(el, '#mine-email'), 'the contact form');
+    expect($(el, '#t-title')!.textContent).to.equal('Aduan saya');
+    expect($(el, '[data-action="tab-mine"]')!.getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    typeInto($<HTMLInputElement>(el, '#mine-email')!, 'warga@');
+    click(el, 'mine-send');
+    await until(() => $(el, '#mine-email-error'), 'the e-mail check');
+    expect($<HTMLInputElement>(el, '#mine-email')!.getAttribute('aria-invalid')).to.equal('true');
+    typeInto($<HTMLInputElement>(el, '#mine-email')!, mail);
+    click(el, 'mine-send');
+    await until(() => $(el, '#mine-otp'), 'the code field');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('mine-otp');
+    expect($(el, '#mine-sent')!.textContent).not.to.contain(mail);
+
+    // A reload in the middle keeps the step: the code on its way and the contact typed.
+    el.remove();
+    el = await fixture<SiBadraTrack>(html`<si-badra-track api=${API}></si-badra-track>`);
+    el.addEventListener('si-badra-error', (e: SiBadraErrorEvent) => errors.push(e.detail));
+    await until(() => $(el, '#mine-otp'), 'the code field after a reload');
+
+    typeInto($<HTMLInputElement>(el, '#mine-otp')!, '000000');
+    click(el, 'mine-confirm');
+    await until(() => $(el, '#mine-otp-error')?.textContent?.includes('Kode konfirmasi salah'), 'the wrong-code answer');
+    expect(errors.map((e) => e.code)).to.include('verification_code_wrong');
+    await expect(el).to.be.accessible();
+    typeInto($<HTMLInputElement>(el, '#mine-otp')!, await codeFromMail(mail, 3));
+    click(el, 'mine-confirm');
+
+    // The reporter's complaints, newest first; not the other contact's; the hostile text inert.
+    await until(() => $$(el, '[part="mine"] li').length === 2, 'the two complaints');
+    expect($$(el, '[part="mine"] li').map((li) => li.dataset.code)).to.deep.equal([second.trackingCode, first.trackingCode]);
+    expect(text(el)).not.to.contain(other.trackingCode);
+    expect(text(el)).to.contain('Diterima');
+    expect(el.shadowRoot!.querySelectorAll('script, img, svg')).to.have.length(0);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+    await expect(el).to.be.accessible();
+    expect(el.scrollWidth).to.be.at.most(320);
+
+    // A reload keeps the list (the proof stays in the tab for its hour).
+    el.remove();
+    el = await fixture<SiBadraTrack>(html`<si-badra-track api=${API}></si-badra-track>`);
+    await until(() => $$(el, '[part="mine"] li').length === 2, 'the list after a reload');
+
+    // One opens in the tracker; back to the list.
+    $<HTMLButtonElement>(el, `[part="mine"] li[data-code="${first.trackingCode}"] button`)!.click();
+    await until(() => $(el, '[part="status"]'), 'the complaint');
+    expect(text(el)).to.contain(first.trackingCode);
+    expect(text(el)).to.contain('Pertama.');
+    await expect(el).to.be.accessible();
+    click(el, 'back-to-mine');
+    await until(() => $$(el, '[part="mine"] li').length === 2, 'the list again');
+
+    // Leaving drops the proof: the contact form again.
+    click(el, 'mine-sign-out');
+    await until(() => $(el, '#mine-email'), 'the contact form after leaving');
+    expect(Object.keys(sessionStorage).some((k) => k.includes('proof') && sessionStorage.getItem(k))).to.equal(false);
+    expect($<HTMLInputElement>(el, '#mine-email')!.value, 'the contact typed is kept in the tab').to.equal(mail);
+    expect(JSON.stringify(errors)).not.to.contain(mail);
+  });
+  it('"my complaints" in English with the keyboard only: tab, contact, code; the phone checked before sending', async function () {
+    this.timeout(60_000);
+    const el = await fixture<SiBadraTrack>(html`<si-badra-track api=${API} lang="en"></si-badra-track>`);
+    await until(() => $(el, '#code-input'), 'the code entry');
+    $<HTMLButtonElement>(el, '[data-action="tab-code"]')!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement?.getAttribute('data-action')).to.equal('tab-mine');
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(el, '#mine-email'), 'the contact form');
+    expect($(el, '#t-title')!.textContent).to.equal('My complaints');
+    expect(el.shadowRoot!.activeElement?.id, 'focus on the heading').to.equal('t-title');
+    // The phone instead: a landline is refused before anything is sent.
+    $<HTMLInputElement>(el, '#mine-kind-phone')!.focus();
+    await sendKeys({ press: 'Space' });
+    await until(() => $(el, '#mine-phone'), 'the phone field');
+    $<HTMLInputElement>(el, '#mine-phone')!.focus();
+    await sendKeys({ type: '0251 832 1075' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(el, '#mine-phone-error'), 'the phone check');
+    expect($(el, '#mine-phone-error')!.textContent).to.contain('This mobile number is not right yet');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('mine-phone');
+    await expect(el).to.be.accessible();
+    // A mobile number: the code goes (to the dev outbox: SMS is not sent over SMTP).
+    $<HTMLInputElement>(el, '#mine-phone')!.select();
+    await sendKeys({ type: `0812 ${String(Math.random()).slice(2, 6)} ${String(Math.random()).slice(2, 6)}` });
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(el, '#mine-otp'), 'the code field');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('mine-otp');
+    expect($(el, '#mine-sent')!.textContent).to.match(/A 6-digit code was sent to 0812-\*{4}-\d{4}\./);
+    await sendKeys({ type: '12' });
+    await sendKeys({ press: 'Enter' });
+    await until(() => $(el, '#mine-otp-error'), 'the code format check');
+    expect($(el, '#mine-otp-error')!.textContent).to.contain('The confirmation code has 6 digits.');
+    await expect(el).to.be.accessible();
+    expect(el.scrollWidth).to.be.at.most(320);
+  });
 });
 
 /**
@@ -295,76 +404,5 @@ describe('<si-badra-track> answer clock and reply', () => {
     expect($(el, '#replied')!.textContent).to.contain('The complaint is closed.');
     expect($(el, '[part="status"]')!.textContent).to.contain('Closed');
     await expect(el).to.be.accessible();
-  });
-  it('"aduan saya": by e-mail without an account — a wrong code refused, the code from the real mail, the list kept through a reload, one opened in the tracker', async function () {
-    this.timeout(120_000);
-    const mail = `warga.${Math.random().toString(36).slice(2, 8)}@example.id`;
-    const first = await fileComplaint('Pertama.', mail);
-    const second = await fileComplaint(`Kedua. ${HOSTILE}`, mail);
-    const other = await fileComplaint('Kontak lain.');
-    // Both complaints' own confirmation mails arrive first: the contact code is the third mail.
-    await lastMailTo(mail, 2);
-    const errors: SiBadraErrorEvent['detail'][] = [];
-
-    let el = await fixture<SiBadraTrack>(html`<si-badra-track api=${API} mode="mine"></si-badra-track>`);
-    el.addEventListener('si-badra-error', (e: SiBadraErrorEvent) => errors.push(e.detail));
-    await until(() => $(el, '#mine-email'), 'the contact form');
-    expect($(el, '#t-title')!.textContent).to.equal('Aduan saya');
-    expect($(el, '[data-action="tab-mine"]')!.getAttribute('aria-pressed')).to.equal('true');
-    await expect(el).to.be.accessible();
-
-    typeInto($<HTMLInputElement>(el, '#mine-email')!, 'warga@');
-    click(el, 'mine-send');
-    await until(() => $(el, '#mine-email-error'), 'the e-mail check');
-    expect($<HTMLInputElement>(el, '#mine-email')!.getAttribute('aria-invalid')).to.equal('true');
-    typeInto($<HTMLInputElement>(el, '#mine-email')!, mail);
-    click(el, 'mine-send');
-    await until(() => $(el, '#mine-otp'), 'the code field');
-    expect(el.shadowRoot!.activeElement?.id).to.equal('mine-otp');
-    expect($(el, '#mine-sent')!.textContent).not.to.contain(mail);
-
-    // A reload in the middle keeps the step: the code on its way and the contact typed.
-    el.remove();
-    el = await fixture<SiBadraTrack>(html`<si-badra-track api=${API}></si-badra-track>`);
-    el.addEventListener('si-badra-error', (e: SiBadraErrorEvent) => errors.push(e.detail));
-    await until(() => $(el, '#mine-otp'), 'the code field after a reload');
-
-    typeInto($<HTMLInputElement>(el, '#mine-otp')!, '000000');
-    click(el, 'mine-confirm');
-    await until(() => $(el, '#mine-otp-error')?.textContent?.includes('Kode konfirmasi salah'), 'the wrong-code answer');
-    expect(errors.map((e) => e.code)).to.include('verification_code_wrong');
-    await expect(el).to.be.accessible();
-    typeInto($<HTMLInputElement>(el, '#mine-otp')!, await codeFromMail(mail, 3));
-    click(el, 'mine-confirm');
-
-    // The reporter's complaints, newest first; not the other contact's; the hostile text inert.
-    await until(() => $$(el, '[part="mine"] li').length === 2, 'the two complaints');
-    expect($$(el, '[part="mine"] li').map((li) => li.dataset.code)).to.deep.equal([second.trackingCode, first.trackingCode]);
-    expect(text(el)).not.to.contain(other.trackingCode);
-    expect(text(el)).to.contain('Diterima');
-    expect(el.shadowRoot!.querySelectorAll('script, img, svg')).to.have.length(0);
-    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
-    await expect(el).to.be.accessible();
-    expect(el.scrollWidth).to.be.at.most(320);
-
-    // A reload keeps the list (the proof stays in the tab for its hour).
-    el.remove();
-    el = await fixture<SiBadraTrack>(html`<si-badra-track api=${API}></si-badra-track>`);
-    await until(() => $$(el, '[part="mine"] li').length === 2, 'the list after a reload');
-
-    // One opens in the tracker; back to the list.
-    $<HTMLButtonElement>(el, `[part="mine"] li[data-code="${first.trackingCode}"] button`)!.click();
-    await until(() => $(el, '[part="status"]'), 'the complaint');
-    expect(text(el)).to.contain(first.trackingCode);
-    expect(text(el)).to.contain('Pertama.');
-    await expect(el).to.be.accessible();
-    click(el, 'back-to-mine');
-    await until(() => $$(el, '[part="mine"] li').length === 2, 'the list again');
-
-    // Leaving drops the proof: the contact form again.
-    click(el, 'mine-sign-out');
-    await until(() => $(el, '#mine-email'), 'the contact form after leaving');
-    expect(Object.keys(sessionStorage).some((k) => k.includes('proof') && sessionStorage.getItem(k))).to.equal(false);
-    expect(JSON.stringify(errors)).not.to.contain(mail);
   });
 });

@@ -167,7 +167,11 @@ export class ContactProofFlow implements ReactiveController {
   /** The proof while it lasts (null once its hour is over). */
   get proof(): HeldProof | null {
     this.#sync();
-    if (this.#proof && !(Date.parse(this.#proof.expiresAt) > this.o.now())) this.forget();
+    // Read while rendering: an expired proof is dropped without asking for another update.
+    if (this.#proof && !(Date.parse(this.#proof.expiresAt) > this.o.now())) {
+      this.#proof = null;
+      this.#storage?.setProof(null);
+    }
     return this.#proof;
   }
 
