@@ -325,6 +325,21 @@ describe('<si-badra-inbox>', () => {
     const candidate = $<HTMLInputElement>(el, `input[name="into"][value="${first.code}"]`)!;
     expect(candidate.checked, 'the nearby complaint is offered first').to.equal(true);
     await expect(el).to.be.accessible();
+    // A typed code wins over the choice: one that cannot be a code is said at once, one nobody filed by the server.
+    typeInto($<HTMLInputElement>(el, '#merge-code')!, 'abc');
+    await act(el, 'merge-submit');
+    await until(() => $(el, '#panel [role="alert"]')?.textContent?.includes('SB-XXXXX-XXXXX'), 'the code format message');
+    expect($(el, '#merge-code')!.getAttribute('aria-invalid')).to.equal('true');
+    typeInto($<HTMLInputElement>(el, '#merge-code')!, 'sb 00000 00000');
+    await act(el, 'merge-submit');
+    await until(
+      () => $(el, '#panel [role="alert"]') && !$(el, '#panel [role="alert"]')!.textContent!.includes('SB-XXXXX'),
+      'the server refusal',
+    );
+    expect(status(el), 'nothing changed').to.equal('received');
+    expect($<HTMLInputElement>(el, '#merge-code')!.value, 'the typed code is kept').to.equal('sb 00000 00000');
+    await expect(el).to.be.accessible();
+    typeInto($<HTMLInputElement>(el, '#merge-code')!, '');
     const merged = actionEvent(el);
     await act(el, 'merge-submit');
     expect((await merged).detail).to.deep.equal({ trackingCode: again.code, action: 'merge' });
