@@ -47,6 +47,8 @@ export interface InboxMessages {
   clockAnswered: string;
   clockNotRunning: string;
   supporters(n: number): string;
+  supportersLabel: string;
+  reporterName: string;
   verifiedContact: string;
   unverifiedContact: string;
   photoCount(n: number): string;

@@ -63,6 +63,8 @@ export const inboxEn: InboxMessages = {
   clockAnswered: 'answered',
   clockNotRunning: 'not dispatched yet',
   supporters: (n) => `${n} ${n === 1 ? 'supporter' : 'supporters'}`,
+  supportersLabel: 'Supporters (me too)',
+  reporterName: "Reporter's name",
   verifiedContact: 'Contact verified',
   unverifiedContact: 'Contact not confirmed',
   photoCount: (n) => `${n} ${n === 1 ? 'photo' : 'photos'}`,

@@ -63,6 +63,8 @@ const id: InboxMessages = {
   clockAnswered: 'sudah dijawab',
   clockNotRunning: 'belum diteruskan',
   supporters: (n) => `${n} pendukung`,
+  supportersLabel: 'Pendukung (saya juga)',
+  reporterName: 'Nama pelapor',
   verifiedContact: 'Kontak terverifikasi',
   unverifiedContact: 'Kontak belum dikonfirmasi',
   photoCount: (n) => `${n} foto`,

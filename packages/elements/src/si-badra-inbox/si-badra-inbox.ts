@@ -209,6 +209,11 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
     super.connectedCallback();
     this.addEventListener('keydown', this.#onKey);
     if (this.#session && !this.#unsubscribe) this.#subscribe(this.#session);
+    // Moved in the page: the photos revoked on the way out are fetched again.
+    if (this.detail && this.account) {
+      const abort = (this.#detailAbort = new AbortController());
+      void this.#loadPhotos(this.detail, abort.signal);
+    }
   }
 
   override disconnectedCallback(): void {
@@ -1034,8 +1039,8 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
             'contact',
           ],
           [t.privacy, t.privacies[d.privacy], 'privacy'],
-          d.name ? ['👤', d.name, 'name'] : null,
-          [t.supporters(d.supporters).replace(/^\d+\s*/, ''), String(d.supporters), 'supporters'],
+          d.name ? [t.reporterName, d.name, 'name'] : null,
+          [t.supportersLabel, String(d.supporters), 'supporters'],
           d.address || loc
             ? [
                 t.place,
