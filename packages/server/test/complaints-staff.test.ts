@@ -324,6 +324,9 @@ describe('Si Badra staff inbox and verified contacts (SDK → server → databas
     assert.equal((await citizen.track(openCode)).supporters, 2);
     await staff.verifier.merge(dupB, { into: openCode });
     assert.equal((await citizen.track(openCode)).supporters, 2, 'the same reporter once');
+    const unverified = await file({ email: 'anon@example.org', at: NEAR, confirm: false });
+    await staff.verifier.merge(unverified, { into: openCode });
+    assert.equal((await citizen.track(openCode)).supporters, 2, 'an unverified contact is not a supporter');
 
     // The mayor's office is not the desk.
     assert.equal((await api(`/staff/complaints/${openCode}/merge`, { method: 'POST', json: { into: dupA }, token: MAYOR })).status, 403);
@@ -565,8 +568,14 @@ describe('Si Badra staff inbox and verified contacts (SDK → server → databas
       { id: original.id, role: 'report', originalUrl: `/api/v1/staff/complaints/photos/${original.id}`, redactedId: copy.id },
     ]);
     assert.deepEqual(new Uint8Array(await (await staff.verifier.originalPhoto(original.id)).arrayBuffer()), originalBytes);
-    // The nearby and "mine" cards show the copy too.
+    assert.ok(!pub.timeline.some((e) => e.note?.includes(original.id)), 'the redaction is not a public timeline entry');
+    // A second, better redaction: the first copy is withdrawn too.
+    const better = await staff.verifier.redactPhoto(code, original.id, blob(jpeg(10)));
+    assert.deepEqual((await citizen.track(code)).photos, [`/api/v1/complaints/photos/${better.id}`]);
+    assert.equal((await api(`/complaints/photos/${copy.id}`)).status, 404);
+    assert.equal((await api(`/complaints/photos/${better.id}`)).status, 200);
+    // The nearby and "mine" cards show the current copy too.
     const lina = await proofFor('lina@example.org');
-    assert.equal((await citizen.mine(lina)).items[0]!.photo, `/api/v1/complaints/photos/${copy.id}`);
+    assert.equal((await citizen.mine(lina)).items[0]!.photo, `/api/v1/complaints/photos/${better.id}`);
   });
 });

@@ -208,7 +208,7 @@ export const COMPLAINT_ROUTES = {
     method: 'post',
     path: `${P}/staff/complaints/{code}/merge`,
     operationId: 'mergeComplaint',
-    summary: 'Verifier: a duplicate of another open complaint (rejected as duplicate; its reporter supports the other)',
+    summary: 'Verifier: a duplicate of another open complaint (rejected as duplicate; its verified reporter supports the other, once)',
     tag: 'staff',
     ...view,
     body: MergeRequest,

@@ -111,10 +111,15 @@ export async function attachPhotos(tx: Sql, complaintId: string, ids: string[]):
   if (ids.length) await tx.query(`update complaint_photos set complaint_id = $1 where id = any($2::text[])`, [complaintId, ids]);
 }
 
-/** A photo's type when the public may see it: attached to a complaint and not replaced by a redacted copy. */
+/**
+ * A photo's type when the public may see it: attached to a complaint, not replaced by a redacted
+ * copy, and, if it is a copy, the current one (a copy superseded by a newer redaction is hidden too).
+ */
 export async function photoType(db: Sql, id: string): Promise<string | null> {
   const [r] = await db.query<{ type: string }>(
-    `select type from complaint_photos where id = $1 and complaint_id is not null and redacted_id is null`,
+    `select p.type from complaint_photos p
+      where p.id = $1 and p.complaint_id is not null and p.redacted_id is null
+        and (p.redaction_of is null or exists (select 1 from complaint_photos o where o.id = p.redaction_of and o.redacted_id = p.id))`,
     [id],
   );
   return r?.type ?? null;

@@ -135,8 +135,8 @@ async function view(db: Sql, row: repo.ComplaintRow, now: Date, policy: Escalati
     rejectReason: (row.reject_reason as RejectReason | null) ?? null,
     clock: answerClock({ clockStart: iso(row.clock_start), answeredAt: iso(row.answered_at) }, now, policy),
     timeline: events
-      // Escalation notes are for staff; the citizen sees the clock.
-      .filter((e) => !(e.actor === 'system' && e.note?.startsWith('escalated:')))
+      // Escalation and redaction notes are for staff; the citizen sees the clock and the published photos.
+      .filter((e) => !(e.actor === 'system' && /^(escalated|redacted):/.test(e.note ?? '')))
       .map((e) => ({
         at: iso(e.at)!,
         status: e.status,
@@ -624,8 +624,9 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
         throw problem(422, 'merge_target_invalid', 'A complaint cannot be merged into a rejected or closed one', 'into');
       if (target.category_id !== row.category_id)
         throw problem(422, 'merge_target_invalid', 'A complaint can only be merged into one of the same category', 'into');
-      // The duplicate's reporter now speaks for the other complaint, once, unless it is theirs too.
-      if (row.contact_hash && row.contact_hash !== target.contact_hash) await repo.addSupport(tx, target.id, row.contact_hash, now);
+      // The duplicate's verified reporter now speaks for the other complaint, once, unless it is theirs too.
+      if (row.contact_hash && row.contact_verified_at && row.contact_hash !== target.contact_hash)
+        await repo.addSupport(tx, target.id, row.contact_hash, now);
       return { set: { rejectReason: 'duplicate', mergedInto: target.id }, note: body.note ?? null };
     });
   });
