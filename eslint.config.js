@@ -22,6 +22,7 @@ const ELEMENT_FOLDERS = [
   'mpp-launcher',
   'si-badra-track',
   'si-badra-report',
+  'si-badra-inbox',
 ];
 const boundaryZones = [
   ...SERVER_DOMAINS.flatMap((d) =>

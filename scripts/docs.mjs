@@ -169,6 +169,7 @@ const SNIPPETS = {
   'mpp-queue-ticket': '<mpp-queue-ticket></mpp-queue-ticket>',
   'si-badra-track': '<si-badra-track></si-badra-track>',
   'si-badra-report': '<si-badra-report></si-badra-report>',
+  'si-badra-inbox': '<si-badra-inbox></si-badra-inbox>',
   'mpp-launcher': '<mpp-launcher widget="booking" mode="floating"></mpp-launcher>',
 };
 

@@ -74,6 +74,9 @@ const TITLES: Record<ProblemCode, string> = {
   verification_locked: 'Too many wrong codes; request a new one',
   contact_already_verified: 'The contact is already verified',
   complaint_transition: 'The complaint is not in a status that allows this',
+  contact_proof_invalid: 'The contact proof is missing, forged or expired',
+  contact_ticket_not_found: 'No such contact code: request a new one',
+  merge_target_invalid: 'The complaint cannot be merged into that one',
 };
 
 /**
