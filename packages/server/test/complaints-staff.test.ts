@@ -579,3 +579,38 @@ describe('Si Badra staff inbox and verified contacts (SDK → server → databas
     assert.equal((await citizen.mine(lina)).items[0]!.photo, `/api/v1/complaints/photos/${better.id}`);
   });
 });
+
+describe('the SMS sender is an interface chosen when the server is built', { timeout: 60_000 }, () => {
+  it('sends a phone code through the given SmsSender, and e-mail through the mail transport', async () => {
+    const { db, drop } = await freshDb();
+    const sms: Array<{ to: string; body: string }> = [];
+    const mails: string[] = [];
+    const server = await startServer({
+      port: 0,
+      db,
+      seedDemo: true,
+      logger: silentLogger,
+      config: { secret: 'sms-sender-test-secret-0123456789abcdef' },
+      jobs: false,
+      complaints: {
+        sms: { kind: 'test-gateway', send: async (to, body) => void sms.push({ to, body }) },
+        mail: { kind: 'smtp', send: async (m) => void mails.push(`${m.channel}:${m.to}`) },
+      },
+    });
+    try {
+      const citizen = createComplaintsApi(createHttp({ baseUrl: `${server.url}/api/v1`, retry: 0 }));
+      await citizen.requestContactCode({ phone: '0812 3456 7890' });
+      await citizen.requestContactCode({ email: 'siti@example.org' });
+      await server.built.jobs.runAll();
+      assert.equal(sms.length, 1);
+      assert.equal(sms[0]!.to, '+6281234567890');
+      assert.match(sms[0]!.body, /^Kode untuk membuktikan kontak Anda di Si Badra: \d{6} .*\nYour Si Badra code/);
+      assert.deepEqual(mails, ['email:siti@example.org'], 'the SMS never goes over the mail transport');
+      const unsent = await db.query(`select 1 from mail_outbox where sent_at is null`);
+      assert.equal(unsent.length, 0);
+    } finally {
+      await server.close();
+      await drop();
+    }
+  });
+});
