@@ -16,6 +16,7 @@ import {
   IdempotencyKey,
   IsoDate,
   LastEventId,
+  NearbyQuery,
   PROBLEM_CODES,
   PageQuery,
   QueueDayQuery,
@@ -129,6 +130,20 @@ describe('canonical numbers and ids', () => {
     }
     assert.deepEqual(codes(AvailabilityQuery, { days: '63' }), ['days:too_big']);
     assert.deepEqual(codes(PageQuery, { offset: '1000001' }), ['offset:too_big']);
+  });
+
+  it('nearby coordinates are plain decimals within the degrees of their axis', () => {
+    assert.deepEqual(ok(NearbyQuery, { categoryId: 'jalan-rusak', lat: '-6.5971', lng: '106.7991' }), {
+      categoryId: 'jalan-rusak',
+      lat: -6.5971,
+      lng: 106.7991,
+    });
+    assert.deepEqual(ok(NearbyQuery, { categoryId: 'x', lat: '-90', lng: '180' }), { categoryId: 'x', lat: -90, lng: 180 });
+    for (const v of ['1e1', ' 1', '1 ', '+1', '', 'NaN', 'Infinity', '-6,59', '0x10', '１', '1.12345678901', '.5', '5.'])
+      assert.ok(codes(NearbyQuery, { categoryId: 'x', lat: v, lng: '0' }).length > 0, v);
+    assert.deepEqual(codes(NearbyQuery, { categoryId: 'x', lat: '90.0000001', lng: '0' }), ['lat:too_big']);
+    assert.deepEqual(codes(NearbyQuery, { categoryId: 'x', lat: '0', lng: '-180.5' }), ['lng:too_small']);
+    assert.deepEqual(codes(NearbyQuery, { categoryId: 'x', lat: '1e3', lng: '0' }), ['lat:number_invalid']);
   });
 
   it('canonical decimals round-trip (property)', () => {
