@@ -406,7 +406,8 @@ describe('<si-badra-report>', () => {
       click(el, 'open-camera');
       await until(() => $<HTMLVideoElement>(el, 'video')?.videoWidth, 'the camera view');
       expect(asked[0]!.video).to.deep.equal({ facingMode: { ideal: 'environment' } });
-      expect(focused(el)?.dataset.action, 'focus on the capture button').to.equal('capture');
+      // The focus moves once the camera view plays (which may come a moment after its first frame).
+      await until(() => focused(el)?.dataset.action === 'capture', 'focus on the capture button');
       await expect(el).to.be.accessible();
       click(el, 'capture');
       await until(() => $(el, '[data-photo]'), 'the photo uploaded');
@@ -501,15 +502,19 @@ describe('<si-badra-report>', () => {
       expect(el.scrollWidth).to.be.at.most(320);
 
       // "Saya juga": the contact, a wrong code, then the code from the real mail.
-      card.querySelector<HTMLButtonElement>('[data-action="support"]')!.click();
+      // With the keyboard: Enter on "Saya juga mengalami ini", the address typed, Enter sends the code.
+      card.querySelector<HTMLButtonElement>('[data-action="support"]')!.focus();
+      await sendKeys({ press: 'Enter' });
       await until(() => $(el, '#support-email'), 'the contact field');
       expect(focused(el)?.id).to.equal('support-title');
       typeInto($<HTMLInputElement>(el, '#support-email')!, 'bukan-email');
       click(el, 'support-send');
       await until(() => $(el, '#support-email-error'), 'the e-mail check');
-      typeInto($<HTMLInputElement>(el, '#support-email')!, mail);
-      click(el, 'support-send');
+      $<HTMLInputElement>(el, '#support-email')!.select();
+      await sendKeys({ type: mail });
+      await sendKeys({ press: 'Enter' });
       await until(() => $(el, '#support-otp'), 'the code field');
+      expect(focused(el)?.id).to.equal('support-otp');
       expect($(el, '#support-sent')!.textContent).not.to.contain(mail);
       await expect(el).to.be.accessible();
       typeInto($<HTMLInputElement>(el, '#support-otp')!, '000000');
@@ -518,9 +523,9 @@ describe('<si-badra-report>', () => {
       const supported = oneEvent(el, 'si-badra-report-supported');
       typeInto($<HTMLInputElement>(el, '#support-otp')!, await codeFromMail(mail));
       click(el, 'support-confirm');
+      await until(() => $(el, '#supported'), 'the support counted');
       const ev = (await supported) as SiBadraReportSupportedEvent;
       expect(ev.detail).to.deep.equal({ trackingCode: near.trackingCode, categoryId: 'jalan-rusak', counted: true });
-      await until(() => $(el, '#supported'), 'the support counted');
       expect($(el, '#supported')!.textContent).to.contain(`Kini ${before + 1} warga mendukung`);
       expect((await complaints.track(near.trackingCode)).supporters).to.equal(before + 1);
       await expect(el).to.be.accessible();
@@ -528,8 +533,8 @@ describe('<si-badra-report>', () => {
       // The same contact again (the proof is held): not counted twice.
       const again = oneEvent(el, 'si-badra-report-supported');
       card.querySelector<HTMLButtonElement>('[data-action="support"]')!.click();
-      expect(((await again) as SiBadraReportSupportedEvent).detail.counted).to.equal(false);
       await until(() => $(el, '#supported')?.textContent?.includes('Anda sudah mendukung aduan ini'), 'already supported');
+      expect(((await again) as SiBadraReportSupportedEvent).detail.counted).to.equal(false);
       expect((await complaints.track(near.trackingCode)).supporters).to.equal(before + 1);
 
       // Filing anyway: the contact is filled in, and the complaint is verified at once (the proof).
