@@ -19,6 +19,6 @@ export * from './shared/events.js';
 export { SiBadraTrack } from './si-badra-track/si-badra-track.js';
 export * from './si-badra-track/events.js';
 export { SiBadraReport } from './si-badra-report/si-badra-report.js';
-export { SiBadraReportSubmittedEvent } from './si-badra-report/events.js';
+export { SiBadraReportSubmittedEvent, SiBadraReportSupportedEvent } from './si-badra-report/events.js';
 export { SiBadraInbox } from './si-badra-inbox/si-badra-inbox.js';
 export * from './si-badra-inbox/events.js';
