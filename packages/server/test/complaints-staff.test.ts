@@ -251,6 +251,18 @@ describe('Si Badra staff inbox and verified contacts (SDK → server → databas
     const unknown = await api(`/contact-codes/ct_${'A'.repeat(22)}/confirm`, { method: 'POST', json: { code: '123456' } });
     assert.equal(unknown.status, 404);
     assert.equal((await problemOf(unknown)).code, 'contact_ticket_not_found');
+    // A day after it expired a ticket, and the contact it holds, are forgotten.
+    now += 24 * 3_600_000;
+    await citizen.requestContactCode({ email: 'next@example.org' });
+    const kept = await db.query<{ contact: string }>(`select contact from contact_tickets`);
+    assert.deepEqual(
+      kept.map((k) => k.contact),
+      ['next@example.org'],
+    );
+    // Staff sessions did not outlive the day.
+    staff.verifier = await signIn('demo-verifikator');
+    staff.pdam = await signIn('demo-petugas-pdam');
+    staff.mayor = await signIn('demo-kantor-walikota');
     assert.equal((await problemOf(await api('/contact-codes', { method: 'POST', json: { email: 'bukan-email' } }))).code, 'email_format');
     assert.equal((await problemOf(await api('/contact-codes', { method: 'POST', json: {} }))).code, 'contact_required');
   });

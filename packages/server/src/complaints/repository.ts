@@ -450,6 +450,11 @@ export async function insertTicket(db: Sql, t: NewTicket, now: Date): Promise<vo
   );
 }
 
+/** Forgets tickets (and the contacts they hold) a day after they expired, confirmed or not. */
+export async function purgeTickets(tx: Sql, before: Date): Promise<void> {
+  await tx.query(`delete from contact_tickets where expires_at < $1::timestamptz`, [before.toISOString()]);
+}
+
 export async function ticketForUpdate(tx: Sql, id: string) {
   const [r] = await tx.query<{
     contact_kind: 'email' | 'phone';

@@ -346,6 +346,8 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
     const code = newContactCode();
     const expiresAt = new Date(now.getTime() + CODE_TTL_MS);
     await db.transaction(async (tx) => {
+      // No job needed: each request also forgets the tickets (and their contacts) expired a day ago.
+      await repo.purgeTickets(tx, new Date(now.getTime() - 86_400_000));
       await repo.insertTicket(
         tx,
         {
