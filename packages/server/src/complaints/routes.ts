@@ -1,7 +1,8 @@
 /**
  * The complaint endpoints: citizens (categories, capture token, photo, complaint, contact code,
- * tracking, reply or dispute) and staff (verify, reject, dispatch, answer), each staff action
- * checked for role and agency on the complaint itself.
+ * tracking, reply or dispute; a contact proven without an account for "my complaints", nearby
+ * and "saya juga") and staff (the inbox, verify, reject, merge, dispatch, answer, original and
+ * redacted photos, the briefing), each staff query checked for role and agency.
  */
 import { Hono, type Context } from 'hono';
 import {
@@ -181,6 +182,32 @@ function contactOf(body: { email?: string | null; phone?: string | null }): { ki
   throw problem(422, 'contact_required', 'An e-mail address or a mobile number is required', 'email');
 }
 
+/** The image type a photo request declares (415 unless JPEG, PNG or WebP). */
+function declaredImageType(c: Context<Env>): string {
+  const declared = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!['image/jpeg', 'image/png', 'image/webp'].includes(declared))
+    throw new ProblemException(415, 'photo_type', 'Send the photo as image/jpeg, image/png or image/webp');
+  return declared;
+}
+
+/**
+ * A photo's bytes from the request, the same for an upload and a redacted copy: at most
+ * `MAX_PHOTO_BYTES` (413), an image of the declared type by its signature (415), and `clean`, the
+ * bytes without their metadata, the only ones ever stored.
+ */
+async function readPhoto(c: Context<Env>, declared: string) {
+  const bytes = await readBytes(
+    c,
+    MAX_PHOTO_BYTES,
+    () => new ProblemException(413, 'payload_too_large', `A photo may be at most ${MAX_PHOTO_BYTES} bytes`),
+  );
+  const type = sniffImage(bytes);
+  if (!type || type !== declared) throw problem(415, 'photo_type', 'The bytes are not an image of the declared type');
+  const clean = stripMetadata(type, bytes);
+  if (!clean) throw problem(415, 'photo_type', 'The image could not be read');
+  return { bytes, type, clean };
+}
+
 /** Sends (enqueues) a fresh contact code for complaint `id`. */
 async function sendCode(
   tx: Sql,
@@ -215,20 +242,10 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
 
   r.post(honoPath(ROUTES.uploadComplaintPhoto.path), async (c) => {
     const { db, clock } = c.get('deps');
-    const declared = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!['image/jpeg', 'image/png', 'image/webp'].includes(declared))
-      throw new ProblemException(415, 'photo_type', 'Send the photo as image/jpeg, image/png or image/webp');
+    const declared = declaredImageType(c);
     const tokenId = captureTokenId(p.captureKey, c.req.header('mpp-capture-token'));
     if (!tokenId) throw problem(403, 'capture_token_invalid', 'The photo needs a capture token from this server (Mpp-Capture-Token)');
-    const bytes = await readBytes(
-      c,
-      MAX_PHOTO_BYTES,
-      () => new ProblemException(413, 'payload_too_large', `A photo may be at most ${MAX_PHOTO_BYTES} bytes`),
-    );
-    const type = sniffImage(bytes);
-    if (!type || type !== declared) throw problem(415, 'photo_type', 'The bytes are not an image of the declared type');
-    const clean = stripMetadata(type, bytes);
-    if (!clean) throw problem(415, 'photo_type', 'The image could not be read');
+    const { bytes, type, clean } = await readPhoto(c, declared);
     const id = newPhotoId();
     const now = clock.now();
     const sha256 = bytesSha256(bytes);
@@ -737,18 +754,7 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
   r.post(honoPath(ROUTES.redactComplaintPhoto.path), async (c) => {
     const { code, id } = validate(ROUTES.redactComplaintPhoto.params, c.req.param());
     const staff = await requireRole(c, VERIFIERS);
-    const declared = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    if (!['image/jpeg', 'image/png', 'image/webp'].includes(declared))
-      throw new ProblemException(415, 'photo_type', 'Send the photo as image/jpeg, image/png or image/webp');
-    const bytes = await readBytes(
-      c,
-      MAX_PHOTO_BYTES,
-      () => new ProblemException(413, 'payload_too_large', `A photo may be at most ${MAX_PHOTO_BYTES} bytes`),
-    );
-    const type = sniffImage(bytes);
-    if (!type || type !== declared) throw problem(415, 'photo_type', 'The bytes are not an image of the declared type');
-    const clean = stripMetadata(type, bytes);
-    if (!clean) throw problem(415, 'photo_type', 'The image could not be read');
+    const { bytes, type, clean } = await readPhoto(c, declaredImageType(c));
     const { db, clock } = c.get('deps');
     const now = clock.now();
     const copy = newPhotoId();
