@@ -98,6 +98,7 @@ await step('end to end (playwright-core)', process.execPath, [
   'e2e/docs.test.ts',
   'e2e/react.test.ts',
   'e2e/city-portal.test.ts',
+  'e2e/si-badra.test.ts',
   'e2e/hosts.test.ts',
 ]);
 
