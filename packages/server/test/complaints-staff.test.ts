@@ -6,6 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  ProblemError,
   StaffSession,
   createComplaintsApi,
   createHttp,
@@ -217,6 +218,11 @@ describe('Si Badra staff inbox and verified contacts (SDK → server → databas
       assert.equal((await problemOf(res)).code, 'contact_proof_invalid');
     }
     assert.equal((await problemOf(await api('/complaints/mine'))).code, 'contact_proof_invalid');
+    // Through the SDK: a typed problem with its title (the widgets show their own words for the code).
+    await assert.rejects(
+      citizen.mine(forged[0]!),
+      (e: unknown) => e instanceof ProblemError && e.code === 'contact_proof_invalid' && !!e.problem.title,
+    );
     now += 61 * 60_000;
     const expired = await api('/complaints/mine', { proof: proof.proof });
     assert.equal(expired.status, 401);
