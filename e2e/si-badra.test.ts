@@ -3,9 +3,9 @@
 // (an in-process smtp-server the CLI server sends to); the desk verifies and dispatches it in the
 // staff inbox; the server is restarted with its clock 24 h and then 48 h later and the agency head's
 // and then the mayor's office's mail arrive, each exactly once, and none again after one more
-// restart; the agency's officer answers with an "after" photo in the inbox; the citizen sees it in
-// the tracker and disputes it (reopened); a report submitted while offline arrives exactly once
-// when the connection returns.
+// restart, and the mayor's office finds it on the briefing; the agency's officer answers with an
+// "after" photo in the inbox; the citizen sees it in the tracker and disputes it (reopened); a
+// report submitted while offline arrives exactly once when the connection returns.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type AddressInfo } from 'node:net';
@@ -30,6 +30,7 @@ const CITIZEN = 'warga.e2e@contoh.id';
 const HEAD = 'direktur.pdam@demo.mpp-kit.id';
 const MAYOR = 'walikota@demo.mpp-kit.id';
 const VERIFIER = { email: 'verifikator@demo.mpp-kit.id', password: 'demo-verifikator-bogor' };
+const MAYOR_OFFICE = { email: 'walikota@demo.mpp-kit.id', password: 'demo-walikota-bogor' };
 const OFFICER = { email: 'pengaduan.pdam@demo.mpp-kit.id', password: 'demo-petugas-pdam' };
 
 describe('Si Badra end to end (fake camera, fake location, real SMTP, restarts with the clock moved)', { timeout: 420_000 }, () => {
@@ -230,6 +231,14 @@ describe('Si Badra end to end (fake camera, fake location, real SMTP, restarts w
     await new Promise((r) => setTimeout(r, 8_000)); // longer than a mail interval after the start-up sweep
     assert.equal(mailsTo(HEAD, code).length, 1, "the head's mail exactly once");
     assert.equal(mailsTo(MAYOR, code).length, 1, "the mayor's mail exactly once");
+
+    // ——— the mayor's office finds it on the staff briefing (past 48 h) ———
+    await staffSignIn(staff, MAYOR_OFFICE);
+    await inboxOf(staff).locator('[data-action="briefing"]').click();
+    const brief = inboxOf(staff).locator(`tr[data-code="${code}"]`);
+    await brief.waitFor({ timeout: 30_000 });
+    assert.equal(await brief.getAttribute('data-level'), '2');
+    assert.deepEqual(await axe(staff), []);
 
     // ——— the PDAM officer answers in the inbox with an "after" photo and resolves ———
     await staffSignIn(staff, OFFICER);
