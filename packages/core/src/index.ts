@@ -101,7 +101,7 @@ export type { IdentityCheck, IdentityField, IdentityInput } from './queue/identi
 export { StaffSession } from './staff/session.js';
 export type { StaffSessionOptions, StaffSessionState, StaffSessionStatus } from './staff/session.js';
 export { CONTACT_PROOF_HEADER, createComplaintsApi, createStaffComplaintsApi } from './complaints/api.js';
-export type { ComplaintsApi, ComplaintsApiOptions, StaffComplaintsApi } from './complaints/api.js';
+export type { ComplaintsApi, ComplaintsApiOptions, PhotoRole, StaffComplaintsApi } from './complaints/api.js';
 export { createComplaintOutbox } from './complaints/outbox.js';
 export type {
   ComplaintOutbox,

@@ -108,6 +108,12 @@ describe('complaints api', () => {
     assert.deepEqual([...c.body!], [...bytes]);
   });
 
+  it("sends an agency's after photo with role=answer", async () => {
+    const { api, calls } = setup([json(photo, 201)]);
+    await api.uploadPhoto('tok.sig', new Blob([new Uint8Array([0xff, 0xd8])], { type: 'image/jpeg' }), { role: 'answer' });
+    assert.equal(calls[0]!.url, 'https://sibadra.example.go.id/api/v1/complaints/photos?role=answer');
+  });
+
   it('turns upload refusals, outages and aborts into typed errors', async () => {
     const blob = new Blob([new Uint8Array([1])], { type: 'image/jpeg' });
     for (const [status, code] of [

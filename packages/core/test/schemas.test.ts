@@ -305,6 +305,7 @@ const EXAMPLES: Partial<Record<keyof typeof ROUTES, { params?: object; query?: o
     params: { code: 'SB-7K3MQ-9XD2F' },
     body: { text: 'Sudah ditambal.', photoIds: ['ph_AAAAAAAAAAAAAAAAAAAAAA'], resolve: true },
   },
+  uploadComplaintPhoto: { query: { role: 'answer' } },
   mergeComplaint: { params: { code: 'SB-7K3MQ-9XD2F' }, body: { into: 'SB-AB3MQ-9XD2F', note: 'Sama dengan aduan kemarin.' } },
   listStaffComplaints: { query: { status: 'received', categoryId: 'jalan-rusak', agencyId: 'dinas-pupr', level: '1', q: 'lubang' } },
   getStaffComplaint: { params: { code: 'SB-7K3MQ-9XD2F' } },

@@ -544,7 +544,12 @@ describe('Si Badra staff inbox and verified contacts (SDK → server → databas
     const original = desk.staffPhotos[0]!;
     assert.equal(original.redactedId, null);
     const originalBytes = new Uint8Array(await (await staff.verifier.originalPhoto(original.id)).arrayBuffer());
-    assert.equal((await api(`/complaints/photos/${original.id}`)).status, 200);
+    const first = await api(`/complaints/photos/${original.id}`);
+    assert.equal(first.status, 200);
+    // Browsers revalidate every view: a 304 while the photo is public, so a withdrawn one stops showing.
+    assert.equal(first.headers.get('cache-control'), 'private, no-cache');
+    const etag = first.headers.get('etag')!;
+    assert.equal((await api(`/complaints/photos/${original.id}`, { headers: { 'if-none-match': etag } })).status, 304);
 
     // Not the mayor's office, not an image.
     const mayorTry = await api(`/staff/complaints/${code}/photos/${original.id}/redaction`, {
@@ -577,6 +582,11 @@ describe('Si Badra staff inbox and verified contacts (SDK → server → databas
     assert.deepEqual(pub.photos, [`/api/v1/complaints/photos/${copy.id}`]);
     const gone = await api(`/complaints/photos/${original.id}`);
     assert.equal(gone.status, 404);
+    assert.equal(
+      (await api(`/complaints/photos/${original.id}`, { headers: { 'if-none-match': etag } })).status,
+      404,
+      'not even revalidated',
+    );
     assert.equal((await problemOf(gone)).code, 'photo_not_found');
     const served = await api(`/complaints/photos/${copy.id}`);
     assert.equal(served.status, 200);

@@ -217,6 +217,12 @@ describe('Si Badra complaints end to end (server)', { timeout: 120_000 }, () => 
     // The same request again (a retry after a dropped answer): the same complaint, not a second one.
     const replay = await api('/complaints', { method: 'POST', json: body, headers: { 'idempotency-key': key } });
     assert.equal(((await replay.json()) as { trackingCode: string }).trackingCode, receipt.trackingCode);
+    // Retries do not use up the address's quota (30 complaints an hour): 35 replays, all answered.
+    for (let i = 0; i < 35; i++) {
+      const again = await api('/complaints', { method: 'POST', json: body, headers: { 'idempotency-key': key } });
+      assert.equal(again.status, 201, `replay ${i + 1}`);
+      await again.body?.cancel();
+    }
     const [count] = await db.query<{ n: number }>(`select count(*)::int as n from complaints`);
     assert.equal(Number(count?.n), 1);
     code = receipt.trackingCode;

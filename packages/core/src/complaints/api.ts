@@ -28,6 +28,9 @@ import {
 } from '../schemas/complaints.js';
 import type { StaffSession } from '../staff/session.js';
 
+/** What a photo shows: the citizen's report, or the agency's "after" photo with its answer. */
+export type PhotoRole = 'report' | 'answer';
+
 /** The header that carries a contact proof (never a URL). */
 export const CONTACT_PROOF_HEADER = 'mpp-contact-proof';
 
@@ -38,8 +41,11 @@ export interface ComplaintsApi {
   categories(options?: RequestOptions): Promise<ComplaintCategoryList>;
   /** Ask when the camera opens: the photo must carry the token within its window, once. */
   captureToken(options?: RequestOptions): Promise<CaptureToken>;
-  /** Uploads a photo's bytes (`image/jpeg`, `image/png` or `image/webp`) with its capture token (header `Mpp-Capture-Token`). */
-  uploadPhoto(token: string, photo: Blob, options?: RequestOptions): Promise<PhotoReceipt>;
+  /**
+   * Uploads a photo's bytes (`image/jpeg`, `image/png` or `image/webp`) with its capture token
+   * (header `Mpp-Capture-Token`); `role: 'answer'` for an agency's "after" photo (default `report`).
+   */
+  uploadPhoto(token: string, photo: Blob, options?: RequestOptions & { role?: PhotoRole }): Promise<PhotoReceipt>;
   /** The absolute URL of a stored photo (its id, or the path a complaint view lists). */
   photoUrl(idOrPath: string): string;
   /** Files a complaint. Pass the same `idempotencyKey` when retrying: the server answers with the first complaint. */
@@ -89,8 +95,11 @@ export function createComplaintsApi(http: Http, options: ComplaintsApiOptions = 
   const enc = encodeURIComponent;
   const url = (path: string) => new URL(path, http.baseUrl).href;
 
-  const uploadPhoto = (token: string, photo: Blob, o: RequestOptions = {}) =>
-    sendRaw(options.fetch, url('complaints/photos'), photo, { ...o, headers: { 'mpp-capture-token': token, ...o.headers } });
+  const uploadPhoto = (token: string, photo: Blob, o: RequestOptions & { role?: PhotoRole } = {}) =>
+    sendRaw(options.fetch, url(o.role === 'answer' ? 'complaints/photos?role=answer' : 'complaints/photos'), photo, {
+      ...o,
+      headers: { 'mpp-capture-token': token, ...o.headers },
+    });
 
   return {
     categories: (o) => http.get('complaints/categories', ComplaintCategoryList, o),

@@ -11,6 +11,7 @@ import {
   DispatchRequest,
   PhotoIdParam,
   PhotoReceipt,
+  PhotoUploadQuery,
   RejectRequest,
   TrackingCodeParam,
   VerifyContactRequest,
@@ -67,6 +68,7 @@ export const COMPLAINT_ROUTES = {
       'A live photo (image/jpeg, image/png or image/webp bytes, header Mpp-Capture-Token); metadata is stripped. ' +
       'Idempotent by token: the same token with the same bytes again answers 200 with the first receipt; other bytes are capture_token_used',
     tag: 'complaints',
+    query: PhotoUploadQuery,
     response: PhotoReceipt,
     problems: {
       403: ['capture_token_invalid'],

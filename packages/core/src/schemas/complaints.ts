@@ -51,6 +51,9 @@ export type CaptureToken = z.infer<typeof CaptureToken>;
 export const PhotoId = z.string().check(z.regex(/^ph_[\w-]{22}$/));
 export const PhotoIdParam = z.object({ id: PhotoId });
 
+/** `POST /complaints/photos?role=answer`: an agency's "after" photo (default: the citizen's report photo). */
+export const PhotoUploadQuery = z.object({ role: z.optional(z.enum(['report', 'answer'])) });
+
 /** A stored photo: metadata stripped, the capture time stamped by the server. */
 export const PhotoReceipt = z.object({ id: PhotoId, type: z.string(), bytes: z.number(), capturedAt: Instant });
 export type PhotoReceipt = z.infer<typeof PhotoReceipt>;

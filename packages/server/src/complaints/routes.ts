@@ -20,6 +20,7 @@ import {
   DispatchRequest,
   MAX_ACCURACY_M,
   PhotoIdParam,
+  PhotoUploadQuery,
   ROUTES,
   RejectRequest,
   TrackingCodeParam,
@@ -242,6 +243,7 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
 
   r.post(honoPath(ROUTES.uploadComplaintPhoto.path), async (c) => {
     const { db, clock } = c.get('deps');
+    const { role = 'report' } = validate(PhotoUploadQuery, c.req.query());
     const declared = declaredImageType(c);
     const tokenId = captureTokenId(p.captureKey, c.req.header('mpp-capture-token'));
     if (!tokenId) throw problem(403, 'capture_token_invalid', 'The photo needs a capture token from this server (Mpp-Capture-Token)');
@@ -258,7 +260,7 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
           type,
           bytes: clean.length,
           capturedAt: now,
-          role: c.req.query('role') === 'answer' ? 'answer' : 'report',
+          role,
           uploadSha256: sha256,
         });
       // A retry of an upload that arrived (the answer was lost): the same bytes get the first receipt.
@@ -283,11 +285,17 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
     const { id } = validate(PhotoIdParam, c.req.param());
     const db = c.get('deps').db;
     const type = await repo.photoType(db, id);
+    // A photo's bytes never change under its id: what the browser holds is current while it is public.
+    if (type && c.req.header('if-none-match') === `"${id}"`)
+      return c.body(null, 304, { etag: `"${id}"`, 'cache-control': 'private, no-cache' });
     const bytes = type ? await p.photos.get(id) : null;
     if (!type || !bytes) throw problem(404, 'photo_not_found', 'No such photo');
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       'content-type': type,
-      'cache-control': 'private, max-age=86400',
+      // Revalidated at every view (a 304 without the bytes): once a verifier publishes a redacted
+      // copy, the original must stop showing even in a browser that saw it.
+      'cache-control': 'private, no-cache',
+      etag: `"${id}"`,
       'x-content-type-options': 'nosniff',
       'content-security-policy': "default-src 'none'",
     });
@@ -296,7 +304,6 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
   r.post(honoPath(ROUTES.createComplaint.path), async (c) => {
     const body = validate(ComplaintRequest, c.get('body'));
     const { clock } = c.get('deps');
-    throwIfLimited(p.submits.hit(clientAddress(c)), 'complaints');
     if (body.photoIds.length === 0) throw problem(422, 'photo_required', 'A live photo is required', 'photoIds');
     const loc = body.location ?? null;
     if (!loc && !body.address) throw problem(422, 'location_required', 'A location or an address is required', 'location');
@@ -311,6 +318,9 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
     const proven = contactProofHash(p.proofKey, c.req.header(CONTACT_PROOF_HEADER), clock.now()) === hash;
 
     return idempotent(c, 'complaint', body, async (tx) => {
+      // Counted only for a complaint not filed yet: a phone retrying a lost answer with its key gets
+      // the first answer back without using up its address's quota.
+      throwIfLimited(p.submits.hit(clientAddress(c)), 'complaints');
       const now = clock.now();
       const agencyId = await repo.categoryAgency(tx, body.categoryId);
       if (!agencyId) throw problem(404, 'category_not_found', 'No such complaint category', 'categoryId');
