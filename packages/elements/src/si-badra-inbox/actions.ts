@@ -1,14 +1,29 @@
 /**
- * The actions section of `<si-badra-inbox>`'s detail view: the buttons the account may use on the
- * complaint, and the form each opens (reject with a reason, merge into a nearby complaint,
- * dispatch to an agency, answer with an "after" photo or resolve; the redaction editor comes from
- * the element). Also what those forms hold while open.
+ * The actions on the complaint open in `<si-badra-inbox>`: a controller holding the form open
+ * (reject with a reason, merge into a nearby complaint, dispatch to an agency, answer with an
+ * "after" photo or resolve, redact a photo), what it holds, and sending it; and the section's
+ * template: the buttons the account may use and the form each opens.
  */
-import { html, nothing, type TemplateResult } from 'lit';
-import { REPLY_TEXT, canDo, type RejectReason, type StaffComplaintView } from '@mpp-kit/core';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import {
+  REPLY_TEXT,
+  canDo,
+  isTrackingCode,
+  normalizeTrackingCode,
+  type ComplaintView,
+  type ComplaintsApi,
+  type RejectReason,
+  type StaffAccountView,
+  type StaffComplaintView,
+  type StaffComplaintsApi,
+} from '@mpp-kit/core';
 import { actions, button } from '../shared/templates.js';
 import { textField } from '../shared/field.js';
-import { selectField, type InboxContext, type Panel } from './context.js';
+import { allowedActions, selectField, type InboxContext, type Panel } from './context.js';
+import type { InboxAction } from './events.js';
+import type { OriginalPhotos } from './photos.js';
+import { pixelate, shrinkPhoto } from './redact.js';
+import { RedactEditor } from './redact-editor.js';
 
 const REASONS: readonly RejectReason[] = ['hoax', 'duplicate', 'out_of_scope', 'incomplete'];
 
@@ -55,6 +70,192 @@ export interface ActionsHandlers {
   dispatch(e: Event): void;
   answer(resolve: boolean): void;
   redact(e: Event): void;
+}
+
+/** What the action forms need of the element. */
+export interface ActionFormsOptions {
+  /** The complaint open, or null. */
+  complaint(): StaffComplaintView | null;
+  account(): StaffAccountView | null;
+  staff(): StaffComplaintsApi;
+  /** The public API that uploads the "after" photo (filed as an answer's). */
+  uploads(): ComplaintsApi;
+  photos: OriginalPhotos;
+  focus(selector: string): void;
+  /** The stable code of an error. */
+  code(e: unknown): string;
+  /** A form's error is shown (`mpp-error`). */
+  failed(code: string): void;
+  /** An action succeeded: `view` is the complaint as the server now has it (when it said). */
+  sent(action: InboxAction, trackingCode: string, view: ComplaintView | null): Promise<void>;
+}
+
+/** The form open under the complaint, what it holds, and sending it; the host re-renders on each change. */
+export class ActionForms {
+  panel: Panel | null = null;
+  busy = false;
+  error: string | null = null;
+  /** The action that just succeeded, or null. */
+  done: InboxAction | null = null;
+  form: PanelForm = EMPTY_FORM;
+  readonly redact: RedactEditor;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly o: ActionFormsOptions,
+  ) {
+    this.redact = new RedactEditor(host, o.focus);
+  }
+
+  #set(patch: Partial<Pick<ActionForms, 'panel' | 'busy' | 'error' | 'done' | 'form'>>): void {
+    Object.assign(this, patch);
+    this.host.requestUpdate();
+  }
+
+  #edit(patch: Partial<PanelForm>): void {
+    this.#set({ form: { ...this.form, ...patch } });
+  }
+
+  #fail(code: string, focus: string): void {
+    this.#set({ error: code });
+    this.o.failed(code);
+    this.o.focus(focus);
+  }
+
+  /** A complaint (re)loaded: dispatch goes to its agency unless changed. */
+  loaded(d: StaffComplaintView): void {
+    this.#edit({ dispatchTo: d.agencyId });
+  }
+
+  open(panel: Panel): void {
+    const d = this.o.complaint();
+    if (!d || !allowedActions(this.o.account(), d)[panel]) return;
+    this.#set({ panel, error: null, done: null });
+    this.#edit({ note: '' });
+    if (panel === 'redact') this.redact.choose((d.staffPhotos.find((p) => p.role === 'report') ?? d.staffPhotos[0])?.id ?? null);
+    if (panel === 'merge')
+      this.#edit({ mergeInto: d.nearby.find((n) => n.trackingCode !== d.trackingCode)?.trackingCode ?? '', mergeCode: '' });
+    this.o.focus('#panel-title');
+  }
+
+  close(): void {
+    this.#set({ panel: null, error: null });
+    this.redact.clear();
+    this.#edit({ answerFile: null, answerText: '' });
+  }
+
+  /** Closes the form and puts the focus back on its button. */
+  cancel(): void {
+    const p = this.panel;
+    this.close();
+    if (p) this.o.focus(`[data-action="${p}"]`);
+  }
+
+  async #run(action: InboxAction, send: (code: string) => Promise<unknown>): Promise<void> {
+    const d = this.o.complaint();
+    if (!d || this.busy) return;
+    this.#set({ busy: true, error: null });
+    let result: unknown;
+    try {
+      result = await send(d.trackingCode);
+    } catch (e) {
+      // The form stays open with what was typed: the staff member corrects it or tries again.
+      this.#set({ busy: false });
+      this.#fail(this.o.code(e), '#action-error');
+      return;
+    }
+    this.#set({ busy: false });
+    this.close();
+    this.#set({ done: action });
+    this.o.focus('#done');
+    const view = result && typeof result === 'object' && 'status' in result ? (result as ComplaintView) : null;
+    await this.o.sent(action, d.trackingCode, view);
+  }
+
+  verify(): Promise<void> {
+    return this.#run('verify', (c) => this.o.staff().verify(c));
+  }
+
+  #note(): string | null {
+    return this.form.note.trim() || null;
+  }
+
+  #reject = (e: Event) => {
+    e.preventDefault();
+    void this.#run('reject', (c) => this.o.staff().reject(c, { reason: this.form.reason, note: this.#note() }));
+  };
+
+  #merge = (e: Event) => {
+    e.preventDefault();
+    const typed = normalizeTrackingCode(this.form.mergeCode);
+    const into = typed || this.form.mergeInto;
+    if (!isTrackingCode(into)) {
+      this.#fail('merge_code', '#merge-code');
+      return;
+    }
+    void this.#run('merge', (c) => this.o.staff().merge(c, { into, note: this.#note() }));
+  };
+
+  #dispatch = (e: Event) => {
+    e.preventDefault();
+    const agencyId = this.form.dispatchTo || undefined;
+    void this.#run('dispatch', (c) => this.o.staff().dispatch(c, { agencyId, note: this.#note() }));
+  };
+
+  #answer(resolve: boolean): void {
+    const text = this.form.answerText.trim();
+    if (text.length < REPLY_TEXT.min) {
+      this.#fail('answer_too_short', '#answer-text');
+      return;
+    }
+    const file = this.form.answerFile;
+    void this.#run(resolve ? 'resolve' : 'answer', async (c) => {
+      const photoIds: string[] = [];
+      if (file) {
+        // The "after" photo goes the way every Si Badra photo goes: shrunk and re-encoded here
+        // (metadata dropped; a file the browser cannot decode goes as it is, for the server to
+        // judge), then uploaded with a capture token, filed as an answer's photo.
+        const blob = await shrinkPhoto(file).catch(() => file);
+        const uploads = this.o.uploads();
+        const { token } = await uploads.captureToken();
+        photoIds.push((await uploads.uploadPhoto(token, blob)).id);
+      }
+      return this.o.staff().answer(c, { text, photoIds, resolve });
+    });
+  }
+
+  #sendRedacted = async (e: Event) => {
+    e.preventDefault();
+    const id = this.redact.photoId;
+    const blob = id ? this.o.photos.blob(id) : null;
+    const boxes = this.redact.boxes;
+    if (!id || !blob || !boxes.length) return;
+    await this.#run('redact', async (c) => this.o.staff().redactPhoto(c, id, await pixelate(blob, boxes)));
+  };
+
+  /** The actions section for `d`, with the agencies a dispatch may go to. */
+  render(ctx: InboxContext, d: StaffComplaintView, agencies: ReadonlyArray<{ id: string; name: string }>): TemplateResult {
+    const s = {
+      allowed: allowedActions(this.o.account(), d),
+      panel: this.panel,
+      busy: this.busy,
+      error: this.error,
+      form: this.form,
+      agencies,
+    };
+    const on: ActionsHandlers = {
+      verify: () => void this.verify(),
+      toggle: (p) => (this.panel === p ? this.close() : this.open(p)),
+      cancel: () => this.cancel(),
+      edit: (patch) => this.#edit(patch),
+      reject: this.#reject,
+      merge: this.#merge,
+      dispatch: this.#dispatch,
+      answer: (resolve) => this.#answer(resolve),
+      redact: (e) => void this.#sendRedacted(e),
+    };
+    return actionsSection(ctx, d, s, on, () => this.redact.render(ctx, d, this.o.photos.urls, this.busy, () => this.cancel()));
+  }
 }
 
 export function actionsSection(

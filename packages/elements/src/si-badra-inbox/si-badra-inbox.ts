@@ -1,18 +1,21 @@
+/*
+ * <si-badra-inbox>: the element holds the state and the wiring (the session, loading from the
+ * server, the keyboard). What it shows and does is in the modules of this folder: `sign-in.ts`,
+ * `list.ts`, `detail.ts`, `actions.ts` (the action forms: a controller and their template),
+ * `redact-editor.ts`, `briefing.ts`, `photos.ts` (the original photos), `shortcuts.ts` (which key
+ * does what); `context.ts` holds the formats and the roles they share.
+ */
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   ProblemError,
-  REPLY_TEXT,
   StaffSession,
   createComplaintsApi,
   createStaffComplaintsApi,
   isAgencyRole,
   isMppError,
-  isTrackingCode,
-  normalizeTrackingCode,
   type BriefingReport,
   type ComplaintCategory,
-  type ComplaintView,
   type ComplaintsApi,
   type StaffAccountView,
   type StaffComplaintItem,
@@ -28,26 +31,17 @@ import { components } from '../shared/components.styles.js';
 import { complaintsApiFor } from '../shared/complaints-api.js';
 import { httpFor } from '../shared/http.js';
 import { siBadraStyles } from '../shared/si-badra.styles.js';
-import { SiBadraInboxActionEvent, type InboxAction } from './events.js';
+import { SiBadraInboxActionEvent } from './events.js';
 import { INBOX_MESSAGES, type InboxMessages } from './messages.js';
-import { pixelate, shrinkPhoto } from './redact.js';
 import { styles } from './si-badra-inbox.styles.js';
 import { agenciesOf, allowedActions, BRIEFING, can, INBOX, inboxFormat, type InboxContext, type Panel } from './context.js';
 import { accountLine, signInForm } from './sign-in.js';
 import { filterQuery, inboxList, NO_FILTERS, shortcutHelp, type Filters } from './list.js';
 import { complaintDetail } from './detail.js';
-import { actionsSection, EMPTY_FORM, type PanelForm } from './actions.js';
-import { RedactEditor } from './redact-editor.js';
+import { ActionForms } from './actions.js';
 import { briefingView } from './briefing.js';
 import { OriginalPhotos } from './photos.js';
 import { shortcutFor } from './shortcuts.js';
-
-/*
- * The element holds the state and the wiring: the session, loading and acting on the server, and
- * the keyboard. What each view shows is in its own module: `sign-in.ts`, `list.ts`, `detail.ts`,
- * `actions.ts` (the action forms), `redact-editor.ts`, `briefing.ts`; `context.ts` holds the
- * formats and the roles they share.
- */
 
 type View = 'list' | 'detail' | 'briefing';
 
@@ -135,12 +129,6 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
   @state() private detailLoading = false;
   @state() private detailError: string | null = null;
 
-  @state() private panel: Panel | null = null;
-  @state() private busy = false;
-  @state() private actionError: string | null = null;
-  @state() private done: InboxAction | null = null;
-  @state() private form: PanelForm = EMPTY_FORM;
-
   @state() private briefing: BriefingReport | null = null;
   @state() private briefingLevel: '1' | '2' = '1';
   @state() private briefingLoading = false;
@@ -155,7 +143,26 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
   #listAbort: AbortController | null = null;
   #detailAbort: AbortController | null = null;
   #photos = new OriginalPhotos(this);
-  #redact = new RedactEditor(this, (selector) => this.focusAfterUpdate(selector));
+  #actions = new ActionForms(this, {
+    complaint: () => this.detail,
+    account: () => this.account,
+    staff: () => this.#staff!,
+    uploads: () => this.#uploads!,
+    photos: this.#photos,
+    focus: (selector) => this.focusAfterUpdate(selector),
+    code: (e) => this.#code(e),
+    failed: (code) => this.emitError(code),
+    sent: async (action, trackingCode, v) => {
+      if (v)
+        this.items = this.items.map((i) =>
+          i.trackingCode === v.trackingCode
+            ? { ...i, status: v.status, clock: v.clock, supporters: v.supporters, contactVerified: v.contactVerified }
+            : i,
+        );
+      this.dispatchEvent(new SiBadraInboxActionEvent({ trackingCode, action }));
+      await this.#loadDetail(trackingCode);
+    },
+  });
   /** A shortcut pressed in the list: the action to start once the complaint is open. */
   #pending: 'verify' | Panel | null = null;
 
@@ -223,7 +230,7 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
     this.detail = null;
     this.briefing = null;
     this.listError = this.detailError = this.briefingError = null;
-    this.#closePanel();
+    this.#actions.close();
   }
 
   protected override errorText(code: string | null | undefined): string {
@@ -242,7 +249,7 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
     return isMppError(e) ? e.code : 'fallback';
   }
 
-  #fail<K extends 'signInError' | 'listError' | 'detailError' | 'actionError' | 'briefingError'>(where: K, code: string): void {
+  #fail<K extends 'signInError' | 'listError' | 'detailError' | 'briefingError'>(where: K, code: string): void {
     (this as unknown as Record<K, string | null>)[where] = code;
     this.emitError(code);
   }
@@ -341,8 +348,8 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
       this.items.findIndex((i) => i.trackingCode === code),
     );
     this.view = 'detail';
-    this.done = null;
-    this.#closePanel();
+    this.#actions.done = null;
+    this.#actions.close();
     this.focusAfterUpdate('#title');
     void this.#loadDetail(code);
   }
@@ -360,12 +367,12 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
       const d = await this.#staff!.get(code, { signal: abort.signal });
       if (abort.signal.aborted) return;
       this.detail = d;
-      this.form = { ...this.form, dispatchTo: d.agencyId };
+      this.#actions.loaded(d);
       void this.#loadPhotos(d, abort.signal);
       const pending = this.#pending;
       this.#pending = null;
-      if (pending === 'verify') void this.#verify();
-      else if (pending) this.#openPanel(pending);
+      if (pending === 'verify') void this.#actions.verify();
+      else if (pending) this.#actions.open(pending);
     } catch (e) {
       if (!abort.signal.aborted) this.#fail('detailError', this.#code(e));
     } finally {
@@ -381,132 +388,13 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
   #back(): void {
     const code = this.detail?.trackingCode;
     this.#detailAbort?.abort();
-    this.#closePanel();
+    this.#actions.close();
     this.view = 'list';
     this.detail = null;
     this.detailError = null;
     this.#photos.revoke();
     this.focusAfterUpdate(code && this.items.some((i) => i.trackingCode === code) ? `[data-code="${code}"]` : '#title');
   }
-
-  // ---- actions ----
-
-  #openPanel(panel: Panel): void {
-    const d = this.detail;
-    if (!d || !allowedActions(this.account, d)[panel]) return;
-    this.panel = panel;
-    this.actionError = null;
-    this.done = null;
-    this.form = { ...this.form, note: '' };
-    if (panel === 'redact') this.#redact.choose((d.staffPhotos.find((p) => p.role === 'report') ?? d.staffPhotos[0])?.id ?? null);
-    if (panel === 'merge')
-      this.form = { ...this.form, mergeInto: d.nearby.find((n) => n.trackingCode !== d.trackingCode)?.trackingCode ?? '', mergeCode: '' };
-    this.focusAfterUpdate('#panel-title');
-  }
-
-  #closePanel(): void {
-    this.panel = null;
-    this.actionError = null;
-    this.#redact.clear();
-    this.form = { ...this.form, answerFile: null, answerText: '' };
-  }
-
-  #cancelPanel(): void {
-    const p = this.panel;
-    this.#closePanel();
-    if (p) this.focusAfterUpdate(`[data-action="${p}"]`);
-  }
-
-  async #run(action: InboxAction, send: (code: string) => Promise<unknown>): Promise<void> {
-    const d = this.detail;
-    if (!d || this.busy) return;
-    this.busy = true;
-    this.actionError = null;
-    try {
-      const result = await send(d.trackingCode);
-      const v = result && typeof result === 'object' && 'status' in result ? (result as ComplaintView) : null;
-      if (v)
-        this.items = this.items.map((i) =>
-          i.trackingCode === v.trackingCode
-            ? { ...i, status: v.status, clock: v.clock, supporters: v.supporters, contactVerified: v.contactVerified }
-            : i,
-        );
-    } catch (e) {
-      // The form stays open with what was typed: the staff member corrects it or tries again.
-      this.#fail('actionError', this.#code(e));
-      this.focusAfterUpdate('#action-error');
-      return;
-    } finally {
-      this.busy = false;
-    }
-    this.#closePanel();
-    this.done = action;
-    this.focusAfterUpdate('#done');
-    this.dispatchEvent(new SiBadraInboxActionEvent({ trackingCode: d.trackingCode, action }));
-    await this.#loadDetail(d.trackingCode);
-  }
-
-  #verify(): Promise<void> {
-    return this.#run('verify', (c) => this.#staff!.verify(c));
-  }
-
-  #note(): string | null {
-    return this.form.note.trim() || null;
-  }
-
-  #reject = (e: Event) => {
-    e.preventDefault();
-    void this.#run('reject', (c) => this.#staff!.reject(c, { reason: this.form.reason, note: this.#note() }));
-  };
-
-  #merge = (e: Event) => {
-    e.preventDefault();
-    const typed = normalizeTrackingCode(this.form.mergeCode);
-    const into = typed || this.form.mergeInto;
-    if (!isTrackingCode(into)) {
-      this.#fail('actionError', 'merge_code');
-      this.focusAfterUpdate('#merge-code');
-      return;
-    }
-    void this.#run('merge', (c) => this.#staff!.merge(c, { into, note: this.#note() }));
-  };
-
-  #dispatch = (e: Event) => {
-    e.preventDefault();
-    const agencyId = this.form.dispatchTo || undefined;
-    void this.#run('dispatch', (c) => this.#staff!.dispatch(c, { agencyId, note: this.#note() }));
-  };
-
-  #answer(resolve: boolean): void {
-    const text = this.form.answerText.trim();
-    if (text.length < REPLY_TEXT.min) {
-      this.#fail('actionError', 'answer_too_short');
-      this.focusAfterUpdate('#answer-text');
-      return;
-    }
-    const file = this.form.answerFile;
-    void this.#run(resolve ? 'resolve' : 'answer', async (c) => {
-      const photoIds: string[] = [];
-      if (file) {
-        // The "after" photo goes the way every Si Badra photo goes: shrunk and re-encoded here
-        // (metadata dropped; a file the browser cannot decode goes as it is, for the server to
-        // judge), then uploaded with a capture token, filed as an answer's photo.
-        const blob = await shrinkPhoto(file).catch(() => file);
-        const { token } = await this.#uploads!.captureToken();
-        photoIds.push((await this.#uploads!.uploadPhoto(token, blob)).id);
-      }
-      return this.#staff!.answer(c, { text, photoIds, resolve });
-    });
-  }
-
-  #sendRedacted = async (e: Event) => {
-    e.preventDefault();
-    const id = this.#redact.photoId;
-    const blob = id ? this.#photos.blob(id) : null;
-    const boxes = this.#redact.boxes;
-    if (!id || !blob || !boxes.length) return;
-    await this.#run('redact', async (c) => this.#staff!.redactPhoto(c, id, await pixelate(blob, boxes)));
-  };
 
   // ---- briefing ----
 
@@ -537,13 +425,13 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
 
   #onKey = (e: KeyboardEvent) => {
     if (!this.account) return;
-    const d = this.view === 'detail' && !this.panel && !this.busy ? this.detail : null;
+    const d = this.view === 'detail' && !this.#actions.panel && !this.#actions.busy ? this.detail : null;
     const selected = this.items[this.selected];
     const command = shortcutFor(e, { view: this.view, selected: !!selected, allowed: d && allowedActions(this.account, d) });
     if (!command) return;
     switch (command.do) {
       case 'escape':
-        if (this.panel) this.#cancelPanel();
+        if (this.#actions.panel) this.#actions.cancel();
         else if (this.view === 'detail') this.#back();
         else if (this.view === 'briefing') this.#backFromBriefing();
         else return;
@@ -559,10 +447,10 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
         this.#open(selected!.trackingCode);
         break;
       case 'verify':
-        void this.#verify();
+        void this.#actions.verify();
         break;
       case 'panel':
-        this.#openPanel(command.panel);
+        this.#actions.open(command.panel);
     }
     e.preventDefault();
   };
@@ -643,32 +531,7 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
       const code = this.items[this.selected]?.trackingCode;
       if (code) void this.#loadDetail(code);
     };
-    const s = { detail: this.detail, error: this.detailError, photoUrls: this.#photos.urls, done: this.done };
-    return complaintDetail(ctx, s, { back: () => this.#back(), retry }, (d) =>
-      actionsSection(
-        ctx,
-        d,
-        {
-          allowed: allowedActions(this.account, d),
-          panel: this.panel,
-          busy: this.busy,
-          error: this.actionError,
-          form: this.form,
-          agencies: this.#agencies,
-        },
-        {
-          verify: () => void this.#verify(),
-          toggle: (p) => (this.panel === p ? this.#closePanel() : this.#openPanel(p)),
-          cancel: () => this.#cancelPanel(),
-          edit: (patch) => (this.form = { ...this.form, ...patch }),
-          reject: this.#reject,
-          merge: this.#merge,
-          dispatch: this.#dispatch,
-          answer: (resolve) => this.#answer(resolve),
-          redact: (e) => void this.#sendRedacted(e),
-        },
-        () => this.#redact.render(ctx, d, this.#photos.urls, this.busy, () => this.#cancelPanel()),
-      ),
-    );
+    const s = { detail: this.detail, error: this.detailError, photoUrls: this.#photos.urls, done: this.#actions.done };
+    return complaintDetail(ctx, s, { back: () => this.#back(), retry }, (d) => this.#actions.render(ctx, d, this.#agencies));
   }
 }
