@@ -4,7 +4,7 @@
  * hop. Browser code only (bundled for the browser by `photo.ts`), type-checked with the DOM
  * library by `tsconfig.page.json` (the bench's own tsconfig is Node's and leaves it out).
  */
-import { compressPhoto, PHOTO_QUALITY } from '../packages/elements/src/si-badra-report/photo.js';
+import { compressPhoto, PHOTO_QUALITY } from '../packages/elements/src/shared/photo.js';
 import type { PhotoMeasure } from './photo-measure.js';
 
 /** Makes the phone photo, then measures `rounds` rounds of each. */

@@ -22,7 +22,8 @@ import { textField } from '../shared/field.js';
 import { allowedActions, selectField, type InboxContext, type Panel } from './context.js';
 import type { InboxAction } from './events.js';
 import type { OriginalPhotos } from './photos.js';
-import { pixelate, shrinkPhoto } from './redact.js';
+import { compressPhoto } from '../shared/photo.js';
+import { pixelate } from './redact.js';
 import { RedactEditor } from './redact-editor.js';
 
 const REASONS: readonly RejectReason[] = ['hoax', 'duplicate', 'out_of_scope', 'incomplete'];
@@ -215,7 +216,10 @@ export class ActionForms {
         // The "after" photo goes the way every Si Badra photo goes: shrunk and re-encoded here
         // (metadata dropped; a file the browser cannot decode goes as it is, for the server to
         // judge), then uploaded with a capture token, filed as an answer's photo.
-        const blob = await shrinkPhoto(file).catch(() => file);
+        const blob = await compressPhoto(file).then(
+          (p) => p.blob,
+          () => file,
+        );
         const uploads = this.o.uploads();
         const { token } = await uploads.captureToken();
         photoIds.push((await uploads.uploadPhoto(token, blob)).id);

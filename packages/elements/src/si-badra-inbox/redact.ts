@@ -98,29 +98,3 @@ export async function pixelate(image: Blob, boxes: readonly RedactBox[], quality
     bitmap.close();
   }
 }
-
-/** The longest side of an agency's "after" photo, in pixels (as the report form's photos). */
-export const AFTER_PHOTO_MAX_SIDE = 1600;
-
-/**
- * An "after" photo chosen from a file, made fit to upload: decoded with its EXIF orientation,
- * scaled to `AFTER_PHOTO_MAX_SIDE` on the longest side and re-encoded as a JPEG (only pixels are
- * drawn, so no metadata is carried over). A file that is no image rejects.
- */
-export async function shrinkPhoto(file: Blob, max = AFTER_PHOTO_MAX_SIDE, quality = 0.8): Promise<Blob> {
-  const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
-  try {
-    const scale = Math.min(1, max / Math.max(bitmap.width, bitmap.height));
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.max(1, Math.round(bitmap.width * scale));
-    canvas.height = Math.max(1, Math.round(bitmap.height * scale));
-    const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('No 2D canvas');
-    ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('JPEG encoding failed'))), 'image/jpeg', quality),
-    );
-  } finally {
-    bitmap.close();
-  }
-}

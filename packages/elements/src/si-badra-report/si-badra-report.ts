@@ -28,7 +28,7 @@ import { SiBadraErrorEvent } from '../shared/si-badra-events.js';
 import { SiBadraReportSubmittedEvent, SiBadraReportSupportedEvent } from './events.js';
 import { REPORT_MESSAGES, type ReportMessages } from './messages.js';
 import { STEPS, draftStore, emptyDraft, type ReportDraft, type Step } from './draft.js';
-import { compressPhoto, type CompressedPhoto } from './photo.js';
+import { compressPhoto, type CompressedPhoto } from '../shared/photo.js';
 import { styles } from './si-badra-report.styles.js';
 
 /** The steps a citizen walks through (the receipt comes after them). */

@@ -1,3 +1,10 @@
+/**
+ * A Si Badra photo made fit to upload, the one way for every widget: the citizen's report photos
+ * (`<si-badra-report>`) and the agency's "after" photo (`<si-badra-inbox>`). Decoded with the EXIF
+ * orientation honoured, scaled to `PHOTO_MAX_SIDE` on the longest side and re-encoded as a JPEG,
+ * in a worker where the browser has one and the page allows it.
+ */
+
 /** The longest side of a photo sent to the server, in pixels. */
 export const PHOTO_MAX_SIDE = 1600;
 /** JPEG quality of the re-encoded photo. */
