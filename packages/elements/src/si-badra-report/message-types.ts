@@ -2,7 +2,7 @@
 // chunk (`messages.en.ts`) both implement it.
 import type { ComplaintProblem, ComplaintStatus, Privacy } from '@mpp-kit/core';
 import type { ProblemMessages } from '../shared/problems.js';
-import type { ContactProofMessages } from '../shared/complaints-api.js';
+import type { ContactProofMessages } from '../shared/contact-proof.js';
 import type { Step } from './draft.js';
 
 /** The form's own error codes (checked before anything is sent). */

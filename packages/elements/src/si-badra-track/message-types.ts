@@ -2,7 +2,7 @@
 // chunk (`messages.en.ts`) both implement it.
 import type { ComplaintProblem, ComplaintStatus, RejectReason, TimelineEntry } from '@mpp-kit/core';
 import type { ProblemMessages } from '../shared/problems.js';
-import type { ContactProofCheck, ContactProofMessages } from '../shared/complaints-api.js';
+import type { ContactProofCheck, ContactProofMessages } from '../shared/contact-proof.js';
 
 /** Every string `<si-badra-track>` shows, per locale. */
 export interface TrackMessages {
