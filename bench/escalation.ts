@@ -14,14 +14,17 @@ const NOW = new Date('2026-12-07T02:00:00Z');
 
 async function fill(db: Db, n: number): Promise<void> {
   const cats = BOGOR_COMPLAINTS.categories;
-  // Categories round-robin, each with its agency; clock 49 h back for every 4th, else 25 h.
+  // Categories round-robin, each with its agency; clock 49 h back for every 4th, else 25 h; the dues
+  // as dispatch stores them under the default policy (24 h, 48 h).
   await db.query(
     `insert into complaints (tracking_code, category_id, agency_id, text, address, privacy, contact_kind, contact, contact_verified_at,
-                             status, clock_start, created_at, updated_at)
+                             status, clock_start, escalation_due, created_at, updated_at)
      select 'SB-B' || lpad(g::text, 9, '0'), (c.ids)[1 + g % cardinality(c.ids)], (c.agencies)[1 + g % cardinality(c.ids)],
             'Jalan berlubang nomor ' || g, 'Jl. Contoh ' || g, 'public', 'email', 'warga' || g || '@contoh.id', $2::timestamptz,
-            'dispatched', $2::timestamptz - case when g % 4 = 0 then interval '49 hours' else interval '25 hours' end, $2::timestamptz, $2::timestamptz
-       from generate_series(1, $1::int) g, (select $3::text[] as ids, $4::text[] as agencies) c`,
+            'dispatched', cs, array[cs + interval '24 hours', cs + interval '48 hours'], $2::timestamptz, $2::timestamptz
+       from (select g, $2::timestamptz - case when g % 4 = 0 then interval '49 hours' else interval '25 hours' end as cs
+               from generate_series(1, $1::int) g) s,
+            (select $3::text[] as ids, $4::text[] as agencies) c`,
     [n, NOW.toISOString(), cats.map((c) => c.id), cats.map((c) => c.agencyId)],
   );
 }

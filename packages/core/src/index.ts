@@ -87,6 +87,8 @@ export type { WaitingStatus } from './queue/ticket-rules.js';
 export { checkIdentity, isEmail } from './queue/identity.js';
 export {
   answerClock,
+  escalationDues,
+  isWorkingDay,
   hoursLeft,
   canDo,
   insideBoundary,
@@ -96,7 +98,7 @@ export {
   SI_BADRA_ESCALATION,
 } from './complaints/rules.js';
 export { TRACKING_CODE_PATTERN, isTrackingCode, normalizeTrackingCode } from './complaints/codes.js';
-export type { Boundary, ComplaintAction, EscalationPolicy, EscalationTarget } from './complaints/rules.js';
+export type { Boundary, ComplaintAction, EscalationPolicy, EscalationTarget, WorkingCalendar } from './complaints/rules.js';
 export type { IdentityCheck, IdentityField, IdentityInput } from './queue/identity.js';
 export { StaffSession } from './staff/session.js';
 export type { StaffSessionOptions, StaffSessionState, StaffSessionStatus } from './staff/session.js';

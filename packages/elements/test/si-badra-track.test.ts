@@ -284,7 +284,15 @@ describe('<si-badra-track> answer clock and reply', () => {
       ...real,
       status,
       contactVerified: true,
-      clock: { running: !answered, level: 0, dueAt: null, answeredAt: answered ? at(2) : null },
+      // The server's clock as it was at filing; the tracker recomputes it from its dues as time passes.
+      clock: {
+        running: !answered,
+        level: 0,
+        dueAt: null,
+        answeredAt: answered ? at(2) : null,
+        clockStart: at(dispatchedHoursAgo),
+        dues: [at(dispatchedHoursAgo - 24), at(dispatchedHoursAgo - 48)],
+      },
       timeline: [
         ...real.timeline,
         { at: at(dispatchedHoursAgo), status: 'dispatched', note: null, by: 'verifier', photos: [] },
@@ -310,7 +318,14 @@ describe('<si-badra-track> answer clock and reply', () => {
         const reopened: ComplaintView = {
           ...view,
           status: body.dispute ? 'reopened' : 'closed',
-          clock: { running: true, level: 0, dueAt: null, answeredAt: null },
+          clock: {
+            running: true,
+            level: 0,
+            dueAt: null,
+            answeredAt: null,
+            clockStart: new Date(now).toISOString(),
+            dues: [new Date(now + 24 * 3_600_000).toISOString(), new Date(now + 48 * 3_600_000).toISOString()],
+          },
           timeline: [
             ...view.timeline,
             { at: new Date(now).toISOString(), status: body.dispute ? 'reopened' : 'closed', note: body.text, by: 'citizen', photos: [] },

@@ -5,10 +5,13 @@
  * TRUST_PROXY (1: client addresses from X-Forwarded-For), MPP_SECRET / MPP_SECRET_FILE (the NIK
  * secret; required with SEED_DEMO=0, i.e. outside demo mode). Si Badra: MAIL_URL (`smtp://user:pass@host:587`;
  * without it mail stays in the outbox, shown by the demo at /dev/mailbox), MAIL_FROM, PUBLIC_URL (links in
- * mails), PHOTO_DIR (default: `photos/` beside the data folder).
+ * mails), PHOTO_DIR (default: `photos/` beside the data folder), ESCALATION_HOURS (`24,48`: hours to the agency
+ * head's and to the mayor's office's mail), ESCALATION_COUNT (`calendar`, the default, or `working_days`: weekends
+ * and the office's holidays do not count).
  */
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import type { EscalationPolicy } from '@mpp-kit/core';
 import { startServer } from './server.js';
 import { devTransport, smtpTransport } from './mail/outbox.js';
 import { folderPhotoStore } from './complaints/photo-store.js';
@@ -39,10 +42,30 @@ if (env.MPP_NOW) {
   clock = { now: () => new Date(start + (Date.now() - t0)) };
 }
 
+// The deployment's escalation rule (Kota Bogor: 24 h → Kepala OPD, 48 h → Wali Kota, calendar hours).
+const hours = (env.ESCALATION_HOURS ?? '24,48').split(',').map((h) => Number(h.trim()));
+const count = env.ESCALATION_COUNT ?? 'calendar';
+if (hours.length !== 2 || !hours.every((h) => Number.isInteger(h) && h > 0 && h <= 24 * 30) || hours[0]! >= hours[1]!) {
+  console.error(`ESCALATION_HOURS must be two whole numbers of hours, ascending (e.g. 24,48), got "${env.ESCALATION_HOURS}"`);
+  process.exit(2);
+}
+if (count !== 'calendar' && count !== 'working_days') {
+  console.error(`ESCALATION_COUNT must be calendar or working_days, got "${count}"`);
+  process.exit(2);
+}
+const policy: EscalationPolicy = {
+  count,
+  levels: [
+    { afterHours: hours[0]!, notify: 'agency_head' as const },
+    { afterHours: hours[1]!, notify: 'mayor_office' as const },
+  ],
+};
+
 const dataDir = resolve(env.DATA_DIR ?? resolve(root, '.data'));
 const server = await startServer({
   clock,
   complaints: {
+    policy,
     mail: env.MAIL_URL ? smtpTransport(env.MAIL_URL, env.MAIL_FROM ?? 'Si Badra <no-reply@localhost>') : devTransport(),
     photos: folderPhotoStore(resolve(env.PHOTO_DIR ?? `${dataDir}-photos`)),
     publicUrl: (env.PUBLIC_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${port}`).replace(/\/$/, ''),

@@ -113,6 +113,10 @@ export const AnswerClock = z.object({
   level: z.number(),
   dueAt: z.nullable(Instant),
   answeredAt: z.nullable(Instant),
+  /** When the clock (re)started: dispatch or the last reopening. */
+  clockStart: z.nullable(Instant),
+  /** When each escalation level falls (the deployment's policy: calendar or working-day hours). */
+  dues: z.array(Instant),
 });
 export type AnswerClock = z.infer<typeof AnswerClock>;
 

@@ -58,10 +58,6 @@ const isTyped = (v: unknown): v is TypedContact =>
   typeof (v as TypedContact).phone === 'string';
 const isTab = (v: unknown): v is 'code' | 'mine' => v === 'code' || v === 'mine';
 
-/** When the answer clock started: the last dispatch or reopening in the timeline. */
-const clockStartOf = (v: ComplaintView): string | null =>
-  [...v.timeline].reverse().find((e) => e.status === 'dispatched' || e.status === 'reopened')?.at ?? null;
-
 /**
  * @summary The citizen's tracker of a Si Badra complaint: its status, the timeline with the agency's
  * answers and their photos, the answer clock (24 h to the head of the agency, 48 h to the Mayor),
@@ -442,9 +438,11 @@ export class SiBadraTrack extends MppElement<TrackMessages> {
 
   #renderClock(v: ComplaintView) {
     const t = this.t;
-    const start = clockStartOf(v);
     const now = new Date(this.now());
-    const c = answerClock({ clockStart: start, answeredAt: v.clock.answeredAt }, now);
+    // The server's clock recomputed at the element's now from its dues (the deployment's policy:
+    // calendar or working-day hours), so it keeps counting between loads.
+    const c = answerClock(v.clock, now);
+    const start = c.clockStart;
     if (c.answeredAt) return html`<p class="clock" part="clock">${t.clockAnswered(this.#date(c.answeredAt))}</p>`;
     if (!c.running || !start) return nothing;
     const left = c.dueAt ? hoursLeft(c.dueAt, now) : null;

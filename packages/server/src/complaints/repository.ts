@@ -282,6 +282,8 @@ export interface ComplaintRow {
   clock_start: string | Date | null;
   answered_at: string | Date | null;
   escalation_level: number;
+  /** When each level falls, as ISO instants (empty while no clock runs). */
+  escalation_due: string[];
   created_at: string | Date;
   contact_hash: string | null;
   merged_into: string | null;
@@ -290,15 +292,26 @@ export interface ComplaintRow {
   supporters: number;
 }
 
+/** The dues as JSON text (the same from PGlite and postgres.js, whatever their array parsing). */
+const DUES = `coalesce(to_json(c.escalation_due)::text, '[]')`;
+const dues = (v: unknown): string[] => (JSON.parse(String(v)) as string[]).map((d) => new Date(d).toISOString());
+
 export async function findByCode(db: Sql, code: string, lock = false): Promise<ComplaintRow | null> {
   const [r] = await db.query<ComplaintRow>(
     `select c.*, (select m.tracking_code from complaints m where m.id = c.merged_into) as merged_into_code,
-            (select count(*) from complaint_supports s where s.complaint_id = c.id)::int as supporters
+            (select count(*) from complaint_supports s where s.complaint_id = c.id)::int as supporters,
+            ${DUES} as escalation_due
        from complaints c where c.tracking_code = $1${lock ? ' for update of c' : ''}`,
     [code],
   );
   return r
-    ? { ...r, id: String(r.id), merged_into: r.merged_into === null ? null : String(r.merged_into), supporters: Number(r.supporters) }
+    ? {
+        ...r,
+        id: String(r.id),
+        merged_into: r.merged_into === null ? null : String(r.merged_into),
+        supporters: Number(r.supporters),
+        escalation_due: dues(r.escalation_due),
+      }
     : null;
 }
 
@@ -328,6 +341,8 @@ export interface ComplaintChange {
   rejectReason?: string | null;
   clockStart?: Date | null;
   answeredAt?: Date | null;
+  /** With `clockStart`: when each escalation level falls (core's `escalationDues`), or null with the clock. */
+  escalationDue?: Date[] | null;
   resetEscalation?: boolean;
   /** The id of the complaint this one is a duplicate of. */
   mergedInto?: string;
@@ -344,6 +359,8 @@ export async function updateComplaint(tx: Sql, id: string, now: Date, set: Compl
   if (set.agencyId !== undefined) add('agency_id', set.agencyId);
   if (set.rejectReason !== undefined) add('reject_reason', set.rejectReason);
   if (set.clockStart !== undefined) add('clock_start', set.clockStart?.toISOString() ?? null, '::timestamptz');
+  if (set.escalationDue !== undefined)
+    add('escalation_due', set.escalationDue?.map((d) => d.toISOString()) ?? null, '::text[]::timestamptz[]');
   if (set.answeredAt !== undefined) add('answered_at', set.answeredAt?.toISOString() ?? null, '::timestamptz');
   if (set.mergedInto !== undefined) add('merged_into', set.mergedInto, '::bigint');
   if (set.resetEscalation) cols.push('escalation_level = 0');
@@ -369,8 +386,8 @@ export async function recipients(tx: Sql, scope: string, kind: 'head' | 'officer
 
 /**
  * One batch of the escalation sweep for one level, as one statement: up to `limit` complaints whose
- * answer clock runs, that are below `level` and whose clock started `afterHours` or more before
- * `now`, claimed with `FOR UPDATE SKIP LOCKED` (another instance's sweep takes other rows), moved to
+ * answer clock runs, that are below `level` and whose due instant for `level` (stored when the
+ * clock started; `afterHours` only words the mail) is not after `now`, claimed with `FOR UPDATE SKIP LOCKED` (another instance's sweep takes other rows), moved to
  * `level`, given a staff-only timeline note, and a mail per recipient (`kind` of the agency, or the
  * mayor's office) enqueued under the dedupe key `escalation:<id>:<clock start ms>:<level>:<address>`
  * (unique: a second sweep enqueues nothing). The condition is core's `answerClock` in SQL (index
@@ -384,7 +401,7 @@ export async function escalateBatch(
     `with due as (
        select id, tracking_code, agency_id, category_id, clock_start, status, left(text, 500) as text from complaints
         where clock_start is not null and answered_at is null and escalation_level < $2
-          and clock_start + interval '1 hour' * $3::float8 <= $1::timestamptz
+          and escalation_due[$2] <= $1::timestamptz
         order by clock_start limit $4 for update skip locked
      ), moved as (
        update complaints c set escalation_level = $2 from due where c.id = due.id returning c.id
@@ -508,6 +525,7 @@ export interface SummaryRow {
   created_at: string | Date;
   clock_start: string | Date | null;
   answered_at: string | Date | null;
+  escalation_due: string[];
   contact_verified_at: string | Date | null;
   supporters: number;
   photo: string | null;
@@ -515,7 +533,7 @@ export interface SummaryRow {
 }
 
 const SUMMARY = `c.id, c.tracking_code, c.status, c.category_id, c.agency_id, a.short_name as agency_name, left(c.text, 400) as text,
-  c.address, c.privacy, c.created_at, c.clock_start, c.answered_at, c.contact_verified_at,
+  c.address, c.privacy, c.created_at, c.clock_start, c.answered_at, c.contact_verified_at, ${DUES} as escalation_due,
   (select count(*) from complaint_supports s where s.complaint_id = c.id)::int as supporters,
   (select coalesce(p.redacted_id, p.id) from complaint_photos p
     where p.complaint_id = c.id and p.role = 'report' and p.redaction_of is null order by p.captured_at, p.id limit 1) as photo,
@@ -525,6 +543,7 @@ const FROM = `from complaints c join complaint_agencies a on a.id = c.agency_id`
 const summaryRow = <T extends SummaryRow>(r: T): T => ({
   ...r,
   id: String(r.id),
+  escalation_due: dues(r.escalation_due),
   supporters: Number(r.supporters),
   photo_count: Number(r.photo_count),
 });
@@ -590,16 +609,14 @@ export async function nearby(db: Sql, q: NearbySearch): Promise<Array<SummaryRow
 }
 
 /**
- * The escalation level as SQL, as core's `answerClock` counts it: the policy's levels whose hour
- * mark (`$hours`, ascending) the clock passed before the answer, or before `$now` while it runs.
+ * The escalation level as SQL, as core's `answerClock` counts it: the stored due instants the clock
+ * passed before the answer, or before `$now` while it runs (0 without a clock).
  */
-const levelSql = (hours: string, now: string) =>
-  `(case when c.clock_start is null then 0 else (select count(*) from unnest(${hours}::float8[]) h
-     where c.clock_start + interval '1 hour' * h <= coalesce(c.answered_at, ${now}::timestamptz)) end)::int`;
+const levelSql = (now: string) =>
+  `(select count(*) from unnest(c.escalation_due) d where d <= coalesce(c.answered_at, ${now}::timestamptz))::int`;
 
 export interface InboxSearch {
   now: Date;
-  levelHours: number[];
   status?: ComplaintStatus;
   categoryId?: string;
   /** The agency asked for, or the account's own for an agency role. */
@@ -625,8 +642,8 @@ export async function inbox(db: Sql, q: InboxSearch): Promise<SummaryRow[]> {
   if (q.categoryId) add((n) => `c.category_id = ${n}`, q.categoryId);
   if (q.agencyId) add((n) => `c.agency_id = ${n}`, q.agencyId);
   if (q.level !== undefined) {
-    params.push(q.now.toISOString(), q.levelHours);
-    add((n) => `${levelSql(`$${params.length - 1}`, `$${params.length - 2}`)} = ${n}::int`, q.level);
+    params.push(q.now.toISOString());
+    add((n) => `${levelSql(`$${params.length - 1}`)} = ${n}::int`, q.level);
   }
   if (q.trackingCode) add((n) => `c.tracking_code = ${n}`, q.trackingCode);
   for (const w of q.words ?? [])
@@ -646,15 +663,29 @@ export async function inbox(db: Sql, q: InboxSearch): Promise<SummaryRow[]> {
 }
 
 /**
- * The briefing report: complaints whose clock still runs past `afterHours` (the level's mark),
- * with their level, per agency, oldest clock first.
+ * The briefing report: complaints whose clock still runs past level `minLevel`'s due instant, with
+ * their level, per agency, oldest clock first.
  */
-export async function briefing(db: Sql, o: { now: Date; afterHours: number; levelHours: number[] }) {
+export async function briefing(db: Sql, o: { now: Date; minLevel: number }) {
   const rows = await db.query<SummaryRow & { level: number }>(
-    `select ${SUMMARY}, ${levelSql('$3', '$1')} as level ${FROM}
-      where c.clock_start is not null and c.answered_at is null and c.clock_start + interval '1 hour' * $2::float8 <= $1::timestamptz
+    `select ${SUMMARY}, ${levelSql('$1')} as level ${FROM}
+      where c.clock_start is not null and c.answered_at is null and c.escalation_due[$2] <= $1::timestamptz
       order by a.position, a.id, c.clock_start, c.id`,
-    [o.now.toISOString(), o.afterHours, o.levelHours],
+    [o.now.toISOString(), o.minLevel],
   );
   return rows.map((r) => ({ ...summaryRow(r), level: Number(r.level) }));
+}
+
+/**
+ * The office's calendar for working-day escalation: its zone and its city-wide holidays and cuti
+ * bersama from `from` on (an agency's own closures do not stop a complaint's clock).
+ */
+export async function workingCalendar(db: Sql, from: Date): Promise<{ timeZone: string; holidays: Set<string> }> {
+  const [office] = await db.query<{ time_zone: string }>(`select time_zone from offices order by id limit 1`);
+  const rows = await db.query<{ d: string }>(
+    `select to_char(date, 'YYYY-MM-DD') as d from holidays
+      where agency_id is null and service_id is null and kind in ('holiday', 'cuti_bersama') and date >= $1::date - 1`,
+    [from.toISOString().slice(0, 10)],
+  );
+  return { timeZone: office?.time_zone ?? 'Asia/Jakarta', holidays: new Set(rows.map((r) => r.d)) };
 }

@@ -27,6 +27,7 @@ import {
   VerifyContactRequest,
   COMPLAINT_ACTIONS,
   answerClock,
+  escalationDues,
   canDo,
   insideBoundary,
   isEmail,
@@ -135,7 +136,7 @@ async function view(db: Sql, row: repo.ComplaintRow, now: Date, policy: Escalati
     createdAt: iso(row.created_at)!,
     contactVerified: row.contact_verified_at !== null,
     rejectReason: (row.reject_reason as RejectReason | null) ?? null,
-    clock: answerClock({ clockStart: iso(row.clock_start), answeredAt: iso(row.answered_at) }, now, policy),
+    clock: answerClock({ clockStart: iso(row.clock_start), answeredAt: iso(row.answered_at), dues: row.escalation_due }, now, policy),
     timeline: events
       // Escalation and redaction notes are for staff; the citizen sees the clock and the published photos.
       .filter((e) => !(e.actor === 'system' && /^(escalated|redacted):/.test(e.note ?? '')))
@@ -160,7 +161,7 @@ function summary(r: repo.SummaryRow, categories: Map<string, ComplaintCategory>,
     text: excerpt(r.text),
     address: r.address,
     createdAt: iso(r.created_at)!,
-    clock: answerClock({ clockStart: iso(r.clock_start), answeredAt: iso(r.answered_at) }, now, policy),
+    clock: answerClock({ clockStart: iso(r.clock_start), answeredAt: iso(r.answered_at), dues: r.escalation_due }, now, policy),
     supporters: r.supporters,
     photo: r.photo ? photoUrl(r.photo) : null,
   };
@@ -229,6 +230,12 @@ async function sendCode(
 
 export function complaintRoutes(p: ComplaintParts): Hono<Env> {
   const r = new Hono<Env>();
+
+  /** The answer clock (re)starts at `now`: its escalation instants by the deployment's policy (and, for working days, the office's calendar). */
+  const startClock = async (tx: Sql, now: Date) => ({
+    clockStart: now,
+    escalationDue: escalationDues(p.policy, now, p.policy.count === 'working_days' ? await repo.workingCalendar(tx, now) : undefined),
+  });
 
   r.get(honoPath(ROUTES.listComplaintCategories.path), async (c) => c.json({ items: await repo.listCategories(c.get('deps').db) }));
 
@@ -609,7 +616,7 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
           subject: `[Si Badra] Aduan baru ${row.tracking_code}: mohon dijawab dalam 24 jam`,
           body: `Aduan ${row.tracking_code} diteruskan ke instansi Anda. Jawab dalam 24 jam; setelah itu aduan dieskalasi ke kepala instansi.\nA complaint was dispatched to your agency: please answer within 24 hours.\n\n${p.publicUrl}/api/v1/complaints/${row.tracking_code}\n\n${row.text.slice(0, 1000)}`,
         });
-      return { set: { agencyId, clockStart: now, answeredAt: null, resetEscalation: true }, note: body.note ?? null };
+      return { set: { agencyId, ...(await startClock(tx, now)), answeredAt: null, resetEscalation: true }, note: body.note ?? null };
     });
   });
 
@@ -636,8 +643,8 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
       c,
       body.dispute ? 'dispute' : 'close',
       async () => ({ actor: 'citizen', staffId: null }),
-      async (_tx, _row, now) => ({
-        set: body.dispute ? { clockStart: now, answeredAt: null, resetEscalation: true } : {},
+      async (tx, _row, now) => ({
+        set: body.dispute ? { ...(await startClock(tx, now)), answeredAt: null, resetEscalation: true } : {},
         note: body.text,
       }),
     );
@@ -682,7 +689,6 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
     const [rows, categories] = await Promise.all([
       repo.inbox(db, {
         now,
-        levelHours: p.policy.levels.map((l) => l.afterHours),
         status: q.status,
         categoryId: q.categoryId,
         agencyId: scope.agencyId ?? q.agencyId,
@@ -807,9 +813,8 @@ export function complaintRoutes(p: ComplaintParts): Hono<Env> {
     const { db, clock } = c.get('deps');
     const now = clock.now();
     const minLevel = Number(q.minLevel ?? '2');
-    const step = p.policy.levels[minLevel - 1];
     const [rows, categories] = await Promise.all([
-      step ? repo.briefing(db, { now, afterHours: step.afterHours, levelHours: p.policy.levels.map((l) => l.afterHours) }) : [],
+      minLevel <= p.policy.levels.length ? repo.briefing(db, { now, minLevel }) : [],
       categoryMap(db),
     ]);
     return c.json({
