@@ -157,6 +157,7 @@ export function mountDemo(app: Hono<Env>, repoRoot: string): void {
 <li><a href="/docs/configurator.html">Pembuat kode widget</a> <span lang="en">(snippet configurator)</span></li>
 ${elements}
 <li><a href="/examples/agency-site/">Contoh situs dinas (katalog layanan)</a> <span lang="en">(agency site example)</span> · <a href="/examples/kelurahan-portal/">Contoh portal kelurahan</a> <span lang="en">(WordPress-like portal)</span></li>
+<li><a href="/examples/city-portal/">Si Badra: lapor dan pantau aduan</a> <span lang="en">(report and track a complaint)</span> · <a href="/examples/staff/">Kotak masuk petugas Si Badra</a> <span lang="en">(staff inbox: sign in with a demo account printed at start)</span></li>
 </ul>
 <h2 lang="en">For developers</h2>
 <ul>
