@@ -58,6 +58,29 @@ async function startSmtp() {
   return { port, mails, close: () => new Promise((r) => smtp.close(() => r(undefined))) };
 }
 
+/**
+ * Sends `signal` to `child` and waits for its 'exit' event, at most `ms`.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {NodeJS.Signals} signal
+ * @param {number} ms
+ * @returns {Promise<boolean>} whether it has exited
+ */
+function stopped(child, signal, ms) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.off('exit', onExit);
+      resolve(false);
+    }, ms);
+    const onExit = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    child.once('exit', onExit);
+    child.kill(signal);
+  });
+}
+
 /** Starts the real server as a child process and a switchable proxy in front of it. */
 function mppServerPlugin() {
   /** @type {import('node:child_process').ChildProcess | null} */
@@ -119,8 +142,10 @@ function mppServerPlugin() {
     },
     async serverStop() {
       proxy?.close();
-      child?.kill('SIGTERM');
-      await new Promise((r) => setTimeout(r, 300));
+      // The data folder goes once the server has exited: PGlite still closes its files after
+      // SIGTERM, and a folder removed under it ends the run with an ENOENT stack. SIGKILL after 10 s.
+      if (child && !(await stopped(child, 'SIGTERM', 10_000))) await stopped(child, 'SIGKILL', 2_000);
+      child = null;
       await smtp?.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
