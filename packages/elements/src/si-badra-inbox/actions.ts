@@ -222,7 +222,7 @@ export class ActionForms {
         );
         const uploads = this.o.uploads();
         const { token } = await uploads.captureToken();
-        photoIds.push((await uploads.uploadPhoto(token, blob)).id);
+        photoIds.push((await uploads.uploadPhoto(token, blob, { role: 'answer' })).id);
       }
       return this.o.staff().answer(c, { text, photoIds, resolve });
     });

@@ -5,14 +5,12 @@
  */
 import { html, type TemplateResult } from 'lit';
 import {
-  SI_BADRA_ESCALATION,
   answerClock,
   canDo,
   hoursLeft,
   isAgencyRole,
   type AnswerClock,
   type ComplaintCategory,
-  type ComplaintView,
   type StaffAccountView,
   type StaffComplaintView,
   type StaffRole,
@@ -47,10 +45,6 @@ export function allowedActions(account: StaffAccountView | null, d: StaffComplai
   };
 }
 
-/** When the answer clock started: the last dispatch or reopening in the timeline. */
-export const clockStartOf = (v: ComplaintView): string | null =>
-  [...v.timeline].reverse().find((e) => e.status === 'dispatched' || e.status === 'reopened')?.at ?? null;
-
 /** The agencies named by the categories, once each, by name. */
 export function agenciesOf(categories: readonly ComplaintCategory[]): ReadonlyArray<{ id: string; name: string }> {
   const seen = new Map<string, string>();
@@ -65,7 +59,7 @@ export interface InboxFormat {
   date(at: string): string;
   category(c: ComplaintCategory): string;
   /** The answer clock in words, and whether a deadline has passed. */
-  clock(clock: AnswerClock, clockStart: string | null): { text: string; late: boolean };
+  clock(clock: AnswerClock): { text: string; late: boolean };
 }
 
 /** What a view template takes besides its own state. */
@@ -85,27 +79,23 @@ export function inboxFormat(t: InboxMessages, locale: string, timeZone: string, 
         new Date(at),
       ),
     category: (c) => (locale === 'en' ? c.nameEn : c.name),
-    clock: (clock, clockStart) => clockText(t, clock, clockStart, new Date(now())),
+    clock: (clock) => clockText(t, clock, new Date(now())),
   };
 }
 
 /**
  * The answer clock in words: `sisa 5 jam` before the first deadline, `lewat 3 jam` past one
- * (hours past the last level passed: exact when the clock's start is known, else from the next
- * level's due time), answered, or not running.
+ * (hours since the last level's due instant), answered, or not running.
  */
-function clockText(t: InboxMessages, clock: AnswerClock, clockStart: string | null, now: Date): { text: string; late: boolean } {
-  const levels = SI_BADRA_ESCALATION.levels;
-  // A list row has no timeline: a running clock's start is its next due time less that level's hours.
-  const next = clock.dueAt ? levels[clock.level] : undefined;
-  const start =
-    clockStart ?? (clock.running && clock.dueAt && next ? new Date(Date.parse(clock.dueAt) - next.afterHours * HOUR).toISOString() : null);
-  const c = start ? answerClock({ clockStart: start, answeredAt: clock.answeredAt }, now) : clock;
+function clockText(t: InboxMessages, clock: AnswerClock, now: Date): { text: string; late: boolean } {
+  // The server's clock recomputed at the inbox's now from its dues (calendar or working-day hours:
+  // the deployment's policy), the same rule as the citizen's tracker.
+  const c = answerClock(clock, now);
   if (c.answeredAt) return { text: t.clockAnswered, late: false };
   if (!c.running) return { text: t.clockNotRunning, late: false };
   if (c.level === 0) return { text: c.dueAt ? t.clockLeft(hoursLeft(c.dueAt, now)) : t.clockNotRunning, late: false };
-  const passed = levels[c.level - 1]?.afterHours ?? 0;
-  const late = start ? Math.max(0, Math.floor((now.getTime() - Date.parse(start)) / HOUR) - passed) : null;
+  const passedAt = c.dues[c.level - 1];
+  const late = passedAt ? Math.max(0, Math.floor((now.getTime() - Date.parse(passedAt)) / HOUR)) : null;
   return { text: t.clockLate(c.level, late), late: true };
 }
 

@@ -7,7 +7,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { StaffComplaintView } from '@mpp-kit/core';
 import { actions, button, facts, statusLine } from '../shared/templates.js';
 import type { InboxAction } from './events.js';
-import { clockStartOf, type InboxContext } from './context.js';
+import type { InboxContext } from './context.js';
 import { contactBadge } from './list.js';
 
 export interface DetailState {
@@ -37,7 +37,7 @@ export function complaintDetail(
     if (s.error) return html`${back}${ctx.alert(s.error, on.retry)}`;
     return html`${back}${statusLine(t.loading)}`;
   }
-  const clock = f.clock(d.clock, clockStartOf(d));
+  const clock = f.clock(d.clock);
   const loc = d.location;
   const map = loc ? `https://www.openstreetmap.org/?mlat=${loc.lat}&mlon=${loc.lng}#map=18/${loc.lat}/${loc.lng}` : null;
   return html`${back}

@@ -139,7 +139,7 @@ function filterForm({ t, f: fmt }: InboxContext, s: ListState, on: ListHandlers)
 
 function row({ t, f }: InboxContext, item: StaffComplaintItem, i: number, selected: boolean, on: ListHandlers): TemplateResult {
   const hours = Math.max(0, Math.floor((f.now() - Date.parse(item.createdAt)) / HOUR));
-  const clock = f.clock(item.clock, null);
+  const clock = f.clock(item.clock);
   return html`<li>
     <button
       type="button"

@@ -10,7 +10,6 @@ import { property, state } from 'lit/decorators.js';
 import {
   ProblemError,
   StaffSession,
-  createComplaintsApi,
   createStaffComplaintsApi,
   isAgencyRole,
   isMppError,
@@ -29,7 +28,6 @@ import { problemText } from '../shared/problems.js';
 import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
 import { complaintsApiFor } from '../shared/complaints-api.js';
-import { httpFor } from '../shared/http.js';
 import { siBadraStyles } from '../shared/si-badra.styles.js';
 import { SiBadraInboxActionEvent } from './events.js';
 import { INBOX_MESSAGES, type InboxMessages } from './messages.js';
@@ -44,13 +42,6 @@ import { OriginalPhotos } from './photos.js';
 import { shortcutFor } from './shortcuts.js';
 
 type View = 'list' | 'detail' | 'briefing';
-
-/** A fetch that uploads the agency's "after" photo: the server files a photo under `?role=answer` for an answer. */
-const answerPhotoFetch: typeof fetch = (input, init) => {
-  const url = new URL(input instanceof Request ? input.url : String(input));
-  url.searchParams.set('role', 'answer');
-  return fetch(url, init);
-};
 
 /**
  * @summary The Si Badra staff inbox: staff sign in (tokens kept in memory only), see the complaints
@@ -138,7 +129,6 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
   #session: StaffSession | null = null;
   #staff: StaffComplaintsApi | null = null;
   #public: ComplaintsApi | null = null;
-  #uploads: ComplaintsApi | null = null;
   #unsubscribe: (() => void) | null = null;
   #listAbort: AbortController | null = null;
   #detailAbort: AbortController | null = null;
@@ -147,7 +137,7 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
     complaint: () => this.detail,
     account: () => this.account,
     staff: () => this.#staff!,
-    uploads: () => this.#uploads!,
+    uploads: () => this.#public!,
     photos: this.#photos,
     focus: (selector) => this.focusAfterUpdate(selector),
     code: (e) => this.#code(e),
@@ -204,7 +194,6 @@ export class SiBadraInbox extends MppElement<InboxMessages> {
     const session = (this.#session = new StaffSession({ baseUrl: base, timeout: 15_000 }));
     this.#staff = createStaffComplaintsApi(session);
     this.#public = complaintsApiFor(base);
-    this.#uploads = createComplaintsApi(httpFor(base), { fetch: answerPhotoFetch });
     this.#subscribe(session);
     this.#resetAll();
   }
