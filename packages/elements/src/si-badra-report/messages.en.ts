@@ -1,4 +1,5 @@
 // English texts of `<si-badra-report>`: a chunk of their own that only English pages load.
+import { contactProofEn } from '../shared/contact-proof-messages.en.js';
 import { problemsEn } from '../shared/problems.en.js';
 import type { ReportMessages } from './message-types.js';
 
@@ -99,21 +100,9 @@ export const reportEn: ReportMessages = {
     fileAnyway: 'File my complaint anyway',
     thanks: 'Thank you, your support is counted. You can file another complaint below.',
     proof: {
+      ...contactProofEn,
       legend: 'Your contact',
-      byEmail: 'E-mail',
-      byPhone: 'Mobile number',
-      emailLabel: 'E-mail address',
-      phoneLabel: 'Mobile number',
-      phoneHint: 'For example 0812 3456 7890.',
-      sendCode: 'Send code',
-      sending: 'Sending…',
-      codeSent: (h) => `A 6-digit code was sent to ${h}.`,
-      otpLabel: 'Confirmation code',
-      otpHint: '6 digits.',
       confirm: 'Confirm and support',
-      resend: 'Send the code again',
-      resent: (h) => `A new code was sent to ${h}.`,
-      changeContact: 'Use another contact',
       proven: (h) => `Contact ${h} confirmed.`,
     },
   },

@@ -1,3 +1,4 @@
+import { contactProofId } from '../shared/contact-proof-messages.js';
 import { LocaleCatalog } from '../shared/locale-catalog.js';
 import { problemsId } from '../shared/problems.js';
 import type { ReportMessages } from './message-types.js';
@@ -104,21 +105,9 @@ const id: ReportMessages = {
     fileAnyway: 'Tetap kirim aduan saya',
     thanks: 'Terima kasih, dukungan Anda tercatat. Anda bisa membuat aduan lain di bawah ini.',
     proof: {
+      ...contactProofId,
       legend: 'Kontak Anda',
-      byEmail: 'E-mail',
-      byPhone: 'Nomor ponsel',
-      emailLabel: 'Alamat e-mail',
-      phoneLabel: 'Nomor ponsel',
-      phoneHint: 'Misalnya 0812 3456 7890.',
-      sendCode: 'Kirim kode',
-      sending: 'Mengirim…',
-      codeSent: (h) => `Kode 6 angka sudah dikirim ke ${h}.`,
-      otpLabel: 'Kode konfirmasi',
-      otpHint: '6 angka.',
       confirm: 'Konfirmasi dan dukung',
-      resend: 'Kirim ulang kode',
-      resent: (h) => `Kode baru sudah dikirim ke ${h}.`,
-      changeContact: 'Ganti kontak',
       proven: (h) => `Kontak ${h} sudah dikonfirmasi.`,
     },
   },

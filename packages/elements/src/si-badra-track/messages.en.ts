@@ -1,4 +1,5 @@
 // English texts of `<si-badra-track>`: a chunk of their own that only English pages load.
+import { contactProofEn } from '../shared/contact-proof-messages.en.js';
 import { problemsEn } from '../shared/problems.en.js';
 import type { TrackMessages } from './message-types.js';
 
@@ -70,21 +71,9 @@ export const trackEn: TrackMessages = {
     back: 'Back to my complaints',
     signOut: 'Leave my complaints',
     proof: {
+      ...contactProofEn,
       legend: 'The contact you used when reporting',
-      byEmail: 'E-mail',
-      byPhone: 'Mobile number',
-      emailLabel: 'E-mail address',
-      phoneLabel: 'Mobile number',
-      phoneHint: 'For example 0812 3456 7890.',
-      sendCode: 'Send code',
-      sending: 'Sending…',
-      codeSent: (h) => `A 6-digit code was sent to ${h}.`,
-      otpLabel: 'Confirmation code',
-      otpHint: '6 digits.',
       confirm: 'Show my complaints',
-      resend: 'Send the code again',
-      resent: (h) => `A new code was sent to ${h}.`,
-      changeContact: 'Use another contact',
       proven: (h) => `Complaints of ${h} (valid for 1 hour in this tab).`,
     },
   },

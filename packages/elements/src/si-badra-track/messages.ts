@@ -1,3 +1,4 @@
+import { contactProofId } from '../shared/contact-proof-messages.js';
 import { LocaleCatalog } from '../shared/locale-catalog.js';
 import { problemsId } from '../shared/problems.js';
 import type { TrackMessages } from './message-types.js';
@@ -72,21 +73,9 @@ const id: TrackMessages = {
     back: 'Kembali ke aduan saya',
     signOut: 'Keluar dari aduan saya',
     proof: {
+      ...contactProofId,
       legend: 'Kontak yang Anda pakai saat melapor',
-      byEmail: 'E-mail',
-      byPhone: 'Nomor ponsel',
-      emailLabel: 'Alamat e-mail',
-      phoneLabel: 'Nomor ponsel',
-      phoneHint: 'Misalnya 0812 3456 7890.',
-      sendCode: 'Kirim kode',
-      sending: 'Mengirim…',
-      codeSent: (h) => `Kode 6 angka sudah dikirim ke ${h}.`,
-      otpLabel: 'Kode konfirmasi',
-      otpHint: '6 angka.',
       confirm: 'Tampilkan aduan saya',
-      resend: 'Kirim ulang kode',
-      resent: (h) => `Kode baru sudah dikirim ke ${h}.`,
-      changeContact: 'Ganti kontak',
       proven: (h) => `Aduan dengan kontak ${h} (berlaku 1 jam di tab ini).`,
     },
   },

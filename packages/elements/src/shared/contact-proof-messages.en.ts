@@ -1,0 +1,18 @@
+// English words of the contact-code form both Si Badra widgets share (in the English chunks only).
+import type { CommonProofMessages } from './contact-proof-messages.js';
+
+export const contactProofEn: CommonProofMessages = {
+  byEmail: 'E-mail',
+  byPhone: 'Mobile number',
+  emailLabel: 'E-mail address',
+  phoneLabel: 'Mobile number',
+  phoneHint: 'For example 0812 3456 7890.',
+  sendCode: 'Send code',
+  sending: 'Sending…',
+  codeSent: (h) => `A 6-digit code was sent to ${h}.`,
+  otpLabel: 'Confirmation code',
+  otpHint: '6 digits.',
+  resend: 'Send the code again',
+  resent: (h) => `A new code was sent to ${h}.`,
+  changeContact: 'Use another contact',
+};
