@@ -9,17 +9,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
+import { startSmtpCatcher, type SmtpCatcher } from '../scripts/smtp-catcher.mjs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axe } from './axe.js';
 import { FAKE_CAMERA_ARGS, launchChromium, startCli, stopCli } from './server.js';
-
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-}
 
 /** Wednesday 9 December 2026, 09:00 in Bogor: the run's first "now". */
 const T0 = Date.parse('2026-12-09T02:00:00.000Z');
@@ -34,9 +27,8 @@ const MAYOR_OFFICE = { email: 'walikota@demo.mpp-kit.id', password: 'demo-waliko
 const OFFICER = { email: 'pengaduan.pdam@demo.mpp-kit.id', password: 'demo-petugas-pdam' };
 
 describe('Si Badra end to end (fake camera, fake location, real SMTP, restarts with the clock moved)', { timeout: 420_000 }, () => {
-  let smtp: SMTPServer;
-  let smtpPort = 0;
-  const inbox: Mail[] = [];
+  let smtp: SmtpCatcher;
+  const mails = () => smtp.mails;
   let server: Awaited<ReturnType<typeof startCli>> | undefined;
   let dataDir: string | undefined;
   let browser: Browser;
@@ -55,7 +47,7 @@ describe('Si Badra end to end (fake camera, fake location, real SMTP, restarts w
       {
         PORT: String(port),
         MPP_NOW: new Date(at).toISOString(),
-        MAIL_URL: `smtp://127.0.0.1:${smtpPort}`,
+        MAIL_URL: smtp.url,
         MAIL_FROM: 'Si Badra Kota Bogor <si-badra@demo.mpp-kit.id>',
       },
       ...(dataDir ? [dataDir] : []),
@@ -63,7 +55,7 @@ describe('Si Badra end to end (fake camera, fake location, real SMTP, restarts w
     dataDir = server.dataDir;
     return server.url;
   };
-  const mailsTo = (to: string, about: string) => inbox.filter((m) => m.to.includes(to) && `${m.subject}\n${m.text}`.includes(about));
+  const mailsTo = (to: string, about: string) => mails().filter((m) => m.to.includes(to) && `${m.subject}\n${m.text}`.includes(about));
   /** Waits until `n` mails to `to` mention `about` (the mail job runs every 5 s). */
   const waitMails = async (to: string, about: string, n = 1, ms = 30_000) => {
     const end = Date.now() + ms;
@@ -146,22 +138,7 @@ describe('Si Badra end to end (fake camera, fake location, real SMTP, restarts w
   };
 
   before(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, _session, cb) {
-        simpleParser(stream)
-          .then((m) => {
-            const to = Array.isArray(m.to) ? m.to.map((a) => a.text).join(',') : (m.to?.text ?? '');
-            inbox.push({ to, subject: m.subject ?? '', text: m.text ?? '' });
-            cb();
-          })
-          .catch(cb);
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-    smtpPort = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtpCatcher();
     port = await new Promise<number>((resolve) => {
       const probe = createServer().listen(0, '127.0.0.1', () => {
         const p = (probe.address() as AddressInfo).port;
@@ -182,7 +159,7 @@ describe('Si Badra end to end (fake camera, fake location, real SMTP, restarts w
   after(async () => {
     await browser?.close();
     await stopCli(server);
-    await new Promise<void>((r) => smtp?.close(() => r()));
+    await smtp?.close();
   });
 
   it('files, verifies by e-mail code, dispatches, escalates at 24 h and 48 h once each, answers with a photo, and the citizen disputes', async () => {

@@ -13,10 +13,9 @@ import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
 import { nextWeekdayNine } from '../../scripts/test-clock.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium.mjs';
+import { startSmtpCatcher } from '../../scripts/smtp-catcher.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const executablePath = CHROMIUM_PATH;
@@ -28,35 +27,6 @@ if (!existsSync(executablePath)) {
 const SERVER_NOW = nextWeekdayNine();
 const ADMIN_TOKEN = `test-admin-${Math.random().toString(36).slice(2)}`;
 const MAIL_FROM = 'Si Badra <sibadra@demo.mpp-kit.id>';
-
-/**
- * A real SMTP server on loopback that keeps every mail it receives, by recipient address (lower case).
- * @returns {Promise<{ port: number, mails: Map<string, { subject: string, text: string }[]>, close(): Promise<void> }>}
- */
-async function startSmtp() {
-  /** @type {Map<string, { subject: string, text: string }[]>} */
-  const mails = new Map();
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, cb) {
-      simpleParser(stream)
-        .then((m) => {
-          const mail = { subject: m.subject ?? '', text: m.text ?? '' };
-          for (const rcpt of session.envelope.rcptTo) {
-            const to = rcpt.address.toLowerCase();
-            mails.set(to, [...(mails.get(to) ?? []), mail]);
-          }
-          cb();
-        })
-        .catch(cb);
-    },
-  });
-  await new Promise((r) => smtp.listen(0, '127.0.0.1', () => r(null)));
-  const port = /** @type {import('node:net').AddressInfo} */ (smtp.server.address()).port;
-  return { port, mails, close: () => new Promise((r) => smtp.close(() => r(undefined))) };
-}
 
 /**
  * Sends `signal` to `child` and waits for its 'exit' event, at most `ms`.
@@ -90,13 +60,13 @@ function mppServerPlugin() {
   let apiUrl = '';
   let proxyUrl = '';
   let down = false;
-  /** @type {Awaited<ReturnType<typeof startSmtp>> | null} */
+  /** @type {import('../../scripts/smtp-catcher.d.mts').SmtpCatcher | null} */
   let smtp = null;
   const dataDir = mkdtempSync(join(tmpdir(), 'mpp-wtr-'));
   return {
     name: 'mpp-server',
     async serverStart() {
-      smtp = await startSmtp();
+      smtp = await startSmtpCatcher();
       child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', join(root, 'packages/server/src/cli.ts')], {
         env: {
           ...process.env,
@@ -107,7 +77,7 @@ function mppServerPlugin() {
           DATABASE_URL: '',
           MPP_NOW: SERVER_NOW,
           MPP_ADMIN_TOKEN: ADMIN_TOKEN,
-          MAIL_URL: `smtp://127.0.0.1:${smtp.port}?ignoreTLS=true`,
+          MAIL_URL: smtp.url,
           MAIL_FROM,
         },
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -154,9 +124,12 @@ function mppServerPlugin() {
       if (context.path === '/__mpp-mail/last') {
         // The last mail to `to` and how many that address has had (a test waits for a new one).
         const to = String(context.query.to ?? '').toLowerCase();
-        const list = smtp?.mails.get(to) ?? [];
+        const list = (smtp?.mails ?? []).filter((m) => m.to.split(',').includes(to));
         const last = list[list.length - 1];
-        return { body: JSON.stringify(last ? { ...last, count: list.length } : { count: 0 }), type: 'json' };
+        return {
+          body: JSON.stringify(last ? { subject: last.subject, text: last.text, count: list.length } : { count: 0 }),
+          type: 'json',
+        };
       }
       if (context.path === '/__mpp-test-env.js') {
         return {

@@ -5,9 +5,7 @@
 // after-photo, the citizen's dispute.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
-import type { AddressInfo } from 'node:net';
+import { startSmtpCatcher, type SmtpCatcher } from '../../../scripts/smtp-catcher.mjs';
 import { sha256 } from '../src/crypto/hash.js';
 import { smtpTransport } from '../src/mail/outbox.js';
 import { BOGOR_COMPLAINTS } from '../src/seed/complaints.js';
@@ -15,12 +13,6 @@ import { freshDb, problemOf } from './helpers.js';
 import { startServer, type RunningServer } from '../src/server.js';
 import { silentLogger } from '../src/log.js';
 import type { Db } from '../src/db/types.js';
-
-interface Mail {
-  to: string;
-  subject: string;
-  text: string;
-}
 
 /** A JPEG's segment structure with EXIF (holding a GPS marker) and a comment that must not survive. */
 function jpeg(): Uint8Array {
@@ -45,9 +37,7 @@ function jpeg(): Uint8Array {
 const contains = (hay: Uint8Array, needle: string) => Buffer.from(hay).includes(Buffer.from(needle));
 
 describe('Si Badra complaints end to end (server)', { timeout: 120_000 }, () => {
-  let smtp: SMTPServer;
-  let smtpPort: number;
-  const inbox: Mail[] = [];
+  let smtp: SmtpCatcher;
   let db: Db;
   let drop: () => Promise<void>;
   let server: RunningServer;
@@ -67,7 +57,7 @@ describe('Si Badra complaints end to end (server)', { timeout: 120_000 }, () => 
       clock,
       adminToken: ADMIN,
       config: { secret: 'complaints-test-secret-0123456789abcdef' },
-      complaints: { mail: smtpTransport(`smtp://127.0.0.1:${smtpPort}?ignoreTLS=true`, 'Si Badra <sibadra@demo.mpp-kit.id>') },
+      complaints: { mail: smtpTransport(smtp.url, 'Si Badra <sibadra@demo.mpp-kit.id>') },
       jobs: false,
     });
   const api = (path: string, init: RequestInit & { json?: unknown; token?: string } = {}) => {
@@ -82,14 +72,14 @@ describe('Si Badra complaints end to end (server)', { timeout: 120_000 }, () => 
   };
   /** Runs the server's jobs (mail delivery, escalation sweep) and waits for the SMTP server to have what was sent. */
   const runJobs = async () => {
-    const before = inbox.length;
+    const before = smtp.mails.length;
     await server.built.jobs.runAll();
     await server.built.jobs.runAll(); // the sweep's mails are delivered by the next pass
     const sent = await db.query<{ n: number }>(
       `select count(*)::int as n from mail_outbox where sent_at is not null and channel = 'email'`,
     );
-    for (let i = 0; i < 100 && inbox.length < Number(sent[0]!.n); i++) await new Promise((r) => setTimeout(r, 20));
-    return inbox.slice(before);
+    for (let i = 0; i < 100 && smtp.mails.length < Number(sent[0]!.n); i++) await new Promise((r) => setTimeout(r, 20));
+    return smtp.mails.slice(before);
   };
   const photo = async (bytes = jpeg(), type = 'image/jpeg', token?: string | null) => {
     const t =
@@ -102,22 +92,7 @@ describe('Si Badra complaints end to end (server)', { timeout: 120_000 }, () => 
   };
 
   before(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData(stream, _session, cb) {
-        simpleParser(stream)
-          .then((m) => {
-            const to = Array.isArray(m.to) ? m.to.map((a) => a.text).join(',') : (m.to?.text ?? '');
-            inbox.push({ to, subject: m.subject ?? '', text: m.text ?? '' });
-            cb();
-          })
-          .catch(cb);
-      },
-    });
-    await new Promise<void>((r) => smtp.listen(0, '127.0.0.1', () => r()));
-    smtpPort = (smtp.server.address() as AddressInfo).port;
+    smtp = await startSmtpCatcher();
     ({ db, drop } = await freshDb());
     server = await start();
     await db.query(
@@ -132,7 +107,7 @@ describe('Si Badra complaints end to end (server)', { timeout: 120_000 }, () => 
   after(async () => {
     await server?.close();
     await drop?.();
-    await new Promise<void>((r) => smtp?.close(() => r()));
+    await smtp?.close();
   });
 
   it('lists the Bogor categories, each routed to its agency', async () => {
@@ -312,7 +287,7 @@ describe('Si Badra complaints end to end (server)', { timeout: 120_000 }, () => 
       ['walikota@demo.mpp-kit.id'],
     );
     assert.equal((await runJobs()).length, 0);
-    const all = inbox.filter((m) => /Eskalasi/.test(m.subject));
+    const all = smtp.mails.filter((m) => /Eskalasi/.test(m.subject));
     assert.equal(all.length, 2, 'each escalation mail exactly once');
     const view = (await (await api(`/complaints/${code}`)).json()) as { clock: { level: number; running: boolean } };
     assert.equal(view.clock.level, 2);
