@@ -95,7 +95,14 @@ const elements = manifest.modules.flatMap((m) => (m.declarations ?? []).filter((
 test('custom-elements.json points at shipped files; every event has a name and a type', () => {
   const packed = new Set(packDryRun('@mpp-kit/elements').files.map((f) => f.path));
   for (const m of manifest.modules) assert.ok(packed.has(m.path), `${m.path} is packed`);
-  for (const tag of ['mpp-service-catalog', 'mpp-queue-booking', 'mpp-queue-ticket', 'si-badra-track', 'si-badra-report', 'si-badra-inbox']) {
+  for (const tag of [
+    'mpp-service-catalog',
+    'mpp-queue-booking',
+    'mpp-queue-ticket',
+    'si-badra-track',
+    'si-badra-report',
+    'si-badra-inbox',
+  ]) {
     const el = elements.find((e) => e.tagName === tag);
     assert.ok(el, tag);
     assert.ok(el.events.length >= 2);

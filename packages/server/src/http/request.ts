@@ -3,7 +3,8 @@ import { ROUTES, type RouteSpec } from '@mpp-kit/core';
 import type { Deps, Env } from '../context.js';
 
 const CORS_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
-const CORS_HEADERS = 'content-type, idempotency-key, if-none-match, authorization, last-event-id, x-request-id, mpp-capture-token, mpp-contact-proof';
+const CORS_HEADERS =
+  'content-type, idempotency-key, if-none-match, authorization, last-event-id, x-request-id, mpp-capture-token, mpp-contact-proof';
 const CORS_EXPOSE = 'etag, location, retry-after, x-request-id, x-total-count';
 
 /**
