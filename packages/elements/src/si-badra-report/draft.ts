@@ -1,5 +1,17 @@
 import { createStore, del, get, set, type UseStore } from 'idb-keyval';
-import { newIdempotencyKey, type ComplaintCategory, type GeoPoint, type Privacy } from '@mpp-kit/core';
+import {
+  ADDRESS_TEXT,
+  COMPLAINT_TEXT,
+  MAX_ACCURACY_M,
+  isEmail,
+  newIdempotencyKey,
+  normalizePhone,
+  type ComplaintCategory,
+  type ComplaintRequest,
+  type GeoPoint,
+  type Privacy,
+} from '@mpp-kit/core';
+import type { TypedContact } from '../shared/contact-proof.js';
 
 /** `similar` comes only when open public complaints of the category are near the location (not numbered). */
 export const STEPS = ['category', 'text', 'photo', 'location', 'similar', 'contact', 'privacy', 'review', 'done'] as const;
@@ -36,6 +48,9 @@ export interface ReportDraft {
   receipt: { trackingCode: string; contactHint: string; contactVerified: boolean; categoryId: string } | null;
 }
 
+/** The contact typed in the draft, as the contact-code flow takes it. */
+export const typedContact = (d: ReportDraft): TypedContact => ({ kind: d.contactKind, email: d.email, phone: d.phone });
+
 export const emptyDraft = (categoryId: string | null = null): ReportDraft => ({
   v: 1,
   step: 'category',
@@ -54,6 +69,54 @@ export const emptyDraft = (categoryId: string | null = null): ReportDraft => ({
   queued: false,
   receipt: null,
 });
+
+/** Server problem codes and the step where the citizen fixes them. */
+export const STEP_OF_PROBLEM: Partial<Record<string, Step>> = {
+  category_not_found: 'category',
+  photo_required: 'photo',
+  photo_not_found: 'photo',
+  location_required: 'location',
+  location_outside_area: 'location',
+  location_inaccurate: 'location',
+  contact_required: 'contact',
+};
+
+/** What keeps the citizen on `step` (a check's code), or null when the step is complete. */
+export function stepProblem(d: ReportDraft, step: Step, categories: readonly ComplaintCategory[] | null): string | null {
+  switch (step) {
+    case 'category':
+      return d.categoryId && categories?.some((c) => c.id === d.categoryId) ? null : 'category_missing';
+    case 'text':
+      return d.text.trim().length >= COMPLAINT_TEXT.min ? null : 'text_too_short';
+    case 'photo':
+      return d.photos.length ? null : 'photo_missing';
+    case 'location':
+      if (d.locationMode === 'address') return d.address.trim().length >= ADDRESS_TEXT.min ? null : 'address_missing';
+      if (!d.location) return 'location_missing';
+      return d.location.accuracy > MAX_ACCURACY_M ? 'location_inaccurate' : null;
+    case 'contact':
+      if (d.contactKind === 'email') return isEmail(d.email.trim()) ? null : 'email_invalid';
+      return normalizePhone(d.phone).ok ? null : 'phone_invalid';
+    default:
+      return null;
+  }
+}
+
+/** The draft as the server takes it (trimmed; the location or the address, the contact chosen). */
+export function complaintRequest(d: ReportDraft): ComplaintRequest {
+  const gps = d.locationMode === 'gps';
+  return {
+    categoryId: d.categoryId!,
+    text: d.text.trim(),
+    location: gps ? d.location : null,
+    address: gps ? null : d.address.trim(),
+    photoIds: d.photos.map((p) => p.id),
+    privacy: d.privacy,
+    name: d.name.trim() || null,
+    email: d.contactKind === 'email' ? d.email.trim() : null,
+    phone: d.contactKind === 'phone' ? d.phone.trim() : null,
+  };
+}
 
 const isDraft = (v: unknown): v is ReportDraft =>
   typeof v === 'object' &&
