@@ -1,62 +1,37 @@
+/*
+ * <si-badra-track>: the element holds the state and the wiring (the code asked, loading the
+ * complaint and "aduan saya", the reply). What it shows is in the modules of this folder:
+ * `complaint.ts` (a complaint with its timeline and the reply form), `mine.ts` (the tabs and
+ * "aduan saya"); `context.ts` holds what the views share, `session.ts` what the tab remembers.
+ */
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   REPLY_TEXT,
-  answerClock,
-  canDo,
-  hoursLeft,
   isMppError,
   isTrackingCode,
   normalizeTrackingCode,
   type ComplaintsApi,
   type ComplaintSummary,
   type ComplaintView,
-  type TimelineEntry,
 } from '@mpp-kit/core';
 import { resolveApiBase } from '../shared/config.js';
 import { MppElement } from '../shared/mpp-element.js';
 import { problemText } from '../shared/problems.js';
-import { actions, button, facts, statusLine } from '../shared/templates.js';
+import { actions, button, statusLine } from '../shared/templates.js';
 import { textField } from '../shared/field.js';
 import { tokens } from '../shared/theme.js';
 import { components } from '../shared/components.styles.js';
 import { complaintsApiFor } from '../shared/complaints-api.js';
-import { ContactProofFlow, contactProofForm, type HeldProof, type TypedContact } from '../shared/contact-proof.js';
+import { ContactProofFlow, type HeldProof } from '../shared/contact-proof.js';
 import { siBadraStyles } from '../shared/si-badra.styles.js';
 import { SiBadraErrorEvent, SiBadraReportUpdatedEvent } from './events.js';
 import { TRACK_MESSAGES, type TrackMessages } from './messages.js';
 import { styles } from './si-badra-track.styles.js';
-
-const HOUR = 3_600_000;
-/** The tab's memory of the contact typed for "aduan saya" and of the tab shown (sessionStorage). */
-const TYPED_KEY = 'mpp-kit:si-badra:track-contact';
-const TAB_KEY = 'mpp-kit:si-badra:track-tab';
-
-function readSession<T>(key: string, ok: (v: unknown) => v is T): T | null {
-  try {
-    const raw = sessionStorage.getItem(key);
-    const v: unknown = raw ? JSON.parse(raw) : null;
-    return ok(v) ? v : null;
-  } catch {
-    return null;
-  }
-}
-
-function writeSession(key: string, v: unknown): void {
-  try {
-    sessionStorage.setItem(key, JSON.stringify(v));
-  } catch {
-    /* blocked: memory only */
-  }
-}
-
-const isTyped = (v: unknown): v is TypedContact =>
-  typeof v === 'object' &&
-  v !== null &&
-  ((v as TypedContact).kind === 'email' || (v as TypedContact).kind === 'phone') &&
-  typeof (v as TypedContact).email === 'string' &&
-  typeof (v as TypedContact).phone === 'string';
-const isTab = (v: unknown): v is 'code' | 'mine' => v === 'code' || v === 'mine';
+import { trackDate, type TrackView } from './context.js';
+import { TAB_KEY, TYPED_KEY, isTab, isTyped, readSession, writeSession, type Tab } from './session.js';
+import { backToMine, mineView, trackTabs } from './mine.js';
+import { complaintView } from './complaint.js';
 
 /**
  * @summary The citizen's tracker of a Si Badra complaint: its status, the timeline with the agency's
@@ -304,102 +279,58 @@ export class SiBadraTrack extends MppElement<TrackMessages> {
     return problemText(this.t.problems, code);
   }
 
-  #date(at: string): string {
-    const f = new Intl.DateTimeFormat(this.locale === 'id' ? 'id-ID' : 'en-GB', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: this.timeZone,
-    });
-    return f.format(new Date(at));
-  }
-
   protected renderView() {
     const t = this.t;
-    if (this.#tab === 'mine') return this.frame(t.mine.title, html`${this.#renderTabs('mine')} ${this.#renderMine()}`, 't-title');
+    const tv = this.#view();
+    const show = (tab: Tab) => this.#show(tab);
+    if (this.#tab === 'mine') return this.frame(t.mine.title, html`${trackTabs(tv, 'mine', show)} ${this.#renderMine(tv)}`, 't-title');
     const v = this.view;
     let body;
-    if (v) body = html`${this.#renderTabs('code')} ${this.fromMine ? this.#backToMine() : nothing} ${this.#renderComplaint(v)}`;
+    if (v)
+      body = html`${trackTabs(tv, 'code', show)} ${this.fromMine ? backToMine(tv, show) : nothing}
+      ${complaintView(
+        tv,
+        v,
+        { text: this.replyText, error: this.replyError, busy: this.replyBusy, replied: this.replied },
+        { input: (x) => (this.replyText = x), reply: (dispute) => void this.#reply(dispute) },
+      )}`;
     else if (this.loading) body = statusLine(t.loading);
     else if (this.loadError) {
       const entry = this.loadError === 'complaint_not_found' || this.loadError === 'code_format' || this.loadError === 'validation_failed';
       body = html`${this.alert(this.loadError, entry ? undefined : () => this.#retry())} ${entry ? this.#renderCodeEntry(true) : nothing}`;
     } else body = this.#renderCodeEntry(false);
-    if (!v) body = html`${this.#renderTabs('code')} ${body}`;
+    if (!v) body = html`${trackTabs(tv, 'code', show)} ${body}`;
     return this.frame(v ? t.title : t.codeEntry, body, 't-title');
   }
 
-  /** The two ways in: a toggle pair (each button says whether it is the one shown). */
-  #renderTabs(current: 'code' | 'mine') {
-    const t = this.t;
-    const tab = (which: 'code' | 'mine', label: string) =>
-      html`<button
-        type="button"
-        class="btn tab"
-        part="button"
-        data-action="tab-${which}"
-        aria-pressed=${current === which ? 'true' : 'false'}
-        @click=${() => this.#show(which)}
-      >
-        ${label}
-      </button>`;
-    return html`<div class="tabs" part="tabs" role="group" aria-label=${t.mine.tabsLabel}>
-      ${tab('code', t.mine.byCode)} ${tab('mine', t.mine.title)}
-    </div>`;
+  #view(): TrackView {
+    return {
+      t: this.t,
+      locale: this.locale,
+      date: trackDate(this.locale, this.timeZone),
+      now: () => this.now(),
+      photoUrl: (id) => this.#api!.photoUrl(id),
+      errorText: (c) => this.errorText(c),
+      alert: (c, retry) => this.alert(c, retry),
+    };
   }
 
-  #backToMine() {
-    return actions(button({ label: this.t.mine.back, action: 'back-to-mine', onClick: () => this.#show('mine') }));
-  }
-
-  #renderMine() {
-    const t = this.t;
-    const m = t.mine;
-    const proof = this.#proof.proof;
-    if (!proof)
-      return html`<p>${m.intro}</p>
-        ${contactProofForm(this.#proof, m.proof, {
-          id: 'mine',
-          errorText: (c) => this.errorText(c),
-          alert: (c) => this.alert(c),
-          onProof: this.#onProof,
-          focus: (sel) => {
-            this.focusAfterUpdate(sel);
-            this.requestUpdate();
-          },
-        })}`;
-    const signOut = actions(button({ label: m.signOut, action: 'mine-sign-out', onClick: this.#signOut }));
-    let list: unknown;
-    if (this.mineLoading && !this.mine) list = statusLine(m.loading);
-    else if (this.mineError) list = this.alert(this.mineError, () => void this.#loadMine(proof));
-    else if (this.mine && !this.mine.length) list = html`<p class="notice" id="mine-empty">${m.empty}</p>`;
-    else if (this.mine)
-      list = html`<p class="status" role="status" id="mine-count">${m.count(this.mine.length)}</p>
-        <ul class="cards" part="mine" aria-labelledby="t-title">
-          ${this.mine.map((c) => this.#renderSummary(c))}
-        </ul>`;
-    return html`<p class="notice" id="mine-as">${m.proof.proven(proof.contactHint)}</p>
-      ${list} ${signOut}`;
-  }
-
-  #summaryClock(c: ComplaintSummary): string | null {
-    const t = this.t;
-    if (c.clock.answeredAt) return t.clockAnswered(this.#date(c.clock.answeredAt));
-    if (!c.clock.running) return null;
-    const left = c.clock.dueAt ? hoursLeft(c.clock.dueAt, new Date(this.now())) : null;
-    return c.clock.level === 0 ? (left === null ? null : t.mine.hoursLeft(left)) : t.clockEscalated(c.clock.level, left);
-  }
-
-  #renderSummary(c: ComplaintSummary) {
-    const t = this.t;
-    const clock = this.#summaryClock(c);
-    return html`<li data-code=${c.trackingCode} data-status=${c.status}>
-      <button type="button" class="card" part="button" data-action="open-mine" @click=${() => this.#open(c.trackingCode)}>
-        <span class="card-head"><span class="code">${c.trackingCode}</span> · ${t.statuses[c.status]}</span>
-        <span class="card-meta">${this.locale === 'en' ? c.category.nameEn : c.category.name} · ${this.#date(c.createdAt)}</span>
-        <span class="card-text">${c.text}</span>
-        ${clock ? html`<span class="card-clock" data-level=${c.clock.level}>${clock}</span>` : nothing}
-      </button>
-    </li>`;
+  #renderMine(tv: TrackView) {
+    return mineView(
+      tv,
+      this.#proof,
+      { items: this.mine, loading: this.mineLoading, error: this.mineError },
+      {
+        proven: this.#onProof,
+        retry: (p) => void this.#loadMine(p),
+        signOut: this.#signOut,
+        open: (code) => this.#open(code),
+        focus: (sel) => {
+          this.focusAfterUpdate(sel);
+          this.requestUpdate();
+        },
+      },
+    );
   }
 
   #retry(): void {
@@ -435,119 +366,6 @@ export class SiBadraTrack extends MppElement<TrackMessages> {
     if (code === this.#asked) void this.#load(code);
     else this.requestUpdate();
   };
-
-  #renderClock(v: ComplaintView) {
-    const t = this.t;
-    const now = new Date(this.now());
-    // The server's clock recomputed at the element's now from its dues (the deployment's policy:
-    // calendar or working-day hours), so it keeps counting between loads.
-    const c = answerClock(v.clock, now);
-    const start = c.clockStart;
-    if (c.answeredAt) return html`<p class="clock" part="clock">${t.clockAnswered(this.#date(c.answeredAt))}</p>`;
-    if (!c.running || !start) return nothing;
-    const left = c.dueAt ? hoursLeft(c.dueAt, now) : null;
-    if (c.level === 0 && c.dueAt && left !== null) {
-      const within = Math.round((Date.parse(c.dueAt) - Date.parse(start)) / HOUR);
-      return html`<p class="clock" part="clock" data-level="0">${t.clockRunning(within, left)}</p>`;
-    }
-    return html`<p class="clock late" part="clock" data-level=${c.level}>${t.clockEscalated(c.level, left)}</p>`;
-  }
-
-  #photos(urls: readonly string[], alt: (n: number, total: number) => string) {
-    if (!urls.length) return nothing;
-    return html`<ul class="photos" part="photos">
-      ${urls.map((u, i) => html`<li><img src=${this.#api!.photoUrl(u)} alt=${alt(i + 1, urls.length)} loading="lazy" /></li>`)}
-    </ul>`;
-  }
-
-  #renderEntry(e: TimelineEntry) {
-    const t = this.t;
-    const by = t.by[e.by];
-    return html`<li data-status=${e.status}>
-      <p class="entry-head">${t.statuses[e.status]}</p>
-      <p class="entry-meta">${by} · <time datetime=${e.at}>${this.#date(e.at)}</time></p>
-      ${e.note ? html`<p class="note">${e.note}</p>` : nothing} ${this.#photos(e.photos, (n) => t.answerPhotoAlt(by, n))}
-    </li>`;
-  }
-
-  #renderComplaint(v: ComplaintView) {
-    const t = this.t;
-    const place = v.address ?? (v.location ? `${v.location.lat.toFixed(5)}, ${v.location.lng.toFixed(5)}` : null);
-    return html`<p class="complaint-status ${v.status}" part="status" data-status=${v.status}>${t.status}: ${t.statuses[v.status]}</p>
-      ${this.#renderClock(v)} ${v.status === 'rejected' && v.rejectReason ? html`<p>${t.rejectReasons[v.rejectReason]}</p>` : nothing}
-      ${!v.contactVerified && v.status === 'received' ? html`<p class="notice">${t.unverified}</p>` : nothing}
-      ${this.replied ? html`<p class="notice" role="status" id="replied" tabindex="-1">✓ ${t.replied[this.replied]}</p>` : nothing}
-      ${facts(
-        [
-          [t.code, v.trackingCode, 'code'],
-          [t.category, this.locale === 'en' ? v.category.nameEn : v.category.name, 'category'],
-          [t.agency, v.category.agencyName, 'agency'],
-          [t.filed, html`<time datetime=${v.createdAt}>${this.#date(v.createdAt)}</time>`, 'filed'],
-          place ? [t.place, place, 'place'] : null,
-        ],
-        'details',
-      )}
-      <h3>${t.complaint}</h3>
-      <p class="complaint-text">${v.text}</p>
-      ${this.#photos(v.photos, t.photoAlt)}
-      <h3 id="timeline-title">${t.timeline}</h3>
-      <ol class="timeline" part="timeline" aria-labelledby="timeline-title">
-        ${v.timeline.map((e) => this.#renderEntry(e))}
-      </ol>
-      ${canDo('dispute', v.status) || canDo('close', v.status) ? this.#renderReply(v) : nothing}`;
-  }
-
-  #renderReply(v: ComplaintView) {
-    const t = this.t;
-    const tooShort = this.replyError === 'reply_too_short';
-    const fieldError = tooShort || this.replyError === 'validation_failed' || this.replyError?.startsWith('text_');
-    const described = ['reply-hint', fieldError ? 'reply-error' : ''].filter(Boolean).join(' ');
-    return html`<form class="reply" part="reply" novalidate aria-labelledby="reply-title" @submit=${(e: Event) => e.preventDefault()}>
-      <h3 id="reply-title">${t.replyHeading}</h3>
-      <p>${t.replyIntro}</p>
-      <div class="field ${fieldError ? 'invalid' : ''}">
-        <label for="reply-input">${t.replyLabel}</label>
-        <p class="hint" id="reply-hint">${t.replyHint}</p>
-        <textarea
-          id="reply-input"
-          part="input"
-          rows="4"
-          maxlength=${REPLY_TEXT.max}
-          aria-invalid=${fieldError ? 'true' : 'false'}
-          aria-describedby=${described}
-          .value=${this.replyText}
-          @input=${(e: Event) => (this.replyText = (e.target as HTMLTextAreaElement).value)}
-        ></textarea>
-        ${
-          fieldError
-            ? html`<p class="field-error" part="field-error" id="reply-error">
-                <span aria-hidden="true">⚠</span> ${this.errorText(this.replyError)}
-              </p>`
-            : nothing
-        }
-      </div>
-      ${fieldError ? nothing : this.alert(this.replyError)}
-      ${actions(
-        canDo('close', v.status)
-          ? button({
-              label: this.replyBusy ? t.sending : t.accept,
-              kind: 'primary',
-              action: 'accept',
-              busy: this.replyBusy,
-              onClick: () => void this.#reply(false),
-            })
-          : nothing,
-        canDo('dispute', v.status)
-          ? button({
-              label: this.replyBusy ? t.sending : t.dispute,
-              action: 'dispute',
-              busy: this.replyBusy,
-              onClick: () => void this.#reply(true),
-            })
-          : nothing,
-      )}
-    </form>`;
-  }
 
   async #reply(dispute: boolean): Promise<void> {
     const v = this.view;
