@@ -1,6 +1,6 @@
 /**
  * A 12 MP phone photo compressed in Chromium by `<si-badra-report>`'s own `compressPhoto`
- * (packages/elements/src/si-badra-report/photo.ts, bundled here with esbuild: a worker with
+ * (packages/elements/src/shared/photo.ts, bundled here with esbuild: a worker with
  * OffscreenCanvas, EXIF orientation honoured, longest side 1600 px), beside the floor: a bare
  * `createImageBitmap` + canvas re-encode of the same file on the main thread, to the same output
  * size and quality, in the same run. Beside both, the worker hop alone (a throw-away worker that
