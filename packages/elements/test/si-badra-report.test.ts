@@ -279,7 +279,7 @@ describe('<si-badra-report>', () => {
         text: TEXT,
         location: null,
         address: 'Jl. Pajajaran 10, depan SDN Polisi 1',
-        photoIds: d.photos.map((p) => p.id),
+        photoIds: d.photos.map((p) => p.id!),
         privacy: 'anonim',
         name: null,
         email: mail,
@@ -299,6 +299,55 @@ describe('<si-badra-report>', () => {
     await atStep(el, 'category');
     expect(el.currentDraft!.text).to.equal('');
     expect(el.currentDraft!.idempotencyKey).not.to.equal(key);
+  });
+
+  it('keeps a photo taken without a connection (with its capture token) and sends it, then the report, once, when the connection returns', async function () {
+    this.timeout(60_000);
+    let el = await mount('t-offline-photo', PROXY_API, 'preselect');
+    click(el, 'next');
+    await atStep(el, 'text');
+    typeInto($<HTMLInputElement>(el, '#text-input')!, TEXT);
+    click(el, 'next');
+    await atStep(el, 'photo');
+    // The camera app opens (the token is asked now, online), then the connection drops.
+    $<HTMLInputElement>(el, '#photo-file')!.dispatchEvent(new MouseEvent('click'));
+    await new Promise((r) => setTimeout(r, 500));
+    await setProxy('down');
+    const mail = email();
+    try {
+      await choosePhoto(el);
+      await until(() => $(el, '[data-photo="pending"]'), 'the photo kept on the device');
+      expect($(el, '[data-field="photo-pending"]')!.textContent).to.contain('saat koneksi kembali');
+      expect(el.currentDraft!.photos[0]!.token, 'kept with its token').to.be.a('string');
+      await expect(el).to.be.accessible();
+      click(el, 'next');
+      await atStep(el, 'location');
+      $<HTMLInputElement>(el, '#where-address')!.click();
+      await until(() => $(el, '#address-input'), 'the address field');
+      typeInto($<HTMLInputElement>(el, '#address-input')!, 'Jl. Pajajaran 10, depan SDN Polisi 1');
+      click(el, 'next');
+      await atStep(el, 'contact');
+      typeInto($<HTMLInputElement>(el, '#email-input')!, mail);
+      click(el, 'next');
+      await atStep(el, 'privacy');
+      click(el, 'next');
+      await atStep(el, 'review');
+      click(el, 'submit');
+      await until(() => $(el, '#queued'), 'the queued note');
+      // A reload while offline: the kept photo's bytes and token come back from IndexedDB.
+      el.remove();
+      el = await mount('t-offline-photo', PROXY_API);
+      expect(step(el)).to.equal('review');
+      expect([el.currentDraft!.photos.length, el.currentDraft!.photos[0]!.id]).to.deep.equal([1, null]);
+    } finally {
+      await setProxy('up');
+    }
+    const submitted = oneEvent(el, 'si-badra-report-submitted');
+    window.dispatchEvent(new Event('online'));
+    const { trackingCode } = ((await submitted) as SiBadraReportSubmittedEvent).detail;
+    const view = await complaints.track(trackingCode);
+    expect(view.photos.length, 'the photo arrived with the report').to.equal(1);
+    expect(el.currentDraft!.photos[0]!.id).to.be.a('string');
   });
 
   it('keeps what was typed when the server refuses a photo, and speaks English', async function () {

@@ -1,7 +1,9 @@
 /**
  * The photos of `<si-badra-report>`: a controller for the camera (a live view in the page) and the
  * camera app (the file input), compressing each photo and uploading it with a capture token asked
- * at the moment of the shot, removing one, and the previews' object URLs. The photo step's template
+ * at the moment of the shot (or, offline, the one asked when the camera opened; a photo that could
+ * not be uploaded is kept with its token for the report to send), removing one, and the previews'
+ * object URLs. The photo step's template
  * (`steps.ts`) calls it back.
  */
 import type { ReactiveControllerHost } from 'lit';
@@ -20,6 +22,8 @@ export class PhotoCapture implements PhotoHandlers {
   #camera: MediaStream | null = null;
   #urls = new Map<Blob, string>();
   #token: ReturnType<ComplaintsApi['captureToken']> | null = null;
+  /** A token asked when the camera opened: used for a shot taken after the connection dropped. */
+  #spare: ReturnType<ComplaintsApi['captureToken']> | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -42,6 +46,8 @@ export class PhotoCapture implements PhotoHandlers {
     try {
       if (!navigator.mediaDevices?.getUserMedia) throw new Error('no camera');
       this.#camera = await navigator.mediaDevices.getUserMedia({ video: { facingMode: { ideal: 'environment' } }, audio: false });
+      this.#spare = this.o.api().captureToken();
+      this.#spare.catch(() => undefined);
       this.host.requestUpdate();
       await this.host.updateComplete;
       const video = this.#video;
@@ -67,7 +73,14 @@ export class PhotoCapture implements PhotoHandlers {
   async #captureFrame(): Promise<void> {
     const v = this.#video;
     if (!v || !v.videoWidth || this.o.busy()) return;
-    const token = this.o.api().captureToken();
+    // A token now, so the server stamps the moment of the shot; without a connection, the one
+    // asked when the camera opened (the server still refuses it past its window).
+    const spare = this.#spare;
+    this.#spare = null;
+    const token = this.o
+      .api()
+      .captureToken()
+      .catch((e: unknown) => (spare ? spare : Promise.reject(e)));
     const frame = await createImageBitmap(v);
     this.closeCamera();
     await this.#upload(token, frame);
@@ -100,8 +113,17 @@ export class PhotoCapture implements PhotoHandlers {
         return this.o.fail('photo_failed');
       }
       const { token } = await tokenP;
-      const receipt = await this.o.api().uploadPhoto(token, photo.blob);
-      this.o.patch({ photos: [...this.o.draft()!.photos, { id: receipt.id, blob: photo.blob, compressedIn: photo.where }] });
+      let id: string | null;
+      try {
+        id = (await this.o.api().uploadPhoto(token, photo.blob)).id;
+      } catch (err) {
+        // No connection: the photo is kept with its token and goes with the report.
+        if (!isMppError(err) || !err.retryable) throw err;
+        id = null;
+      }
+      this.o.patch({
+        photos: [...this.o.draft()!.photos, { id, blob: photo.blob, compressedIn: photo.where, ...(id ? {} : { token }) }],
+      });
       this.o.focus(`#remove-photo-${this.o.draft()!.photos.length}`);
     } catch (err) {
       this.o.fail(isMppError(err) ? err.code : 'fallback');

@@ -17,10 +17,16 @@ import type { TypedContact } from '../shared/contact-proof.js';
 export const STEPS = ['category', 'text', 'photo', 'location', 'similar', 'contact', 'privacy', 'review', 'done'] as const;
 export type Step = (typeof STEPS)[number];
 
-/** A photo already on the server: its id and the compressed bytes (for the preview). */
+/**
+ * A photo of the report: the compressed bytes (for the preview and the upload) and the server's id
+ * once uploaded. A photo whose upload failed for want of a connection is kept with its capture
+ * token (`id` null) and sent with the report, before it, when the connection returns.
+ */
 export interface DraftPhoto {
-  id: string;
+  id: string | null;
   blob: Blob;
+  /** The capture token asked when the photo was taken: its upload must carry it (within its window). */
+  token?: string;
   /** Where the photo was scaled and encoded (a worker where the page allows one). */
   compressedIn?: 'worker' | 'main';
 }
@@ -75,6 +81,10 @@ export const STEP_OF_PROBLEM: Partial<Record<string, Step>> = {
   category_not_found: 'category',
   photo_required: 'photo',
   photo_not_found: 'photo',
+  // A kept photo sent too late (or refused): the citizen takes it again.
+  capture_token_expired: 'photo',
+  capture_token_used: 'photo',
+  capture_token_invalid: 'photo',
   location_required: 'location',
   location_outside_area: 'location',
   location_inaccurate: 'location',
@@ -110,7 +120,7 @@ export function complaintRequest(d: ReportDraft): ComplaintRequest {
     text: d.text.trim(),
     location: gps ? d.location : null,
     address: gps ? null : d.address.trim(),
-    photoIds: d.photos.map((p) => p.id),
+    photoIds: d.photos.flatMap((p) => (p.id ? [p.id] : [])),
     privacy: d.privacy,
     name: d.name.trim() || null,
     email: d.contactKind === 'email' ? d.email.trim() : null,

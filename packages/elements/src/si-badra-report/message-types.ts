@@ -44,6 +44,8 @@ export interface ReportMessages {
   fileHint: string;
   processing: string;
   photoAlt(n: number): string;
+  /** Under a photo kept on the device until the connection returns. */
+  photoPending: string;
   removePhoto(n: number): string;
   photoCount(n: number, max: number): string;
   locationIntro: string;

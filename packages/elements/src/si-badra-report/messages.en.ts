@@ -38,6 +38,7 @@ export const reportEn: ReportMessages = {
   fileHint: 'The photo is made smaller on your device before it is sent.',
   processing: 'Processing and sending the photo…',
   photoAlt: (n) => `Complaint photo ${n}`,
+  photoPending: 'Kept on this device; sent with the report when the connection returns.',
   removePhoto: (n) => `Remove photo ${n}`,
   photoCount: (n, max) => `${n} of ${max} photos`,
   locationIntro: "Use your phone's location, or type the address or a nearby landmark.",

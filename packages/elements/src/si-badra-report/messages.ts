@@ -40,6 +40,7 @@ const id: ReportMessages = {
   fileHint: 'Foto diperkecil di perangkat Anda sebelum dikirim.',
   processing: 'Memproses dan mengirim foto…',
   photoAlt: (n) => `Foto aduan ${n}`,
+  photoPending: 'Tersimpan di perangkat ini; dikirim bersama aduan saat koneksi kembali.',
   removePhoto: (n) => `Hapus foto ${n}`,
   photoCount: (n, max) => `${n} dari ${max} foto`,
   locationIntro: 'Pakai lokasi ponsel Anda, atau ketik alamat atau patokan terdekat.',

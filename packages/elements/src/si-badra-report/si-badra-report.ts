@@ -295,6 +295,15 @@ export class SiBadraReport extends MppElement<ReportMessages> {
     void this.#send();
   };
 
+  /** Uploads the photos kept on the device (no connection when they were taken), saving each id as it comes. */
+  async #uploadKept(): Promise<void> {
+    for (const kept of this.draft!.photos) {
+      if (kept.id || !kept.token) continue;
+      const { id } = await this.#api!.uploadPhoto(kept.token, kept.blob);
+      this.#patch({ photos: this.draft!.photos.map((p) => (p === kept ? { id, blob: p.blob, compressedIn: p.compressedIn } : p)) });
+    }
+  }
+
   async #send(): Promise<void> {
     const d = this.draft;
     if (!d || this.busy || d.receipt) return;
@@ -306,6 +315,9 @@ export class SiBadraReport extends MppElement<ReportMessages> {
     this.busy = true;
     this.error = null;
     try {
+      // Photos kept while offline first, each with its own token (a repeat after a lost answer
+      // gets the same photo back), then the report.
+      await this.#uploadKept();
       // The key kept with the draft: a retry after a lost answer gets the same complaint back.
       // A proof of this very contact (from "saya juga" or "aduan saya" in this tab) files it verified.
       const proof = this.#proof.proofFor(typedContact(d));
@@ -333,6 +345,8 @@ export class SiBadraReport extends MppElement<ReportMessages> {
       const code = isMppError(err) ? err.code : 'fallback';
       // No connection: kept, and sent by itself when the connection returns (or on the next visit).
       this.#patch({ queued: isMppError(err) && err.retryable });
+      // A kept photo the server refused (its window passed): taken again by the citizen.
+      if (code.startsWith('capture_token_')) this.#patch({ photos: this.draft!.photos.filter((p) => p.id) });
       const at = STEP_OF_PROBLEM[code];
       if (at) this.#go(at);
       this.#fail(code);

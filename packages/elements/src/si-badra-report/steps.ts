@@ -93,8 +93,9 @@ export function photoStep(v: StepView, d: ReportDraft, camera: boolean, on: Phot
         ? html`<ul class="photos" part="photos" aria-label=${t.photoCount(d.photos.length, MAX_PHOTOS)}>
             ${d.photos.map(
               (p, i) =>
-                html`<li data-photo=${p.id}>
+                html`<li data-photo=${p.id ?? 'pending'}>
                   <img src=${on.url(p.blob)} alt=${t.photoAlt(i + 1)} />
+                  ${p.id ? nothing : html`<span class="hint" data-field="photo-pending">${t.photoPending}</span>`}
                   <button
                     type="button"
                     class="btn"
