@@ -5,7 +5,8 @@
 // and then the mayor's office's mail arrive, each exactly once, and none again after one more
 // restart, and the mayor's office finds it on the briefing; the agency's officer answers with an
 // "after" photo in the inbox; the citizen sees it in the tracker and disputes it (reopened); a
-// report submitted while offline arrives exactly once when the connection returns.
+// report submitted while offline, and one written offline from the photo on, each arrive exactly
+// once (with the photo) when the connection returns.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type AddressInfo } from 'node:net';
@@ -104,12 +105,15 @@ describe('Si Badra end to end (fake camera, fake location, real SMTP, restarts w
    * Fills the report form with the fake camera and location; returns at the review step. With
    * `similar`, that open complaint must be offered nearby ("saya juga") and the citizen files anyway.
    */
-  const fillReport = async (p: Page, text: string, similar?: string) => {
+  const fillReport = async (p: Page, text: string, o: { similar?: string; offlineFromPhoto?: boolean } = {}) => {
+    const { similar, offlineFromPhoto } = o;
     const r = report(p);
     await r.locator('#category-air-pdam').check();
     await next(p);
     await r.locator('#text-input').fill(text);
     await next(p);
+    // The camera opens online (a spare capture token comes with it)…
+    const spare = offlineFromPhoto ? p.waitForResponse((res) => res.url().endsWith('/complaints/capture-tokens')) : null;
     await r.locator('[data-action="open-camera"]').click();
     await r.locator('video').waitFor();
     await p.waitForFunction(
@@ -120,8 +124,16 @@ describe('Si Badra end to end (fake camera, fake location, real SMTP, restarts w
       undefined,
       { timeout: 20_000 },
     );
+    if (spare) {
+      await spare;
+      // …then the connection drops: the shot is kept on the phone with that token.
+      await context.setOffline(true);
+    }
     await r.locator('[data-action="capture"]').click();
-    await r.locator('[data-photo]').first().waitFor({ timeout: 30_000 });
+    await r
+      .locator(offlineFromPhoto ? '[data-photo="pending"]' : '[data-photo]')
+      .first()
+      .waitFor({ timeout: 30_000 });
     await next(p);
     await r.locator('[data-action="locate"]').click();
     await r.locator('#located').waitFor({ timeout: 20_000 });
@@ -269,7 +281,7 @@ describe('Si Badra end to end (fake camera, fake location, real SMTP, restarts w
     await report(p).locator('[data-action="new-report"]').click();
     const text = `Pipa PDAM bocor di depan sekolah, nomor ${Date.now()}.`;
     // The first report (reopened, at the same place) is offered as similar; this citizen files anyway.
-    await fillReport(p, text, first);
+    await fillReport(p, text, { similar: first });
     await context.setOffline(true);
     await report(p).locator('[data-action="submit"]').click();
     await report(p).locator('#queued').waitFor({ timeout: 30_000 });
@@ -285,6 +297,34 @@ describe('Si Badra end to end (fake camera, fake location, real SMTP, restarts w
       items.map((i) => i.trackingCode),
       [code],
       'exactly one complaint with this text',
+    );
+    await p.close();
+    assert.deepEqual(errors, []);
+  });
+  it('a report written offline from the photo on (kept with its capture token) arrives exactly once, with its photo, when the connection returns', async () => {
+    const p = await context.newPage();
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.goto(`${server!.url}/examples/city-portal/`);
+    // The earlier report is still at "done" on this device: start a new one.
+    await report(p).locator('[data-action="new-report"]').click();
+    const text = `Air PDAM keruh di Jl. Suryakencana, nomor ${Date.now()}.`;
+    // Offline from the shot on; the nearby list cannot load offline, so no "similar" step.
+    await fillReport(p, text, { offlineFromPhoto: true });
+    await report(p).locator('[data-action="submit"]').click();
+    await report(p).locator('#queued').waitFor({ timeout: 30_000 });
+    await context.setOffline(false);
+    const code = (await report(p).locator('.code').textContent({ timeout: 60_000 }))!.trim();
+    const desk = await signIn(VERIFIER);
+    const list = await fetch(api(`/staff/complaints?q=${encodeURIComponent('Jl. Suryakencana')}`), {
+      headers: { authorization: `Bearer ${desk}` },
+    });
+    const items = ((await list.json()) as { items: { trackingCode: string; text: string; photoCount: number }[] }).items.filter(
+      (i) => i.text === text,
+    );
+    assert.deepEqual(
+      items.map((i) => [i.trackingCode, i.photoCount]),
+      [[code, 1]],
+      'exactly one complaint with this text, with its photo',
     );
     await p.close();
     assert.deepEqual(errors, []);
