@@ -44,7 +44,7 @@ function demoRoot(): { dir: string; cleanup(): void } {
   const portal = readFileSync(join(ROOT, 'examples/city-portal/index.html'), 'utf8');
   const reportOnly = portal.replace(/<section aria-labelledby="pantau">[\s\S]*?<\/section>/, '');
   const floor = portal.replace(/<script\b[\s\S]*?<\/script>/g, '');
-  if (reportOnly === portal || !reportOnly.includes('<si-badra-report>')) throw new Error('city-portal page: no tracker section to remove');
+  if (reportOnly === portal || !reportOnly.includes('<si-badra-report')) throw new Error('city-portal page: no tracker section to remove');
   if (floor.includes('<script')) throw new Error('city-portal page: a script left in the floor page');
   for (const [name, html] of [
     ['si-badra-report-only', reportOnly],
