@@ -35,11 +35,17 @@ function counts(out) {
   };
 }
 
-async function step(name, cmd, args, extraEnv = {}) {
+/**
+ * Runs one step and counts its results. `together` steps run side by side (the machine has two
+ * cores and these are single-threaded or wait on a database): their output is held and printed
+ * whole when each ends, so the log stays readable.
+ */
+async function step(name, cmd, args, extraEnv = {}, together = false) {
   if (only.length && !only.some((o) => name.includes(o))) return;
-  console.log(`\n━━ ${name} ━━`);
+  if (!together) console.log(`\n━━ ${name} ━━`);
   const t0 = Date.now();
-  const { code, out } = await run(cmd, args, { env: { ...env, ...extraEnv } });
+  const { code, out } = await run(cmd, args, { env: { ...env, ...extraEnv }, quiet: together });
+  if (together) console.log(`\n━━ ${name} ━━\n${out}`);
   const c = counts(out) ?? (code === 0 ? { passed: 1, failed: 0, skipped: 0 } : { passed: 0, failed: 1, skipped: 0 });
   if (code !== 0 && c.failed === 0) c.failed = 1;
   totals.passed += c.passed;
@@ -56,17 +62,31 @@ if ((await buildIfStale()) !== 0) {
   console.error('The build failed.');
   process.exit(1);
 }
-await step('typecheck', 'npm', ['run', 'typecheck', '--silent']);
-await step('lint', 'npm', ['run', 'lint', '--silent']);
+await Promise.all([
+  step('typecheck', 'npm', ['run', 'typecheck', '--silent'], {}, true),
+  step('lint', 'npm', ['run', 'lint', '--silent'], {}, true),
+]);
 await step('core', 'npm', ['test', '--workspace', '@mpp-kit/core', '--silent']);
-await step('server (PGlite)', 'npm', ['test', '--workspace', '@mpp-kit/server', '--silent'], { MPP_TEST_DB: 'pglite' });
+// The server tests on PGlite (in process) and on PostgreSQL (its own server process) side by side.
+const pglite = step(
+  'server (PGlite)',
+  'npm',
+  ['test', '--workspace', '@mpp-kit/server', '--silent'],
+  { MPP_TEST_DB: 'pglite' },
+  !!process.env.TEST_DATABASE_URL,
+);
 if (process.env.TEST_DATABASE_URL) {
-  await step('server (PostgreSQL)', 'npm', ['test', '--workspace', '@mpp-kit/server', '--silent'], { MPP_TEST_DB: 'postgres' });
+  await Promise.all([
+    pglite,
+    step('server (PostgreSQL)', 'npm', ['test', '--workspace', '@mpp-kit/server', '--silent'], { MPP_TEST_DB: 'postgres' }, true),
+  ]);
 } else if (process.env.CI) {
+  await pglite;
   console.error('\nCI needs TEST_DATABASE_URL for the PostgreSQL server tests (.ci/run starts one).');
   failures.push('server (PostgreSQL): TEST_DATABASE_URL not set');
   totals.failed++;
 } else {
+  await pglite;
   console.log('\n(server tests on PostgreSQL skipped: set TEST_DATABASE_URL=postgres://user:pass@127.0.0.1:5432/postgres to run them)');
   totals.skipped++;
 }
