@@ -201,9 +201,11 @@ describe('Si Badra end to end (fake camera, fake location, real SMTP, restarts w
     assert.equal(await row.getAttribute('data-status'), 'received');
     await row.click();
     await inboxOf(staff).locator('[data-action="verify"]').click();
-    await inboxOf(staff).locator('#done').waitFor({ timeout: 30_000 });
+    await inboxOf(staff).locator('p.complaint-status[data-status="verified"]').waitFor({ timeout: 30_000 });
     await inboxOf(staff).locator('[data-action="dispatch"]').click();
     await inboxOf(staff).locator('[data-action="dispatch-submit"]').click();
+    // The inbox shows it dispatched, and so does the public view.
+    await inboxOf(staff).locator('p.complaint-status[data-status="dispatched"]').waitFor({ timeout: 30_000 });
     await waitStatus(code, 'dispatched');
     assert.deepEqual(await axe(staff), []);
     assert.equal((await waitMails(OFFICER.email, code)).length, 1, 'the officers are told once');
