@@ -2,10 +2,27 @@ import { css } from 'lit';
 
 /**
  * What both Si Badra widgets draw alike: the multi-line text field, the photo strip, the notice
- * box, the radio choices (the contact-code form), and the complaint cards (nearby, my complaints). Each widget's own sheet comes after this one and sets only what differs (the report
+ * box, the radio choices (the contact-code form), the complaint cards (nearby, my complaints) and the
+ * status timeline (tracker, inbox). Each widget's own sheet comes after this one and sets only what differs (the report
  * gives its description a taller field and smaller thumbnails).
  */
 export const siBadraStyles = css`
+  ol.timeline {
+    margin: 0 0 var(--_base);
+    padding: 0;
+    list-style: none;
+  }
+  ol.timeline > li {
+    padding: 0 0 calc(0.75 * var(--_base)) var(--_base);
+    border-left: 2px solid var(--_border);
+  }
+  .entry-head {
+    margin: 0;
+    font-weight: 600;
+  }
+  .entry-meta {
+    color: var(--_muted);
+  }
   textarea {
     display: block;
     width: 100%;

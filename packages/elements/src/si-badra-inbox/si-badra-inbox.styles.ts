@@ -149,22 +149,6 @@ export const styles = css`
     color: var(--_muted);
     font-size: calc(0.85 * var(--_base));
   }
-  ol.timeline {
-    margin: 0 0 var(--_base);
-    padding: 0;
-    list-style: none;
-  }
-  ol.timeline > li {
-    padding: 0 0 calc(0.75 * var(--_base)) var(--_base);
-    border-left: 2px solid var(--_border);
-  }
-  .entry-head {
-    margin: 0;
-    font-weight: 600;
-  }
-  .entry-meta {
-    color: var(--_muted);
-  }
   .panel {
     display: grid;
     gap: calc(0.75 * var(--_base));

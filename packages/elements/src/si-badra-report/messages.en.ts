@@ -1,5 +1,5 @@
 // English texts of `<si-badra-report>`: a chunk of their own that only English pages load.
-import { contactProofEn } from '../shared/contact-proof-messages.en.js';
+import { complaintStatusesEn, contactProofEn } from '../shared/si-badra-messages.en.js';
 import { problemsEn } from '../shared/problems.en.js';
 import type { ReportMessages } from './message-types.js';
 
@@ -107,16 +107,7 @@ export const reportEn: ReportMessages = {
       proven: (h) => `Contact ${h} confirmed.`,
     },
   },
-  statuses: {
-    received: 'Received',
-    verified: 'Verified',
-    dispatched: 'Sent to the agency',
-    answered: 'Answered',
-    resolved: 'Resolved',
-    closed: 'Closed',
-    rejected: 'Rejected',
-    reopened: 'Reopened',
-  },
+  statuses: complaintStatusesEn,
   checks: {
     category_missing: 'Choose a category.',
     text_too_short: 'The complaint needs at least 10 characters.',

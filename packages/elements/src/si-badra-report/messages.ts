@@ -1,4 +1,4 @@
-import { contactProofId } from '../shared/contact-proof-messages.js';
+import { complaintStatusesId, contactProofId } from '../shared/si-badra-messages.js';
 import { LocaleCatalog } from '../shared/locale-catalog.js';
 import { problemsId } from '../shared/problems.js';
 import type { ReportMessages } from './message-types.js';
@@ -112,16 +112,7 @@ const id: ReportMessages = {
       proven: (h) => `Kontak ${h} sudah dikonfirmasi.`,
     },
   },
-  statuses: {
-    received: 'Diterima',
-    verified: 'Sudah diverifikasi',
-    dispatched: 'Diteruskan ke instansi',
-    answered: 'Sudah dijawab',
-    resolved: 'Selesai ditangani',
-    closed: 'Ditutup',
-    rejected: 'Ditolak',
-    reopened: 'Dibuka kembali',
-  },
+  statuses: complaintStatusesId,
   checks: {
     category_missing: 'Pilih kategori aduan.',
     text_too_short: 'Isi aduan minimal 10 karakter.',

@@ -1,5 +1,5 @@
 // English texts of `<si-badra-track>`: a chunk of their own that only English pages load.
-import { contactProofEn } from '../shared/contact-proof-messages.en.js';
+import { complaintStatusesEn, contactProofEn } from '../shared/si-badra-messages.en.js';
 import { problemsEn } from '../shared/problems.en.js';
 import type { TrackMessages } from './message-types.js';
 
@@ -18,16 +18,7 @@ export const trackEn: TrackMessages = {
   filed: 'Filed',
   place: 'Location',
   status: 'Status',
-  statuses: {
-    received: 'Received',
-    verified: 'Verified',
-    dispatched: 'Sent to the agency',
-    answered: 'Answered',
-    resolved: 'Resolved',
-    closed: 'Closed',
-    rejected: 'Rejected',
-    reopened: 'Reopened',
-  },
+  statuses: complaintStatusesEn,
   rejectReasons: {
     hoax: 'The complaint is not true (hoax).',
     duplicate: 'The same complaint was already reported.',

@@ -1,4 +1,4 @@
-import { contactProofId } from '../shared/contact-proof-messages.js';
+import { complaintStatusesId, contactProofId } from '../shared/si-badra-messages.js';
 import { LocaleCatalog } from '../shared/locale-catalog.js';
 import { problemsId } from '../shared/problems.js';
 import type { TrackMessages } from './message-types.js';
@@ -20,16 +20,7 @@ const id: TrackMessages = {
   filed: 'Dikirim',
   place: 'Lokasi',
   status: 'Status',
-  statuses: {
-    received: 'Diterima',
-    verified: 'Sudah diverifikasi',
-    dispatched: 'Diteruskan ke instansi',
-    answered: 'Sudah dijawab',
-    resolved: 'Selesai ditangani',
-    closed: 'Ditutup',
-    rejected: 'Ditolak',
-    reopened: 'Dibuka kembali',
-  },
+  statuses: complaintStatusesId,
   rejectReasons: {
     hoax: 'Aduan tidak benar (hoaks).',
     duplicate: 'Aduan yang sama sudah pernah dilaporkan.',

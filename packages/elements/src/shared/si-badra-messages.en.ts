@@ -1,5 +1,6 @@
-// English words of the contact-code form both Si Badra widgets share (in the English chunks only).
-import type { CommonProofMessages } from './contact-proof-messages.js';
+// English words both citizen widgets of Si Badra share (in the English chunks only).
+import type { ComplaintStatus } from '@mpp-kit/core';
+import type { CommonProofMessages } from './si-badra-messages.js';
 
 export const contactProofEn: CommonProofMessages = {
   byEmail: 'E-mail',
@@ -15,4 +16,15 @@ export const contactProofEn: CommonProofMessages = {
   resend: 'Send the code again',
   resent: (h) => `A new code was sent to ${h}.`,
   changeContact: 'Use another contact',
+};
+
+export const complaintStatusesEn: Record<ComplaintStatus, string> = {
+  received: 'Received',
+  verified: 'Verified',
+  dispatched: 'Sent to the agency',
+  answered: 'Answered',
+  resolved: 'Resolved',
+  closed: 'Closed',
+  rejected: 'Rejected',
+  reopened: 'Reopened',
 };

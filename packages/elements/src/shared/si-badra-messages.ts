@@ -1,5 +1,6 @@
-// The words of the contact-code form that both Si Badra widgets share (Indonesian); each widget
-// adds its own legend, confirm button and "proven" line.
+// The words both citizen widgets of Si Badra share (Indonesian): the contact-code form (each widget
+// adds its own legend, confirm button and "proven" line) and the complaint statuses.
+import type { ComplaintStatus } from '@mpp-kit/core';
 import type { ContactProofMessages } from './contact-proof.js';
 
 export type CommonProofMessages = Omit<ContactProofMessages, 'legend' | 'confirm' | 'proven'>;
@@ -18,4 +19,16 @@ export const contactProofId: CommonProofMessages = {
   resend: 'Kirim ulang kode',
   resent: (h) => `Kode baru sudah dikirim ke ${h}.`,
   changeContact: 'Ganti kontak',
+};
+
+/** A complaint's status in the citizen's words. */
+export const complaintStatusesId: Record<ComplaintStatus, string> = {
+  received: 'Diterima',
+  verified: 'Sudah diverifikasi',
+  dispatched: 'Diteruskan ke instansi',
+  answered: 'Sudah dijawab',
+  resolved: 'Selesai ditangani',
+  closed: 'Ditutup',
+  rejected: 'Ditolak',
+  reopened: 'Dibuka kembali',
 };
