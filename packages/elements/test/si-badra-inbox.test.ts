@@ -90,7 +90,11 @@ async function signIn(el: SiBadraInbox, [mail, password]: readonly [string, stri
 }
 
 /** Waits until the list has loaded (its count line no longer says "loading"). */
-const listed = (el: SiBadraInbox) => until(() => $(el, '.results')?.getAttribute('aria-busy') === 'false', 'the list');
+/** Waits for the list to load: after the update that starts the load (a filter's change marks it busy), until it is not busy. */
+const listed = async (el: SiBadraInbox) => {
+  await el.updateComplete;
+  await until(() => $(el, '.results')?.getAttribute('aria-busy') === 'false', 'the list');
+};
 
 /** Searches the list for one tracking code and waits for the answer (the results stop being busy). */
 async function search(el: SiBadraInbox, q: string): Promise<void> {
